@@ -1,0 +1,138 @@
+# pyheap -- one non-recursive Makefile.  MODE=release (default) | debug | asan | stress
+#   make            build ./pyheap (release)
+#   make run        install missing packages, build, run examples/tour.py
+#   make test       install missing packages, build, run every test (unit, golden,
+#                   conformance, asan + stress builds)
+#   make asan       unit + golden suites under -fsanitize=address,undefined
+#   make clean
+MODE ?= release
+BUILD := build/$(MODE)
+GEN := build/gen
+CC ?= cc
+ifeq ($(origin CC),default)
+CC := gcc
+endif
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wno-unused-parameter -Wno-missing-field-initializers
+CPPFLAGS += -I. -I$(GEN) -D_GNU_SOURCE
+CFLAGS_COMMON := -std=c11 -g -MMD -MP -fno-strict-aliasing
+ifeq ($(MODE),release)
+  CFLAGS_MODE := -O2 -DNDEBUG
+else ifeq ($(MODE),debug)
+  CFLAGS_MODE := -O0 -DCFG_DEBUG=1
+else ifeq ($(MODE),asan)
+  CFLAGS_MODE := -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+                 -fno-sanitize-recover=undefined -DCFG_DEBUG=1
+  LDFLAGS_MODE := -fsanitize=address,undefined
+else ifeq ($(MODE),stress)
+  CFLAGS_MODE := -O1 -DCFG_DEBUG=1 -DCFG_GC_STRESS=1
+else
+  $(error unknown MODE=$(MODE))
+endif
+CFLAGS ?=
+ALL_CFLAGS = $(CFLAGS_COMMON) $(CFLAGS_MODE) $(WARN) -Werror $(CFLAGS)
+GEN_CFLAGS = $(CFLAGS_COMMON) $(CFLAGS_MODE) -w $(CFLAGS)
+LDLIBS := -lm -ledit
+
+RUNTIME_SRC := $(sort $(wildcard runtime/*.c))
+INTERP_SRC := $(sort $(filter-out interp/main.c,$(wildcard interp/*.c)))
+GRAMMAR_SRC := $(sort $(wildcard grammar/*.c))
+LIB_OBJ := $(RUNTIME_SRC:%.c=$(BUILD)/%.o) $(INTERP_SRC:%.c=$(BUILD)/%.o) \
+           $(GRAMMAR_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/lexer.o $(BUILD)/gen/parser.o
+MAIN_OBJ := $(BUILD)/interp/main.o
+LIB := $(BUILD)/libpyheap.a
+BIN := $(BUILD)/pyheap
+
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all run test unit golden conformance asan stress clean deps bench fuzz
+.DEFAULT_GOAL := all
+
+all: pyheap
+
+pyheap: $(BIN)
+	@if [ "$(MODE)" = release ]; then cp -f $(BIN) ./pyheap; else cp -f $(BIN) ./pyheap-$(MODE); fi
+
+$(BIN): $(MAIN_OBJ) $(LIB)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS_MODE) $(LDFLAGS_MODE) -o $@ $(MAIN_OBJ) $(LIB) $(LDLIBS)
+
+$(LIB): $(LIB_OBJ)
+	@echo "  AR      $@"
+	@rm -f $@ && ar rcs $@ $(LIB_OBJ)
+
+$(BUILD)/runtime/%.o: runtime/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/%.o: %.c | $(GEN)/parser.h
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/%.o: $(GEN)/%.c $(GEN)/parser.h
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CPPFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+
+# lemon writes parser.c and parser.h in one go (two-output rule, as SQLite's main.mk).
+$(GEN)/parser.c: grammar/parser.y
+	@mkdir -p $(GEN)
+	@echo "  LEMON   $<"
+	@lemon -q -d$(GEN) -T/usr/share/lemon/lempar.c $<
+$(GEN)/parser.h: $(GEN)/parser.c
+
+$(GEN)/lexer.c: grammar/lexer.re $(GEN)/parser.h
+	@mkdir -p $(GEN)
+	@echo "  RE2C    $<"
+	@re2c -W --no-generation-date --no-version -o $@ $<
+
+# ---------------------------------------------------------------- tests
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS_MODE) -o $@ $< $(LIB) $(LDLIBS) -lcriterion
+
+deps:
+	@scripts/deps.sh
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "  UNIT    $$t"; $$t --jobs 2 -q || exit 1; done
+
+golden: pyheap
+	@scripts/golden.sh run $(if $(filter release,$(MODE)),./pyheap,./pyheap-$(MODE))
+
+# The shared CPython-verified corpus lives next to the repository (../shared); a clone
+# elsewhere finds it through CONFORMANCE=DIR or skips it with a note.
+CONFORMANCE ?= $(firstword $(wildcard ../shared/conformance /work/shared/conformance))
+
+conformance: pyheap
+	@if [ -n "$(CONFORMANCE)" ]; then $(CONFORMANCE)/run.sh ./pyheap; \
+	 else echo "  (no conformance corpus found: set CONFORMANCE=DIR)"; fi
+
+test: deps
+	@$(MAKE) --no-print-directory all unit golden
+	@$(MAKE) --no-print-directory conformance
+	@$(MAKE) --no-print-directory MODE=asan all unit golden
+	@$(MAKE) --no-print-directory MODE=stress all golden
+
+asan:
+	@$(MAKE) --no-print-directory MODE=asan all unit golden
+
+stress:
+	@$(MAKE) --no-print-directory MODE=stress all golden
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./pyheap examples/tour.py
+
+bench: pyheap
+	../shared/bench/run.sh ./pyheap /usr/bin/python3.11
+
+clean:
+	rm -rf build pyheap pyheap-*
+
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
