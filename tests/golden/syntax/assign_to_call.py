@@ -1,0 +1,2 @@
+# An assignment to a function call (CPython suggests '==').
+f() = 1

@@ -1,0 +1,2 @@
+# An assignment whose target is a literal.
+1 = x

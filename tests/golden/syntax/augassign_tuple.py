@@ -1,0 +1,2 @@
+# An augmented assignment to a tuple.
+a, b += 1, 2

@@ -1,0 +1,2 @@
+# Concatenating a bytes literal with a str literal.
+x = b'abc' 'def'

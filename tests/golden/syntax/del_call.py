@@ -1,0 +1,2 @@
+# Deleting a function call.
+del f()

@@ -1,0 +1,2 @@
+# A backslash continuation at the very end of the file.
+x = 1 + \

@@ -1,0 +1,2 @@
+# A backslash inside an f-string replacement field.
+print(f'{"\n".join([])}')

@@ -1,0 +1,3 @@
+# An unknown conversion character in an f-string.
+x = 1
+print(f'{x!z}')

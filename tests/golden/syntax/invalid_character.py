@@ -1,0 +1,2 @@
+# A character that cannot appear in Python source.
+price = 10 €

@@ -1,0 +1,2 @@
+# A number directly followed by a name.
+x = 1abc

@@ -1,0 +1,2 @@
+# A hexadecimal prefix with no digits.
+x = 0x

@@ -1,0 +1,2 @@
+# Assigning to a keyword.
+True = 1

@@ -1,0 +1,2 @@
+# Text after a line-continuation backslash.
+x = 1 + \ 2

@@ -1,0 +1,4 @@
+# An if statement without its colon.
+x = 1
+if x > 0
+    print(x)

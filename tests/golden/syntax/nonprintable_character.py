@@ -1,0 +1,2 @@
+# A non-breaking space between tokens.
+x = 1 + 2

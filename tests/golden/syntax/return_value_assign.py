@@ -1,0 +1,3 @@
+# An '=' where an expression is expected (CPython suggests '==').
+if x = 1:
+    pass

@@ -1,0 +1,2 @@
+# Iterable unpacking as a comprehension element.
+x = [*a for a in [[1]]]

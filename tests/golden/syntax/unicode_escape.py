@@ -1,0 +1,2 @@
+# A truncated \x escape in a string.
+s = 'abc\x4'

@@ -1,0 +1,4 @@
+# A dedent to a column no enclosing block started at.
+def f():
+        x = 1
+    return x

@@ -1,0 +1,3 @@
+# A single-quoted string that runs into the end of the line.
+name = 'abc
+print(name)

@@ -1,0 +1,4 @@
+# A triple-quoted string that is never closed.
+def f():
+    """Docstring
+    return 1
