@@ -1,0 +1,38 @@
+# methods building new bytes: case, strip, split, partition, replace, justify, join, translate
+for s in (b'hello World', bytearray(b'hello World')):
+    print(s.upper(), s.lower(), s.title(), s.capitalize(), s.swapcase())
+    print(s.split(), s.split(b'o'), s.split(b'o', 1), s.rsplit(b'o', 1), s.split(maxsplit=0), s.rsplit(sep=b'l'))
+    print(s.partition(b'o'), s.rpartition(b'o'), s.partition(b'z'), s.rpartition(b'z'))
+    print(s.replace(b'l', b'L'), s.replace(b'l', b'LL', 2), s.replace(b'', b'-'), s.replace(b'', b'-', 3), s.replace(b'o', b''))
+    print(s.center(15), s.center(16, b'*'), s.ljust(14, b'-'), s.rjust(14, bytearray(b'.')), s.center(3), s.zfill(14))
+    print(s.strip(b'hd'), s.lstrip(b'eh'), s.rstrip(b'dlr'), s.removeprefix(b'hello '), s.removesuffix(b'World'), s.removeprefix(b'x'))
+    print(s.join([b'a', b'b', bytearray(b'c')]), s.join([]), s.join([b'x']), s.join(iter([b'1', b'2'])))
+    print(s.translate(None, b'lo'), s.translate(bytes.maketrans(b'lo', b'01')), s.expandtabs())
+print(b'  a b \t\n c  '.split(), b'  a b  '.rsplit(None, 1), b'a,b,,c'.split(b','), b'a,b,,c'.rsplit(b',', 2), b'abab'.split(b'ab'))
+print(b'ab\r\ncd\nef\rg'.splitlines(), b'ab\r\ncd\n'.splitlines(True), b''.splitlines(), b'\n'.splitlines(keepends=True))
+print(b'-42'.zfill(6), b'+x'.zfill(4), b'42'.zfill(1), b''.zfill(3))
+print(b'a\tbc\td'.expandtabs(), b'a\tb\nc\td'.expandtabs(4), b'a\tb'.expandtabs(tabsize=0))
+print(b'  \t x \n'.strip(), b'xxhixx'.strip(b'x'), b'abc'.strip(None), b'aaaa'.replace(b'aa', b'b'), b'abcabc'.replace(b'bc', b'x', 1))
+print(bytes.maketrans(b'ab', b'xy')[97:99], b'abcab'.translate(bytes.maketrans(b'ab', b'xy'), b'c'), b'abc'.translate(None, delete=b'b'))
+def err(f, *args, **kw):
+    try:
+        f(*args, **kw)
+    except Exception as e:
+        print(type(e).__name__, e)
+s = b'abc'
+err(s.split, b'')
+err(s.split, 'a')
+err(s.partition, b'')
+err(s.partition, 'a')
+err(s.replace, 'a', b'b')
+err(s.join, [b'a', 'b'])
+err(s.join, 5)
+err(s.center, 10, 'x')
+err(s.center, 10, b'xy')
+err(s.center)
+err(s.strip, 'a')
+err(s.translate, b'x')
+err(bytes.maketrans, b'ab', b'c')
+err(s.zfill, 'a')
+err(s.split, x=1)
+err(s.removeprefix, 'a')

@@ -1,0 +1,20 @@
+# iteration order of int keys follows CPython's table: collisions, linear probes, negatives, big ints
+print(list({0, 8, 16, 24, 32, 40, 48, 56, 64, 1, 9}))
+print(list(set([100, 3, 7, 64, 5])))
+print(list({-1, -2, -3}), list({2**61 - 1, 2**61, 2**64, 0}))
+s = set(range(10))
+for i in range(0, 10, 2):
+    s.discard(i)
+s.add(100)
+s.add(2)
+print(list(s))
+print([s.pop() for _ in range(3)], s)
+s = set(range(30))
+for i in range(12):
+    s.pop()
+s.add(7)
+s.add(64)
+print(s, s.pop())
+print(sorted({5, 3, 9}), list(reversed(sorted({5, 3, 9}))))
+print(list({x * 37 % 101 for x in range(20)}))
+print([x for x in {8, 1, 16}])
