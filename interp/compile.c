@@ -1,0 +1,3806 @@
+/*
+** compile.c -- AST -> CodeObject (CPython 3.11's Python/compile.c + ast_opt.c, our own
+** instruction set: opcodes.h).
+**
+** Pipeline for one compilation unit:
+**   1. fold_*: the AST optimiser folds constant expressions in place (size limits as
+**      3.11: ints up to 128 bits, str/bytes up to 4096 items, tuples up to 256).
+**   2. symtable_build decides every name's scope.
+**   3. compile_*: one CodeUnit per block emits Instrs with labels; try/with/for blocks
+**      push "handlers" (SETUP_* pseudo instructions) and each emitted instruction is
+**      stamped with the innermost active handler; break/continue/return unwind the
+**      compile-time block stack (fblocks) the way CPython does.
+**   4. assemble: flow analysis gives the stack depth at each instruction (hence each
+**      handler's unwind depth and co_stacksize), pseudo instructions are dropped, jump
+**      labels become word offsets, and consecutive instructions with the same handler
+**      become exception-table entries.
+** Constants are merged across the whole unit through one cache keyed by (type, value)
+** (recursively for tuples and frozensets), so equal literals in different functions of
+** one module are one object -- the 'a = 257; b = 257; a is b' behaviour of scripts.
+*/
+#include "interp/compile.h"
+#include "interp/symtable.h"
+#include "interp/opcodes.h"
+#include "grammar/parse.h"
+#include "runtime/error.h"
+#include "runtime/heap.h"
+#include "runtime/state.h"
+#include "runtime/intobject.h"
+#include "runtime/floatobject.h"
+#include "runtime/complexobject.h"
+#include "runtime/strobject.h"
+#include "runtime/bytesobject.h"
+#include "runtime/tupleobject.h"
+#include "runtime/listobject.h"
+#include "runtime/dictobject.h"
+#include "runtime/setobject.h"
+#include "runtime/codeobject.h"
+#include "runtime/exceptions.h"
+#include <string.h>
+#include <stdio.h>
+#include <math.h>
+
+/* ================================================================ opcode tables */
+
+const char *const opcode_names[OP__COUNT] = {
+#define OPN(name, effect, cache) #name,
+    OPCODES(OPN)
+#undef OPN
+};
+const signed char opcode_effect[OP__COUNT] = {
+#define OPE(name, effect, cache) effect,
+    OPCODES(OPE)
+#undef OPE
+};
+const unsigned char opcode_cache[OP__COUNT] = {
+#define OPC(name, effect, cache) cache,
+    OPCODES(OPC)
+#undef OPC
+};
+
+/* ================================================================ structures */
+
+typedef struct Loc {
+    int lineno, end_lineno, col, end_col;
+} Loc;
+
+typedef struct Instr {
+    int op;
+    int arg;
+    int target;         /* label (jumps, SETUP_*), -1 */
+    Loc loc;
+    int handler;        /* handler index active at emission, -1 */
+} Instr;
+
+typedef struct Handler {
+    int label;
+    int lasti;
+    int depth;          /* filled by flow analysis (-1 until known) */
+} Handler;
+
+typedef enum {
+    FB_WHILE_LOOP, FB_FOR_LOOP, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END, FB_WITH,
+    FB_HANDLER_CLEANUP, FB_POP_VALUE, FB_EXCEPTION_HANDLER
+} FBlockType;
+
+typedef struct FBlock {
+    FBlockType type;
+    int block_label;    /* loop start (continue target) */
+    int exit_label;     /* loop exit (break target) */
+    void *datum;        /* FINALLY_TRY: the finally body (Seq*); HANDLER_CLEANUP: name */
+    int handler;        /* the handler index pushed for it, or -1 */
+} FBlock;
+
+#define MAX_FBLOCKS 20
+
+enum { UNIT_MODULE, UNIT_CLASS, UNIT_FUNCTION, UNIT_LAMBDA, UNIT_COMPREHENSION };
+
+typedef struct CodeUnit {
+    SymEntry *ste;
+    int kind;
+    Object *name, *qualname;
+    Instr *instrs;
+    int ninstr, capinstr;
+    int *labels;        /* label -> instruction index (-1 until placed) */
+    int nlabels, caplabels;
+    Handler *handlers;
+    int nhandlers, caphandlers;
+    int hstack[64];     /* compile-time handler stack */
+    int hdepth;
+    Object *consts;     /* list */
+    Object *consts_map; /* dict: canonical const (by identity key) -> index */
+    Object *names;      /* list */
+    Object *names_map;  /* dict: name -> index */
+    Object *varnames;   /* list */
+    Object *varnames_map;
+    Object *cellvars_map;   /* dict: name -> index among cells */
+    Object *freevars_map;   /* dict: name -> index among frees */
+    Object *cellvars, *freevars;    /* lists */
+    int argcount, posonlyargcount, kwonlyargcount;
+    int firstlineno;
+    Loc loc;
+    FBlock fblocks[MAX_FBLOCKS];
+    int nfblocks;
+    Object *private_name;
+    struct CodeUnit *parent;
+} CodeUnit;
+
+typedef struct Compiler {
+    const char *filename;
+    Object *filename_obj;
+    SymTable *st;
+    CodeUnit *u;
+    Object *const_cache;    /* dict: key -> canonical constant */
+    ParseMode mode;
+    int interactive;
+    int nestlevel;
+    int recursion;
+} Compiler;
+
+/* the source being compiled, for SyntaxError text */
+static const char *cur_source;
+static size_t cur_source_len;
+
+/* ================================================================ errors */
+
+static char *
+source_line_copy(int lineno)
+{
+    if (!cur_source || lineno < 1)
+        return NULL;
+    const char *p = cur_source, *end = cur_source + cur_source_len;
+    for (int l = 1; l < lineno && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            return NULL;
+        p = nl + 1;
+    }
+    if (p > end)
+        return NULL;
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t len = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+    char *r = heap_alloc(len + 2);
+    if (!r)
+        return NULL;
+    memcpy(r, p, len);
+    if (len == 0 || r[len - 1] != '\n')
+        r[len++] = '\n';
+    r[len] = 0;
+    return r;
+}
+
+void
+compile_raise_syntax_error(const char *filename, const char *msg, int lineno, int col,
+                           int end_lineno, int end_col)
+{
+    char *text = source_line_copy(lineno);
+    err_syntax(exc_SyntaxError, msg, filename, lineno, col, text, end_lineno, end_col);
+    heap_free(text);
+}
+
+static int
+compiler_error(Compiler *c, Loc loc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    Object *msg = str_from_vformat(fmt, ap);
+    va_end(ap);
+    if (!msg)
+        return 0;
+    compile_raise_syntax_error(c->filename, str_as_utf8(msg, NULL), loc.lineno, loc.col,
+                               loc.end_lineno, loc.end_col);
+    decref(msg);
+    return 0;
+}
+
+static int
+compiler_warn(Compiler *c, Loc loc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    Object *msg = str_from_vformat(fmt, ap);
+    va_end(ap);
+    if (!msg)
+        return 0;
+    err_warn_explicit(exc_SyntaxWarning, str_as_utf8(msg, NULL), c->filename, loc.lineno);
+    decref(msg);
+    return 1;
+}
+
+#define LOC_OF(n) ((Loc){(n)->lineno, (n)->end_lineno, (n)->col_offset, (n)->end_col_offset})
+static const Loc NO_LOC = {-1, -1, -1, -1};
+
+/* ================================================================ constant folding */
+
+#define MAX_INT_SIZE 128
+#define MAX_COLLECTION_SIZE 256
+#define MAX_STR_SIZE 4096
+#define MAX_TOTAL_ITEMS 1024
+
+static int
+is_const(Expr *e)
+{
+    return e && e->kind == EXPR_CONSTANT;
+}
+
+static Object *
+const_value(Expr *e)
+{
+    return e->v.Constant.value;
+}
+
+/* Replace e by a Constant holding v (stolen; the arena owns it). */
+static int
+make_const(Arena *arena, Expr *e, Object *v)
+{
+    if (!v) {
+        if (err_matches(exc_KeyboardInterrupt))
+            return 0;
+        err_clear();    /* folding failures are left to run time */
+        return 1;
+    }
+    if (arena_add_object(arena, v) < 0)
+        return 0;
+    e->kind = EXPR_CONSTANT;
+    e->v.Constant.value = v;
+    e->v.Constant.kind = NULL;
+    return 1;
+}
+
+static ssize_t
+check_complexity(Object *obj, ssize_t limit)
+{
+    if (TUPLE_CHECK(obj)) {
+        limit -= TUPLE_LEN(obj);
+        for (ssize_t i = 0; limit >= 0 && i < TUPLE_LEN(obj); i++)
+            limit = check_complexity(TUPLE_GET(obj, i), limit);
+        return limit;
+    }
+    if (TYPE(obj) == &frozenset_type) {
+        ssize_t pos = 0;
+        Object *item;
+        hash_t h;
+        limit -= set_size(obj);
+        while (limit >= 0 && set_next(obj, &pos, &item, &h))
+            limit = check_complexity(item, limit);
+    }
+    return limit;
+}
+
+static Object *
+safe_multiply(Object *v, Object *w)
+{
+    if (INT_CHECK(v) && INT_CHECK(w) && int_sign(v) && int_sign(w)) {
+        size_t vbits = int_bit_length(v), wbits = int_bit_length(w);
+        if (vbits + wbits > MAX_INT_SIZE)
+            return NULL;
+    } else if (INT_CHECK(v) && (TUPLE_CHECK(w) || TYPE(w) == &frozenset_type)) {
+        ssize_t size = TUPLE_CHECK(w) ? TUPLE_LEN(w) : set_size(w);
+        if (size) {
+            long n = int_as_long(v);
+            if (n < 0 || n > MAX_COLLECTION_SIZE / size) {
+                err_clear();
+                return NULL;
+            }
+            if (n && check_complexity(w, MAX_TOTAL_ITEMS / n) < 0)
+                return NULL;
+        }
+    } else if (INT_CHECK(v) && (STR_CHECK(w) || BYTES_CHECK(w))) {
+        ssize_t size = STR_CHECK(w) ? STR_LEN(w) : BYTES_LEN(w);
+        if (size) {
+            long n = int_as_long(v);
+            if (n < 0 || n > MAX_STR_SIZE / size) {
+                err_clear();
+                return NULL;
+            }
+        }
+    } else if (INT_CHECK(w) &&
+               (TUPLE_CHECK(v) || TYPE(v) == &frozenset_type || STR_CHECK(v) || BYTES_CHECK(v))) {
+        return safe_multiply(w, v);
+    }
+    return num_multiply(v, w);
+}
+
+static Object *
+safe_power(Object *v, Object *w)
+{
+    if (INT_CHECK(v) && INT_CHECK(w) && int_sign(v) && int_sign(w) > 0) {
+        size_t vbits = int_bit_length(v);
+        int overflow = 0;
+        long wbits = int_as_long_and_overflow(w, &overflow);
+        if (overflow || wbits < 0 || (size_t)wbits > MAX_INT_SIZE / (vbits ? vbits : 1))
+            return NULL;
+        if (vbits > MAX_INT_SIZE / (size_t)wbits)
+            return NULL;
+    }
+    return num_power(v, w, None);
+}
+
+static Object *
+safe_lshift(Object *v, Object *w)
+{
+    if (INT_CHECK(v) && INT_CHECK(w) && int_sign(v) && int_sign(w)) {
+        size_t vbits = int_bit_length(v);
+        int overflow = 0;
+        long wbits = int_as_long_and_overflow(w, &overflow);
+        if (overflow || wbits < 0 || (size_t)wbits > MAX_INT_SIZE ||
+            vbits > MAX_INT_SIZE - (size_t)wbits)
+            return NULL;
+    }
+    return num_binary_op(v, w, NB_LSHIFT);
+}
+
+static Object *
+safe_mod(Object *v, Object *w)
+{
+    if (STR_CHECK(v) || BYTES_CHECK(v))
+        return NULL;
+    return num_binary_op(v, w, NB_REMAINDER);
+}
+
+static int
+fold_binop(Arena *arena, Expr *e)
+{
+    Expr *l = e->v.BinOp.left, *r = e->v.BinOp.right;
+    if (!is_const(l) || !is_const(r))
+        return 1;
+    Object *lv = const_value(l), *rv = const_value(r), *newval = NULL;
+    switch (e->v.BinOp.op) {
+    case OP_ADD: newval = num_add(lv, rv); break;
+    case OP_SUB: newval = num_subtract(lv, rv); break;
+    case OP_MULT: newval = safe_multiply(lv, rv); break;
+    case OP_DIV: newval = num_binary_op(lv, rv, NB_TRUE_DIVIDE); break;
+    case OP_FLOORDIV: newval = num_binary_op(lv, rv, NB_FLOOR_DIVIDE); break;
+    case OP_MOD: newval = safe_mod(lv, rv); break;
+    case OP_POW: newval = safe_power(lv, rv); break;
+    case OP_LSHIFT: newval = safe_lshift(lv, rv); break;
+    case OP_RSHIFT: newval = num_binary_op(lv, rv, NB_RSHIFT); break;
+    case OP_BITOR: newval = num_binary_op(lv, rv, NB_OR); break;
+    case OP_BITXOR: newval = num_binary_op(lv, rv, NB_XOR); break;
+    case OP_BITAND: newval = num_binary_op(lv, rv, NB_AND); break;
+    case OP_MATMULT: return 1;
+    }
+    /* don't fold to oversized strings/collections the limits above let through */
+    if (newval && (STR_CHECK(newval) && STR_LEN(newval) > MAX_STR_SIZE)) {
+        decref(newval);
+        return 1;
+    }
+    return make_const(arena, e, newval);
+}
+
+static int
+fold_unaryop(Arena *arena, Expr *e)
+{
+    Expr *arg = e->v.UnaryOp.operand;
+    if (!is_const(arg))
+        return 1;
+    Object *v = const_value(arg), *newval = NULL;
+    switch (e->v.UnaryOp.op) {
+    case UOP_INVERT:
+        /* ~True is deprecated in 3.12; 3.11 folds it */
+        newval = num_invert(v);
+        break;
+    case UOP_NOT: {
+        int t = obj_not(v);
+        newval = t < 0 ? NULL : bool_from(t);
+        break;
+    }
+    case UOP_UADD: newval = num_positive(v); break;
+    case UOP_USUB: newval = num_negative(v); break;
+    }
+    return make_const(arena, e, newval);
+}
+
+/* A tuple of constants becomes a constant tuple. */
+static Object *
+make_const_tuple(Seq *elts)
+{
+    for (int i = 0; i < SEQ_LEN(elts); i++)
+        if (!is_const(SEQ_GET(elts, i)))
+            return NULL;
+    Object *t = tuple_new(SEQ_LEN(elts));
+    if (!t)
+        return NULL;
+    for (int i = 0; i < SEQ_LEN(elts); i++)
+        TUPLE_SET(t, i, newref(const_value(SEQ_GET(elts, i))));
+    return t;
+}
+
+static int
+fold_tuple(Arena *arena, Expr *e)
+{
+    if (e->v.Tuple.ctx != CTX_LOAD)
+        return 1;
+    Object *t = make_const_tuple(e->v.Tuple.elts);
+    if (!t)
+        return !err_occurred() || (err_clear(), 1);
+    return make_const(arena, e, t);
+}
+
+static int
+fold_subscr(Arena *arena, Expr *e)
+{
+    Expr *arg = e->v.Subscript.value, *idx = e->v.Subscript.slice;
+    if (e->v.Subscript.ctx != CTX_LOAD || !is_const(arg) || !is_const(idx))
+        return 1;
+    return make_const(arena, e, obj_getitem(const_value(arg), const_value(idx)));
+}
+
+/* `x in [a, b]` / `for x in [a, b]`: the list becomes a tuple, a set a frozenset. */
+static int
+fold_iter(Arena *arena, Expr *arg)
+{
+    Object *newval;
+    if (arg->kind == EXPR_LIST) {
+        Object *t = make_const_tuple(arg->v.List.elts);
+        if (!t) {
+            if (err_occurred())
+                err_clear();
+            /* turn a non-constant list into a tuple display */
+            arg->kind = EXPR_TUPLE;
+            Seq *elts = arg->v.List.elts;
+            arg->v.Tuple.elts = elts;
+            arg->v.Tuple.ctx = CTX_LOAD;
+            return 1;
+        }
+        newval = t;
+    } else if (arg->kind == EXPR_SET) {
+        Object *t = make_const_tuple(arg->v.Set.elts);
+        if (!t) {
+            if (err_occurred())
+                err_clear();
+            return 1;
+        }
+        newval = frozenset_new(t);
+        decref(t);
+    } else {
+        return 1;
+    }
+    return make_const(arena, arg, newval);
+}
+
+static int
+fold_compare(Arena *arena, Expr *e)
+{
+    int n = SEQ_LEN(e->v.Compare.comparators);
+    int op = e->v.Compare.ops[n - 1];
+    if (op == CMP_OP_IN || op == CMP_OP_NOTIN)
+        return fold_iter(arena, SEQ_GET(e->v.Compare.comparators, n - 1));
+    return 1;
+}
+
+static int fold_expr(Arena *arena, Expr *e, int depth);
+static int fold_stmt(Arena *arena, Stmt *s, int depth);
+
+static int
+fold_seq_expr(Arena *arena, Seq *s, int depth)
+{
+    for (int i = 0; i < SEQ_LEN(s); i++) {
+        Expr *e = SEQ_GET(s, i);
+        if (e && !fold_expr(arena, e, depth))
+            return 0;
+    }
+    return 1;
+}
+
+static int
+fold_seq_stmt(Arena *arena, Seq *s, int depth)
+{
+    for (int i = 0; i < SEQ_LEN(s); i++)
+        if (!fold_stmt(arena, SEQ_GET(s, i), depth))
+            return 0;
+    return 1;
+}
+
+static int
+fold_arguments(Arena *arena, Arguments *a, int depth)
+{
+    return fold_seq_expr(arena, a->defaults, depth) && fold_seq_expr(arena, a->kw_defaults, depth);
+}
+
+static int
+fold_comprehensions(Arena *arena, Seq *gens, int depth)
+{
+    for (int i = 0; i < SEQ_LEN(gens); i++) {
+        Comprehension *c = SEQ_GET(gens, i);
+        if (!fold_expr(arena, c->target, depth) || !fold_expr(arena, c->iter, depth) ||
+            !fold_seq_expr(arena, c->ifs, depth) || !fold_iter(arena, c->iter))
+            return 0;
+    }
+    return 1;
+}
+
+static int
+fold_expr(Arena *arena, Expr *e, int depth)
+{
+    if (depth > 1000 || rt_check_c_stack() < 0) {
+        if (!err_occurred())
+            err_set(exc_RecursionError, "maximum recursion depth exceeded during compilation");
+        return 0;
+    }
+    depth++;
+    switch (e->kind) {
+    case EXPR_BOOLOP:
+        return fold_seq_expr(arena, e->v.BoolOp.values, depth);
+    case EXPR_BINOP:
+        return fold_expr(arena, e->v.BinOp.left, depth) &&
+               fold_expr(arena, e->v.BinOp.right, depth) && fold_binop(arena, e);
+    case EXPR_UNARYOP:
+        return fold_expr(arena, e->v.UnaryOp.operand, depth) && fold_unaryop(arena, e);
+    case EXPR_LAMBDA:
+        return fold_arguments(arena, e->v.Lambda.args, depth) &&
+               fold_expr(arena, e->v.Lambda.body, depth);
+    case EXPR_IFEXP:
+        return fold_expr(arena, e->v.IfExp.test, depth) && fold_expr(arena, e->v.IfExp.body, depth) &&
+               fold_expr(arena, e->v.IfExp.orelse, depth);
+    case EXPR_DICT:
+        return fold_seq_expr(arena, e->v.Dict.keys, depth) &&
+               fold_seq_expr(arena, e->v.Dict.values, depth);
+    case EXPR_SET:
+        return fold_seq_expr(arena, e->v.Set.elts, depth);
+    case EXPR_LISTCOMP:
+        return fold_expr(arena, e->v.ListComp.elt, depth) &&
+               fold_comprehensions(arena, e->v.ListComp.generators, depth);
+    case EXPR_SETCOMP:
+        return fold_expr(arena, e->v.SetComp.elt, depth) &&
+               fold_comprehensions(arena, e->v.SetComp.generators, depth);
+    case EXPR_DICTCOMP:
+        return fold_expr(arena, e->v.DictComp.key, depth) &&
+               fold_expr(arena, e->v.DictComp.value, depth) &&
+               fold_comprehensions(arena, e->v.DictComp.generators, depth);
+    case EXPR_GENERATOREXP:
+        return fold_expr(arena, e->v.GeneratorExp.elt, depth) &&
+               fold_comprehensions(arena, e->v.GeneratorExp.generators, depth);
+    case EXPR_AWAIT:
+        return fold_expr(arena, e->v.Await.value, depth);
+    case EXPR_YIELD:
+        return !e->v.Yield.value || fold_expr(arena, e->v.Yield.value, depth);
+    case EXPR_YIELDFROM:
+        return fold_expr(arena, e->v.YieldFrom.value, depth);
+    case EXPR_COMPARE:
+        return fold_expr(arena, e->v.Compare.left, depth) &&
+               fold_seq_expr(arena, e->v.Compare.comparators, depth) && fold_compare(arena, e);
+    case EXPR_CALL:
+        if (!fold_expr(arena, e->v.Call.func, depth) || !fold_seq_expr(arena, e->v.Call.args, depth))
+            return 0;
+        for (int i = 0; i < SEQ_LEN(e->v.Call.keywords); i++) {
+            Keyword *k = SEQ_GET(e->v.Call.keywords, i);
+            if (!fold_expr(arena, k->value, depth))
+                return 0;
+        }
+        return 1;
+    case EXPR_FORMATTEDVALUE:
+        return fold_expr(arena, e->v.FormattedValue.value, depth) &&
+               (!e->v.FormattedValue.format_spec ||
+                fold_expr(arena, e->v.FormattedValue.format_spec, depth));
+    case EXPR_JOINEDSTR:
+        return fold_seq_expr(arena, e->v.JoinedStr.values, depth);
+    case EXPR_ATTRIBUTE:
+        return fold_expr(arena, e->v.Attribute.value, depth);
+    case EXPR_SUBSCRIPT:
+        return fold_expr(arena, e->v.Subscript.value, depth) &&
+               fold_expr(arena, e->v.Subscript.slice, depth) && fold_subscr(arena, e);
+    case EXPR_STARRED:
+        return fold_expr(arena, e->v.Starred.value, depth);
+    case EXPR_SLICE:
+        return (!e->v.Slice.lower || fold_expr(arena, e->v.Slice.lower, depth)) &&
+               (!e->v.Slice.upper || fold_expr(arena, e->v.Slice.upper, depth)) &&
+               (!e->v.Slice.step || fold_expr(arena, e->v.Slice.step, depth));
+    case EXPR_LIST:
+        return fold_seq_expr(arena, e->v.List.elts, depth);
+    case EXPR_TUPLE:
+        return fold_seq_expr(arena, e->v.Tuple.elts, depth) && fold_tuple(arena, e);
+    case EXPR_NAME:
+        if (e->v.Name.ctx == CTX_LOAD && str_eq_cstr(e->v.Name.id, "__debug__"))
+            return make_const(arena, e, bool_from(1));
+        return 1;
+    case EXPR_NAMEDEXPR:
+        return fold_expr(arena, e->v.NamedExpr.value, depth);
+    case EXPR_CONSTANT:
+        return 1;
+    }
+    return 1;
+}
+
+static int
+fold_stmt(Arena *arena, Stmt *s, int depth)
+{
+    if (depth > 1000 || rt_check_c_stack() < 0) {
+        if (!err_occurred())
+            err_set(exc_RecursionError, "maximum recursion depth exceeded during compilation");
+        return 0;
+    }
+    depth++;
+    switch (s->kind) {
+    case STMT_FUNCTIONDEF:
+    case STMT_ASYNCFUNCTIONDEF:
+        return fold_arguments(arena, s->v.FunctionDef.args, depth) &&
+               fold_seq_stmt(arena, s->v.FunctionDef.body, depth) &&
+               fold_seq_expr(arena, s->v.FunctionDef.decorator_list, depth);
+    case STMT_CLASSDEF:
+        if (!fold_seq_expr(arena, s->v.ClassDef.bases, depth))
+            return 0;
+        for (int i = 0; i < SEQ_LEN(s->v.ClassDef.keywords); i++) {
+            Keyword *k = SEQ_GET(s->v.ClassDef.keywords, i);
+            if (!fold_expr(arena, k->value, depth))
+                return 0;
+        }
+        return fold_seq_stmt(arena, s->v.ClassDef.body, depth) &&
+               fold_seq_expr(arena, s->v.ClassDef.decorator_list, depth);
+    case STMT_RETURN:
+        return !s->v.Return.value || fold_expr(arena, s->v.Return.value, depth);
+    case STMT_DELETE:
+        return fold_seq_expr(arena, s->v.Delete.targets, depth);
+    case STMT_ASSIGN:
+        return fold_seq_expr(arena, s->v.Assign.targets, depth) &&
+               fold_expr(arena, s->v.Assign.value, depth);
+    case STMT_AUGASSIGN:
+        return fold_expr(arena, s->v.AugAssign.target, depth) &&
+               fold_expr(arena, s->v.AugAssign.value, depth);
+    case STMT_ANNASSIGN:
+        return fold_expr(arena, s->v.AnnAssign.target, depth) &&
+               fold_expr(arena, s->v.AnnAssign.annotation, depth) &&
+               (!s->v.AnnAssign.value || fold_expr(arena, s->v.AnnAssign.value, depth));
+    case STMT_FOR:
+    case STMT_ASYNCFOR:
+        return fold_expr(arena, s->v.For.target, depth) && fold_expr(arena, s->v.For.iter, depth) &&
+               fold_seq_stmt(arena, s->v.For.body, depth) &&
+               fold_seq_stmt(arena, s->v.For.orelse, depth) && fold_iter(arena, s->v.For.iter);
+    case STMT_WHILE:
+        return fold_expr(arena, s->v.While.test, depth) &&
+               fold_seq_stmt(arena, s->v.While.body, depth) &&
+               fold_seq_stmt(arena, s->v.While.orelse, depth);
+    case STMT_IF:
+        return fold_expr(arena, s->v.If.test, depth) && fold_seq_stmt(arena, s->v.If.body, depth) &&
+               fold_seq_stmt(arena, s->v.If.orelse, depth);
+    case STMT_WITH:
+    case STMT_ASYNCWITH:
+        for (int i = 0; i < SEQ_LEN(s->v.With.items); i++) {
+            WithItem *w = SEQ_GET(s->v.With.items, i);
+            if (!fold_expr(arena, w->context_expr, depth) ||
+                (w->optional_vars && !fold_expr(arena, w->optional_vars, depth)))
+                return 0;
+        }
+        return fold_seq_stmt(arena, s->v.With.body, depth);
+    case STMT_RAISE:
+        return (!s->v.Raise.exc || fold_expr(arena, s->v.Raise.exc, depth)) &&
+               (!s->v.Raise.cause || fold_expr(arena, s->v.Raise.cause, depth));
+    case STMT_TRY:
+        if (!fold_seq_stmt(arena, s->v.Try.body, depth))
+            return 0;
+        for (int i = 0; i < SEQ_LEN(s->v.Try.handlers); i++) {
+            ExceptHandler *h = SEQ_GET(s->v.Try.handlers, i);
+            if ((h->type && !fold_expr(arena, h->type, depth)) ||
+                !fold_seq_stmt(arena, h->body, depth))
+                return 0;
+        }
+        return fold_seq_stmt(arena, s->v.Try.orelse, depth) &&
+               fold_seq_stmt(arena, s->v.Try.finalbody, depth);
+    case STMT_ASSERT:
+        return fold_expr(arena, s->v.Assert.test, depth) &&
+               (!s->v.Assert.msg || fold_expr(arena, s->v.Assert.msg, depth));
+    case STMT_EXPR:
+        return fold_expr(arena, s->v.Expr.value, depth);
+    default:
+        return 1;
+    }
+}
+
+/* ================================================================ constants */
+
+/* The merge key of a constant (CPython's _PyCode_ConstantKey): equal keys <=> the
+** constants may be shared.  New reference. */
+static Object *
+const_key(Object *o)
+{
+    if (o == None || o == Ellipsis || BOOL_CHECK(o) || BYTES_CHECK(o) || INT_CHECK_EXACT(o) ||
+        STR_CHECK_EXACT(o) || TYPE(o) == &code_type)
+        return tuple_pack(2, TYPE(o), o);
+    if (FLOAT_CHECK_EXACT(o)) {
+        double d = FLOAT_VAL(o);
+        if (d == 0.0 && signbit(d))
+            return tuple_pack(3, TYPE(o), o, None);
+        if (d != d) {
+            /* nan: by identity */
+            Object *id = int_from_size((size_t)(uintptr_t)o);
+            Object *k = id ? tuple_pack(3, TYPE(o), id, Ellipsis) : NULL;
+            xdecref(id);
+            return k;
+        }
+        return tuple_pack(2, TYPE(o), o);
+    }
+    if (TYPE(o) == &complex_type) {
+        ComplexObject *z = (ComplexObject *)o;
+        int rz = z->real == 0.0 && signbit(z->real), iz = z->imag == 0.0 && signbit(z->imag);
+        if (rz || iz || z->real != z->real || z->imag != z->imag) {
+            Object *id = int_from_size((size_t)(uintptr_t)o);
+            Object *k = id ? tuple_pack(3, TYPE(o), id, True_) : NULL;
+            xdecref(id);
+            return k;
+        }
+        return tuple_pack(2, TYPE(o), o);
+    }
+    if (TUPLE_CHECK_EXACT(o)) {
+        ssize_t n = TUPLE_LEN(o);
+        Object *t = tuple_new(n);
+        if (!t)
+            return NULL;
+        for (ssize_t i = 0; i < n; i++) {
+            Object *k = const_key(TUPLE_GET(o, i));
+            if (!k) {
+                decref(t);
+                return NULL;
+            }
+            TUPLE_SET(t, i, k);
+        }
+        Object *r = tuple_pack(2, t, o);
+        decref(t);
+        return r;
+    }
+    if (TYPE(o) == &frozenset_type) {
+        Object *keys = set_new(NULL);
+        if (!keys)
+            return NULL;
+        ssize_t pos = 0;
+        Object *item;
+        hash_t h;
+        while (set_next(o, &pos, &item, &h)) {
+            Object *k = const_key(item);
+            if (!k || set_add(keys, k) < 0) {
+                xdecref(k);
+                decref(keys);
+                return NULL;
+            }
+            decref(k);
+        }
+        Object *fk = frozenset_new(keys);
+        decref(keys);
+        if (!fk)
+            return NULL;
+        Object *r = tuple_pack(2, fk, o);
+        decref(fk);
+        return r;
+    }
+    /* anything else: identity */
+    Object *id = int_from_size((size_t)(uintptr_t)o);
+    Object *k = id ? tuple_pack(2, id, o) : NULL;
+    xdecref(id);
+    return k;
+}
+
+/* Return the canonical object for o in this compilation unit (new reference), merging
+** the items of tuples recursively (CPython's merge_consts_recursive). */
+static Object *
+merge_const(Compiler *c, Object *o)
+{
+    Object *key = const_key(o);
+    if (!key)
+        return NULL;
+    Object *v = dict_setdefault(c->const_cache, key, o);
+    decref(key);
+    if (!v)
+        return NULL;
+    if (v != o)
+        return newref(v);
+    if (TUPLE_CHECK_EXACT(o)) {
+        for (ssize_t i = 0; i < TUPLE_LEN(o); i++) {
+            Object *item = TUPLE_GET(o, i);
+            Object *m = merge_const(c, item);
+            if (!m)
+                return NULL;
+            if (m != item) {
+                TUPLE_SET(o, i, m);
+                decref(item);
+            } else {
+                decref(m);
+            }
+        }
+    } else if (TYPE(o) == &frozenset_type) {
+        /* As CPython: the set is rebuilt from its own iteration order with merged items
+        ** (which shows in the order a set display iterates in). */
+        Object *items = tuple_new(set_size(o));
+        if (!items)
+            return NULL;
+        ssize_t pos = 0, i = 0;
+        Object *item;
+        hash_t h;
+        while (set_next(o, &pos, &item, &h)) {
+            Object *m = merge_const(c, item);
+            if (!m) {
+                decref(items);
+                return NULL;
+            }
+            TUPLE_SET(items, i++, m);
+        }
+        Object *fresh = frozenset_new(items);
+        decref(items);
+        if (!fresh)
+            return NULL;
+        key = const_key(o);
+        int r = key ? dict_setitem(c->const_cache, key, fresh) : -1;
+        xdecref(key);
+        if (r < 0) {
+            decref(fresh);
+            return NULL;
+        }
+        return fresh;
+    }
+    return newref(o);
+}
+
+/* ================================================================ code units */
+
+static void
+unit_free(CodeUnit *u)
+{
+    if (!u)
+        return;
+    heap_free(u->instrs);
+    heap_free(u->labels);
+    heap_free(u->handlers);
+    xdecref(u->name);
+    xdecref(u->qualname);
+    xdecref(u->consts);
+    xdecref(u->consts_map);
+    xdecref(u->names);
+    xdecref(u->names_map);
+    xdecref(u->varnames);
+    xdecref(u->varnames_map);
+    xdecref(u->cellvars);
+    xdecref(u->cellvars_map);
+    xdecref(u->freevars);
+    xdecref(u->freevars_map);
+    xdecref(u->private_name);
+    heap_free(u);
+}
+
+static int
+list_index_add(Object *list, Object *map, Object *name)
+{
+    Object *v = dict_getitem(map, name);
+    if (v)
+        return (int)int_as_long(v);
+    ssize_t n = LIST_LEN(list);
+    Object *iv = int_from_ssize(n);
+    if (!iv || list_append(list, name) < 0 || dict_setitem(map, name, iv) < 0) {
+        xdecref(iv);
+        return -1;
+    }
+    decref(iv);
+    return (int)n;
+}
+
+/* names with the given scope, sorted (CPython's dictbytype) */
+static int
+names_by_scope(SymEntry *ste, int scope, int flag, Object *list, Object *map)
+{
+    Object *keys = dict_keys_list(ste->symbols);
+    if (!keys)
+        return -1;
+    if (list_sort(keys, NULL, 0) < 0) {
+        decref(keys);
+        return -1;
+    }
+    for (ssize_t i = 0; i < LIST_LEN(keys); i++) {
+        Object *k = LIST_GET(keys, i);
+        int fl = (int)int_as_long(dict_getitem(ste->symbols, k));
+        int sc = (fl >> SCOPE_OFFSET) & 7;
+        if (sc == scope || (flag && (fl & flag))) {
+            if (list_index_add(list, map, k) < 0) {
+                decref(keys);
+                return -1;
+            }
+        }
+    }
+    decref(keys);
+    return 0;
+}
+
+static int
+compiler_enter_scope(Compiler *c, Object *name, int kind, void *key, int lineno)
+{
+    CodeUnit *u = heap_calloc(1, sizeof(CodeUnit));
+    if (!u) {
+        err_no_memory();
+        return 0;
+    }
+    u->kind = kind;
+    u->ste = symtable_lookup(c->st, key);
+    if (!u->ste) {
+        heap_free(u);
+        err_set(exc_SystemError, "compiler: no symbol table entry");
+        return 0;
+    }
+    u->name = newref(name);
+    u->consts = list_new(0);
+    u->consts_map = dict_new();
+    u->names = list_new(0);
+    u->names_map = dict_new();
+    u->varnames = list_new(0);
+    u->varnames_map = dict_new();
+    u->cellvars = list_new(0);
+    u->cellvars_map = dict_new();
+    u->freevars = list_new(0);
+    u->freevars_map = dict_new();
+    u->firstlineno = lineno;
+    u->loc = (Loc){lineno, lineno, -1, -1};
+    u->parent = c->u;
+    if (!u->consts || !u->consts_map || !u->names || !u->names_map || !u->varnames ||
+        !u->varnames_map || !u->cellvars || !u->cellvars_map || !u->freevars ||
+        !u->freevars_map)
+        goto fail;
+    for (ssize_t i = 0; i < LIST_LEN(u->ste->varnames); i++)
+        if (list_index_add(u->varnames, u->varnames_map, LIST_GET(u->ste->varnames, i)) < 0)
+            goto fail;
+    if (names_by_scope(u->ste, SC_CELL, 0, u->cellvars, u->cellvars_map) < 0)
+        goto fail;
+    if (u->ste->needs_class_closure &&
+        list_index_add(u->cellvars, u->cellvars_map, ID(__class__)) < 0)
+        goto fail;
+    if (names_by_scope(u->ste, SC_FREE, DEF_FREE_CLASS, u->freevars, u->freevars_map) < 0)
+        goto fail;
+    u->private_name = c->u ? xnewref(c->u->private_name) : NULL;
+    c->u = u;
+    c->nestlevel++;
+    return 1;
+fail:
+    unit_free(u);
+    return 0;
+}
+
+static void
+compiler_exit_scope(Compiler *c)
+{
+    CodeUnit *u = c->u;
+    c->u = u->parent;
+    c->nestlevel--;
+    unit_free(u);
+}
+
+/* qualname of a new function/class unit (CPython's compiler_set_qualname) */
+static int
+compiler_set_qualname(Compiler *c)
+{
+    CodeUnit *u = c->u, *parent = u->parent;
+    Object *base = NULL;
+    if (parent && parent->kind != UNIT_MODULE) {
+        int force_global = 0;
+        if (u->kind == UNIT_FUNCTION || u->kind == UNIT_CLASS) {
+            Object *mangled = sym_mangle(parent->private_name, u->name);
+            if (!mangled)
+                return 0;
+            int scope = sym_scope(parent->ste, mangled);
+            decref(mangled);
+            if (scope == SC_GLOBAL_EXPLICIT)
+                force_global = 1;
+        }
+        if (!force_global) {
+            if (parent->kind == UNIT_FUNCTION || parent->kind == UNIT_LAMBDA ||
+                parent->kind == UNIT_COMPREHENSION)
+                base = str_from_format("%U.<locals>", parent->qualname);
+            else
+                base = newref(parent->qualname);
+            if (!base)
+                return 0;
+        }
+    }
+    if (base) {
+        u->qualname = str_from_format("%U.%U", base, u->name);
+        decref(base);
+    } else {
+        u->qualname = newref(u->name);
+    }
+    return u->qualname != NULL;
+}
+
+/* ================================================================ emission */
+
+static int
+new_label(Compiler *c)
+{
+    CodeUnit *u = c->u;
+    if (u->nlabels == u->caplabels) {
+        int n = u->caplabels ? u->caplabels * 2 : 32;
+        int *l = heap_realloc(u->labels, sizeof(int) * (size_t)n);
+        if (!l) {
+            err_no_memory();
+            return -1;
+        }
+        u->labels = l;
+        u->caplabels = n;
+    }
+    u->labels[u->nlabels] = -1;
+    return u->nlabels++;
+}
+
+static void
+use_label(Compiler *c, int label)
+{
+    c->u->labels[label] = c->u->ninstr;
+}
+
+static int
+emit_full(Compiler *c, int op, int arg, int target, Loc loc)
+{
+    CodeUnit *u = c->u;
+    if (arg > MAX_OPARG || arg < 0) {
+        err_set(exc_SystemError, "compiler: instruction argument out of range");
+        return 0;
+    }
+    if (u->ninstr == u->capinstr) {
+        int n = u->capinstr ? u->capinstr * 2 : 64;
+        Instr *ni = heap_realloc(u->instrs, sizeof(Instr) * (size_t)n);
+        if (!ni) {
+            err_no_memory();
+            return 0;
+        }
+        u->instrs = ni;
+        u->capinstr = n;
+    }
+    Instr *in = &u->instrs[u->ninstr++];
+    in->op = op;
+    in->arg = arg;
+    in->target = target;
+    in->loc = loc;
+    in->handler = u->hdepth ? u->hstack[u->hdepth - 1] : -1;
+    return 1;
+}
+
+#define EMIT(op, arg) emit_full(c, (op), (arg), -1, c->u->loc)
+#define EMIT_NOLOC(op, arg) emit_full(c, (op), (arg), -1, NO_LOC)
+#define EMIT_JUMP(op, label) emit_full(c, (op), 0, (label), c->u->loc)
+#define EMIT_JUMP_NOLOC(op, label) emit_full(c, (op), 0, (label), NO_LOC)
+#define CHECK(x)                                                                         \
+    do {                                                                                 \
+        if (!(x))                                                                        \
+            return 0;                                                                    \
+    } while (0)
+#define NEW_LABEL(var)                                                                   \
+    int var = new_label(c);                                                              \
+    if (var < 0)                                                                         \
+        return 0;
+
+/* Push a handler: emit the SETUP pseudo instruction (for the depth analysis) and make
+** it the handler of what follows. */
+static int
+push_handler(Compiler *c, int op, int label)
+{
+    CodeUnit *u = c->u;
+    if (u->hdepth >= 64) {
+        err_set(exc_SyntaxError, "too many statically nested blocks");
+        return 0;
+    }
+    if (u->nhandlers == u->caphandlers) {
+        int n = u->caphandlers ? u->caphandlers * 2 : 8;
+        Handler *h = heap_realloc(u->handlers, sizeof(Handler) * (size_t)n);
+        if (!h) {
+            err_no_memory();
+            return 0;
+        }
+        u->handlers = h;
+        u->caphandlers = n;
+    }
+    int idx = u->nhandlers++;
+    u->handlers[idx].label = label;
+    u->handlers[idx].lasti = op != OP_SETUP_FINALLY;
+    u->handlers[idx].depth = -1;
+    CHECK(emit_full(c, op, idx, label, c->u->loc));
+    u->hstack[u->hdepth++] = idx;
+    return 1;
+}
+
+static void
+pop_handler(Compiler *c)
+{
+    c->u->hdepth--;
+}
+
+static int
+add_const(Compiler *c, Object *o)
+{
+    Object *m = merge_const(c, o);
+    if (!m)
+        return -1;
+    /* index by identity of the canonical object */
+    Object *key = int_from_size((size_t)(uintptr_t)m);
+    if (!key) {
+        decref(m);
+        return -1;
+    }
+    Object *v = dict_getitem(c->u->consts_map, key);
+    int idx;
+    if (v) {
+        idx = (int)int_as_long(v);
+    } else {
+        idx = (int)LIST_LEN(c->u->consts);
+        Object *iv = int_from_long(idx);
+        if (!iv || list_append(c->u->consts, m) < 0 ||
+            dict_setitem(c->u->consts_map, key, iv) < 0) {
+            xdecref(iv);
+            decref(key);
+            decref(m);
+            return -1;
+        }
+        decref(iv);
+    }
+    decref(key);
+    decref(m);
+    return idx;
+}
+
+static int
+load_const(Compiler *c, Object *o)
+{
+    int i = add_const(c, o);
+    return i >= 0 && EMIT(OP_LOAD_CONST, i);
+}
+
+static int
+load_const_new(Compiler *c, Object *o)
+{
+    if (!o)
+        return 0;
+    int r = load_const(c, o);
+    decref(o);
+    return r;
+}
+
+static int
+add_name(Compiler *c, Object *name)
+{
+    Object *mangled = sym_mangle(c->u->private_name, name);
+    if (!mangled)
+        return -1;
+    int r = list_index_add(c->u->names, c->u->names_map, mangled);
+    decref(mangled);
+    return r;
+}
+
+static int
+add_name_raw(Compiler *c, Object *name)
+{
+    return list_index_add(c->u->names, c->u->names_map, name);
+}
+
+/* ================================================================ names */
+
+static int
+compiler_nameop(Compiler *c, Object *name, ExprContext ctx)
+{
+    Object *mangled = sym_mangle(c->u->private_name, name);
+    if (!mangled)
+        return 0;
+    SymEntry *ste = c->u->ste;
+    int scope = sym_scope(ste, mangled);
+    enum { OPT_NAME, OPT_FAST, OPT_DEREF, OPT_GLOBAL } optype = OPT_NAME;
+    int arg = 0, op = 0;
+    switch (scope) {
+    case SC_FREE: {
+        Object *v = dict_getitem(c->u->freevars_map, mangled);
+        arg = (int)LIST_LEN(c->u->cellvars) + (v ? (int)int_as_long(v) : 0);
+        optype = OPT_DEREF;
+        break;
+    }
+    case SC_CELL: {
+        Object *v = dict_getitem(c->u->cellvars_map, mangled);
+        arg = v ? (int)int_as_long(v) : 0;
+        optype = OPT_DEREF;
+        break;
+    }
+    case SC_LOCAL:
+        if (ste->type == BLOCK_FUNCTION)
+            optype = OPT_FAST;
+        break;
+    case SC_GLOBAL_IMPLICIT:
+        if (ste->type == BLOCK_FUNCTION)
+            optype = OPT_GLOBAL;
+        break;
+    case SC_GLOBAL_EXPLICIT:
+        optype = OPT_GLOBAL;
+        break;
+    default:
+        break;
+    }
+    /* __class__ in a class body whose methods need it is a cell too */
+    if (scope == 0 && dict_getitem(c->u->cellvars_map, mangled)) {
+        arg = (int)int_as_long(dict_getitem(c->u->cellvars_map, mangled));
+        optype = OPT_DEREF;
+    }
+    int ok;
+    switch (optype) {
+    case OPT_DEREF:
+        op = ctx == CTX_LOAD ? (ste->type == BLOCK_CLASS ? OP_LOAD_CLASSDEREF : OP_LOAD_DEREF)
+             : ctx == CTX_STORE ? OP_STORE_DEREF
+                                : OP_DELETE_DEREF;
+        ok = EMIT(op, arg);
+        break;
+    case OPT_FAST: {
+        int i = list_index_add(c->u->varnames, c->u->varnames_map, mangled);
+        op = ctx == CTX_LOAD ? OP_LOAD_FAST : ctx == CTX_STORE ? OP_STORE_FAST : OP_DELETE_FAST;
+        ok = i >= 0 && EMIT(op, i);
+        break;
+    }
+    case OPT_GLOBAL: {
+        int i = add_name_raw(c, mangled);
+        if (ctx == CTX_LOAD)
+            ok = i >= 0 && EMIT(OP_LOAD_GLOBAL, i << 1);
+        else
+            ok = i >= 0 && EMIT(ctx == CTX_STORE ? OP_STORE_GLOBAL : OP_DELETE_GLOBAL, i);
+        break;
+    }
+    default: {
+        int i = add_name_raw(c, mangled);
+        op = ctx == CTX_LOAD ? OP_LOAD_NAME : ctx == CTX_STORE ? OP_STORE_NAME : OP_DELETE_NAME;
+        ok = i >= 0 && EMIT(op, i);
+        break;
+    }
+    }
+    decref(mangled);
+    return ok;
+}
+
+/* Load a name with a NULL pushed first (call layout), merging into LOAD_GLOBAL. */
+static int
+compiler_load_callable_name(Compiler *c, Object *name)
+{
+    CHECK(EMIT(OP_PUSH_NULL, 0));
+    if (!compiler_nameop(c, name, CTX_LOAD))
+        return 0;
+    /* PUSH_NULL + LOAD_GLOBAL -> LOAD_GLOBAL with the null bit */
+    CodeUnit *u = c->u;
+    Instr *last = &u->instrs[u->ninstr - 1];
+    if (last->op == OP_LOAD_GLOBAL && u->ninstr >= 2 && u->instrs[u->ninstr - 2].op == OP_PUSH_NULL) {
+        u->instrs[u->ninstr - 2] = *last;
+        u->instrs[u->ninstr - 2].arg |= 1;
+        u->ninstr--;
+    }
+    return 1;
+}
+
+/* ================================================================ fblocks */
+
+static int
+push_fblock(Compiler *c, FBlockType t, int block, int exit, void *datum)
+{
+    CodeUnit *u = c->u;
+    if (u->nfblocks >= MAX_FBLOCKS)
+        return compiler_error(c, u->loc, "too many statically nested blocks");
+    FBlock *f = &u->fblocks[u->nfblocks++];
+    f->type = t;
+    f->block_label = block;
+    f->exit_label = exit;
+    f->datum = datum;
+    return 1;
+}
+
+static void
+pop_fblock(Compiler *c)
+{
+    c->u->nfblocks--;
+}
+
+static int compile_stmts(Compiler *c, Seq *stmts);
+static int compile_expr(Compiler *c, Expr *e);
+static int compile_call_exit_with_nones(Compiler *c);
+
+static int
+unwind_fblock(Compiler *c, FBlock *info, int preserve_tos)
+{
+    switch (info->type) {
+    case FB_WHILE_LOOP:
+    case FB_EXCEPTION_HANDLER:
+        return 1;
+    case FB_FOR_LOOP:
+        if (preserve_tos)
+            CHECK(EMIT(OP_SWAP, 2));
+        return EMIT(OP_POP_TOP, 0);
+    case FB_TRY_EXCEPT:
+        pop_handler(c);
+        return 1;
+    case FB_FINALLY_TRY: {
+        pop_handler(c);
+        if (preserve_tos)
+            CHECK(push_fblock(c, FB_POP_VALUE, -1, -1, NULL));
+        Loc saved = c->u->loc;
+        CHECK(compile_stmts(c, (Seq *)info->datum));
+        c->u->loc = saved;
+        if (preserve_tos)
+            pop_fblock(c);
+        return 1;
+    }
+    case FB_FINALLY_END:
+        if (preserve_tos)
+            CHECK(EMIT(OP_SWAP, 2));
+        CHECK(EMIT(OP_POP_TOP, 0));
+        if (preserve_tos)
+            CHECK(EMIT(OP_SWAP, 2));
+        pop_handler(c);
+        return EMIT(OP_POP_EXCEPT, 0);
+    case FB_WITH:
+        pop_handler(c);
+        if (preserve_tos)
+            CHECK(EMIT(OP_SWAP, 2));
+        CHECK(compile_call_exit_with_nones(c));
+        return EMIT(OP_POP_TOP, 0);
+    case FB_HANDLER_CLEANUP:
+        if (info->datum)
+            pop_handler(c);
+        if (preserve_tos)
+            CHECK(EMIT(OP_SWAP, 2));
+        pop_handler(c);
+        CHECK(EMIT(OP_POP_EXCEPT, 0));
+        if (info->datum) {
+            CHECK(load_const(c, None));
+            CHECK(compiler_nameop(c, info->datum, CTX_STORE));
+            CHECK(compiler_nameop(c, info->datum, CTX_DEL));
+        }
+        return 1;
+    case FB_POP_VALUE:
+        if (preserve_tos)
+            CHECK(EMIT(OP_SWAP, 2));
+        return EMIT(OP_POP_TOP, 0);
+    }
+    return 1;
+}
+
+static int
+unwind_fblock_stack(Compiler *c, int preserve_tos, FBlock **loop)
+{
+    CodeUnit *u = c->u;
+    if (u->nfblocks == 0)
+        return 1;
+    FBlock *top = &u->fblocks[u->nfblocks - 1];
+    if (loop && (top->type == FB_WHILE_LOOP || top->type == FB_FOR_LOOP)) {
+        *loop = top;
+        return 1;
+    }
+    FBlock copy = *top;
+    u->nfblocks--;
+    if (!unwind_fblock(c, &copy, preserve_tos))
+        return 0;
+    if (!unwind_fblock_stack(c, preserve_tos, loop))
+        return 0;
+    u->fblocks[u->nfblocks] = copy;
+    u->nfblocks++;
+    return 1;
+}
+
+/* Run unwind_fblock_stack, then restore the compile-time handler stack for the code
+** that follows (it is still inside the blocks). */
+static int
+unwind_and_restore(Compiler *c, int preserve_tos, FBlock **loop)
+{
+    CodeUnit *u = c->u;
+    int saved_depth = u->hdepth;
+    int saved[64];
+    memcpy(saved, u->hstack, sizeof(int) * (size_t)saved_depth);
+    int ok = unwind_fblock_stack(c, preserve_tos, loop);
+    memcpy(u->hstack, saved, sizeof(int) * (size_t)saved_depth);
+    u->hdepth = saved_depth;
+    return ok;
+}
+
+/* ================================================================ expressions */
+
+#define STACK_USE_GUIDELINE 30
+
+static int
+are_all_items_const(Seq *s, int begin, int end)
+{
+    for (int i = begin; i < end; i++) {
+        Expr *e = SEQ_GET(s, i);
+        if (!e || e->kind != EXPR_CONSTANT)
+            return 0;
+    }
+    return 1;
+}
+
+static int compile_jump_if(Compiler *c, Expr *e, int label, int cond);
+static int compile_function_like(Compiler *c, void *key, Object *name, Arguments *args,
+                                 Seq *body, Expr *lambda_body, Seq *decorators,
+                                 Expr *returns, int firstlineno, int is_lambda);
+static int compile_comprehension(Compiler *c, Expr *e);
+static int compile_store(Compiler *c, Expr *t);
+
+/* CPython's starunpack_helper: build a list/set/tuple display, with * items */
+static int
+starunpack_helper(Compiler *c, Seq *elts, int pushed, int build, int add, int extend,
+                  int tuple)
+{
+    int n = SEQ_LEN(elts);
+    if (n > 2 && are_all_items_const(elts, 0, n)) {
+        Object *folded = tuple_new(n);
+        if (!folded)
+            return 0;
+        for (int i = 0; i < n; i++)
+            TUPLE_SET(folded, i, newref(const_value(SEQ_GET(elts, i))));
+        if (tuple && !pushed)
+            return load_const_new(c, folded);
+        if (add == OP_SET_ADD) {
+            Object *fs = frozenset_new(folded);
+            decref(folded);
+            folded = fs;
+            if (!folded)
+                return 0;
+        }
+        CHECK(EMIT(build, pushed));
+        CHECK(load_const_new(c, folded));
+        CHECK(EMIT(extend, 1));
+        if (tuple)
+            CHECK(EMIT(OP_LIST_TO_TUPLE, 0));
+        return 1;
+    }
+    int big = n + pushed > STACK_USE_GUIDELINE;
+    int seen_star = 0;
+    for (int i = 0; i < n; i++)
+        if (((Expr *)SEQ_GET(elts, i))->kind == EXPR_STARRED)
+            seen_star = 1;
+    if (!seen_star && !big) {
+        for (int i = 0; i < n; i++)
+            CHECK(compile_expr(c, SEQ_GET(elts, i)));
+        return EMIT(tuple ? OP_BUILD_TUPLE : build, n + pushed);
+    }
+    int built = 0;
+    if (big) {
+        CHECK(EMIT(build, pushed));
+        built = 1;
+    }
+    for (int i = 0; i < n; i++) {
+        Expr *elt = SEQ_GET(elts, i);
+        if (elt->kind == EXPR_STARRED) {
+            if (!built) {
+                CHECK(EMIT(build, i + pushed));
+                built = 1;
+            }
+            CHECK(compile_expr(c, elt->v.Starred.value));
+            CHECK(EMIT(extend, 1));
+        } else {
+            CHECK(compile_expr(c, elt));
+            if (built)
+                CHECK(EMIT(add, 1));
+        }
+    }
+    if (tuple)
+        CHECK(EMIT(OP_LIST_TO_TUPLE, 0));
+    return 1;
+}
+
+static int
+compile_subdict(Compiler *c, Expr *e, int begin, int end)
+{
+    int n = end - begin;
+    int big = n * 2 > STACK_USE_GUIDELINE;
+    if (n > 1 && !big && are_all_items_const(e->v.Dict.keys, begin, end)) {
+        for (int i = begin; i < end; i++)
+            CHECK(compile_expr(c, SEQ_GET(e->v.Dict.values, i)));
+        Object *keys = tuple_new(n);
+        if (!keys)
+            return 0;
+        for (int i = begin; i < end; i++)
+            TUPLE_SET(keys, i - begin, newref(const_value(SEQ_GET(e->v.Dict.keys, i))));
+        CHECK(load_const_new(c, keys));
+        return EMIT(OP_BUILD_CONST_KEY_MAP, n);
+    }
+    if (big)
+        CHECK(EMIT(OP_BUILD_MAP, 0));
+    for (int i = begin; i < end; i++) {
+        CHECK(compile_expr(c, SEQ_GET(e->v.Dict.keys, i)));
+        CHECK(compile_expr(c, SEQ_GET(e->v.Dict.values, i)));
+        if (big)
+            CHECK(EMIT(OP_MAP_ADD, 1));
+    }
+    if (!big)
+        CHECK(EMIT(OP_BUILD_MAP, n));
+    return 1;
+}
+
+static int
+compile_dict(Compiler *c, Expr *e)
+{
+    int n = SEQ_LEN(e->v.Dict.values);
+    int elements = 0, have_dict = 0;
+    for (int i = 0; i < n; i++) {
+        int is_unpacking = SEQ_GET(e->v.Dict.keys, i) == NULL;
+        if (is_unpacking) {
+            if (elements) {
+                CHECK(compile_subdict(c, e, i - elements, i));
+                if (have_dict)
+                    CHECK(EMIT(OP_DICT_UPDATE, 1));
+                have_dict = 1;
+                elements = 0;
+            }
+            if (!have_dict) {
+                CHECK(EMIT(OP_BUILD_MAP, 0));
+                have_dict = 1;
+            }
+            CHECK(compile_expr(c, SEQ_GET(e->v.Dict.values, i)));
+            CHECK(EMIT(OP_DICT_UPDATE, 1));
+        } else {
+            if (elements * 2 > STACK_USE_GUIDELINE) {
+                CHECK(compile_subdict(c, e, i - elements, i + 1));
+                if (have_dict)
+                    CHECK(EMIT(OP_DICT_UPDATE, 1));
+                have_dict = 1;
+                elements = 0;
+            } else {
+                elements++;
+            }
+        }
+    }
+    if (elements) {
+        CHECK(compile_subdict(c, e, n - elements, n));
+        if (have_dict)
+            CHECK(EMIT(OP_DICT_UPDATE, 1));
+        have_dict = 1;
+    }
+    if (!have_dict)
+        CHECK(EMIT(OP_BUILD_MAP, 0));
+    return 1;
+}
+
+static int
+cmp_opcode(Compiler *c, int op)
+{
+    switch (op) {
+    case CMP_OP_EQ: return EMIT(OP_COMPARE_OP, CMP_EQ);
+    case CMP_OP_NOTEQ: return EMIT(OP_COMPARE_OP, CMP_NE);
+    case CMP_OP_LT: return EMIT(OP_COMPARE_OP, CMP_LT);
+    case CMP_OP_LTE: return EMIT(OP_COMPARE_OP, CMP_LE);
+    case CMP_OP_GT: return EMIT(OP_COMPARE_OP, CMP_GT);
+    case CMP_OP_GTE: return EMIT(OP_COMPARE_OP, CMP_GE);
+    case CMP_OP_IS: return EMIT(OP_IS_OP, 0);
+    case CMP_OP_ISNOT: return EMIT(OP_IS_OP, 1);
+    case CMP_OP_IN: return EMIT(OP_CONTAINS_OP, 0);
+    case CMP_OP_NOTIN: return EMIT(OP_CONTAINS_OP, 1);
+    }
+    return 0;
+}
+
+static int
+check_is_arg(Expr *e)
+{
+    if (e->kind != EXPR_CONSTANT)
+        return 1;
+    Object *v = const_value(e);
+    return v == None || v == False_ || v == True_ || v == Ellipsis;
+}
+
+static int
+check_compare(Compiler *c, Expr *e)
+{
+    int left = check_is_arg(e->v.Compare.left);
+    int n = SEQ_LEN(e->v.Compare.comparators);
+    for (int i = 0; i < n; i++) {
+        int op = e->v.Compare.ops[i];
+        int right = check_is_arg(SEQ_GET(e->v.Compare.comparators, i));
+        if (op == CMP_OP_IS || op == CMP_OP_ISNOT) {
+            if (!right || !left)
+                return compiler_warn(c, c->u->loc,
+                                     op == CMP_OP_IS
+                                         ? "\"is\" with a literal. Did you mean \"==\"?"
+                                         : "\"is not\" with a literal. Did you mean \"!=\"?");
+        }
+        left = right;
+    }
+    return 1;
+}
+
+static int
+compile_compare(Compiler *c, Expr *e)
+{
+    CHECK(check_compare(c, e));
+    CHECK(compile_expr(c, e->v.Compare.left));
+    int n = SEQ_LEN(e->v.Compare.comparators) - 1;
+    if (n == 0) {
+        CHECK(compile_expr(c, SEQ_GET(e->v.Compare.comparators, 0)));
+        return cmp_opcode(c, e->v.Compare.ops[0]);
+    }
+    NEW_LABEL(cleanup);
+    for (int i = 0; i < n; i++) {
+        CHECK(compile_expr(c, SEQ_GET(e->v.Compare.comparators, i)));
+        CHECK(EMIT(OP_SWAP, 2));
+        CHECK(EMIT(OP_COPY, 2));
+        CHECK(cmp_opcode(c, e->v.Compare.ops[i]));
+        CHECK(EMIT_JUMP(OP_JUMP_IF_FALSE_OR_POP, cleanup));
+    }
+    CHECK(compile_expr(c, SEQ_GET(e->v.Compare.comparators, n)));
+    CHECK(cmp_opcode(c, e->v.Compare.ops[n]));
+    NEW_LABEL(end);
+    CHECK(EMIT_JUMP_NOLOC(OP_JUMP, end));
+    use_label(c, cleanup);
+    CHECK(EMIT(OP_SWAP, 2));
+    CHECK(EMIT(OP_POP_TOP, 0));
+    use_label(c, end);
+    return 1;
+}
+
+static int
+validate_keywords(Compiler *c, Seq *keywords)
+{
+    int n = SEQ_LEN(keywords);
+    for (int i = 0; i < n; i++) {
+        Keyword *k = SEQ_GET(keywords, i);
+        if (!k->arg)
+            continue;
+        for (int j = i + 1; j < n; j++) {
+            Keyword *o = SEQ_GET(keywords, j);
+            if (o->arg && str_eq(k->arg, o->arg))
+                return compiler_error(c, LOC_OF(o), "keyword argument repeated: %U", k->arg);
+        }
+    }
+    return 1;
+}
+
+/* **kwargs part of CALL_FUNCTION_EX: build one dict from the keywords */
+static int
+compile_subkwargs(Compiler *c, Seq *keywords, int begin, int end)
+{
+    int n = end - begin;
+    int big = n * 2 > STACK_USE_GUIDELINE;
+    if (n > 1 && !big) {
+        for (int i = begin; i < end; i++)
+            CHECK(compile_expr(c, ((Keyword *)SEQ_GET(keywords, i))->value));
+        Object *keys = tuple_new(n);
+        if (!keys)
+            return 0;
+        for (int i = begin; i < end; i++)
+            TUPLE_SET(keys, i - begin, newref(((Keyword *)SEQ_GET(keywords, i))->arg));
+        CHECK(load_const_new(c, keys));
+        return EMIT(OP_BUILD_CONST_KEY_MAP, n);
+    }
+    if (big)
+        CHECK(EMIT_NOLOC(OP_BUILD_MAP, 0));
+    for (int i = begin; i < end; i++) {
+        Keyword *k = SEQ_GET(keywords, i);
+        CHECK(load_const(c, k->arg));
+        CHECK(compile_expr(c, k->value));
+        if (big)
+            CHECK(EMIT_NOLOC(OP_MAP_ADD, 1));
+    }
+    if (!big)
+        CHECK(EMIT(OP_BUILD_MAP, n));
+    return 1;
+}
+
+/* After the callable (and its NULL/self slot) are pushed: the arguments and CALL.
+** n = arguments already pushed (e.g. class name for __build_class__). */
+static int
+compile_call_helper(Compiler *c, int n, Seq *args, Seq *keywords, Loc callloc)
+{
+    CHECK(validate_keywords(c, keywords));
+    int nelts = SEQ_LEN(args), nkw = SEQ_LEN(keywords);
+    if (nelts + nkw * 2 > STACK_USE_GUIDELINE)
+        goto ex_call;
+    for (int i = 0; i < nelts; i++)
+        if (((Expr *)SEQ_GET(args, i))->kind == EXPR_STARRED)
+            goto ex_call;
+    for (int i = 0; i < nkw; i++)
+        if (!((Keyword *)SEQ_GET(keywords, i))->arg)
+            goto ex_call;
+    for (int i = 0; i < nelts; i++)
+        CHECK(compile_expr(c, SEQ_GET(args, i)));
+    if (nkw) {
+        Object *names = tuple_new(nkw);
+        if (!names)
+            return 0;
+        for (int i = 0; i < nkw; i++) {
+            Keyword *k = SEQ_GET(keywords, i);
+            TUPLE_SET(names, i, newref(k->arg));
+            CHECK(compile_expr(c, k->value));
+        }
+        int ci = add_const(c, names);
+        decref(names);
+        if (ci < 0)
+            return 0;
+        CHECK(emit_full(c, OP_KW_NAMES, ci, -1, callloc));
+    }
+    return emit_full(c, OP_CALL, n + nelts + nkw, -1, callloc);
+
+ex_call:
+    if (n == 0 && nelts == 1 && ((Expr *)SEQ_GET(args, 0))->kind == EXPR_STARRED) {
+        CHECK(compile_expr(c, ((Expr *)SEQ_GET(args, 0))->v.Starred.value));
+    } else {
+        CHECK(starunpack_helper(c, args, n, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND, 1));
+    }
+    if (nkw > 0) {
+        int nseen = 0, have_dict = 0;
+        for (int i = 0; i < nkw; i++) {
+            Keyword *k = SEQ_GET(keywords, i);
+            if (!k->arg) {
+                if (nseen) {
+                    CHECK(compile_subkwargs(c, keywords, i - nseen, i));
+                    if (have_dict)
+                        CHECK(EMIT(OP_DICT_MERGE, 1));
+                    have_dict = 1;
+                    nseen = 0;
+                }
+                if (!have_dict) {
+                    CHECK(EMIT(OP_BUILD_MAP, 0));
+                    have_dict = 1;
+                }
+                CHECK(compile_expr(c, k->value));
+                CHECK(EMIT(OP_DICT_MERGE, 1));
+            } else {
+                nseen++;
+            }
+        }
+        if (nseen) {
+            CHECK(compile_subkwargs(c, keywords, nkw - nseen, nkw));
+            if (have_dict)
+                CHECK(EMIT(OP_DICT_MERGE, 1));
+            have_dict = 1;
+        }
+    }
+    return emit_full(c, OP_CALL_FUNCTION_EX, nkw > 0, -1, callloc);
+}
+
+static int
+compile_call(Compiler *c, Expr *e)
+{
+    Expr *f = e->v.Call.func;
+    Loc callloc = LOC_OF(e);
+    /* obj.meth(...) without * or ** : LOAD_METHOD + CALL */
+    if (f->kind == EXPR_ATTRIBUTE && f->v.Attribute.ctx == CTX_LOAD &&
+        SEQ_LEN(e->v.Call.args) < STACK_USE_GUIDELINE) {
+        int simple = 1;
+        for (int i = 0; i < SEQ_LEN(e->v.Call.args); i++)
+            if (((Expr *)SEQ_GET(e->v.Call.args, i))->kind == EXPR_STARRED)
+                simple = 0;
+        for (int i = 0; i < SEQ_LEN(e->v.Call.keywords); i++)
+            if (!((Keyword *)SEQ_GET(e->v.Call.keywords, i))->arg)
+                simple = 0;
+        if (simple && SEQ_LEN(e->v.Call.keywords) < STACK_USE_GUIDELINE) {
+            CHECK(validate_keywords(c, e->v.Call.keywords));
+            CHECK(compile_expr(c, f->v.Attribute.value));
+            Loc saved = c->u->loc;
+            /* the method load is located at the attribute (as 3.11) */
+            c->u->loc = LOC_OF(f);
+            int ni = add_name(c, f->v.Attribute.attr);
+            if (ni < 0 || !EMIT(OP_LOAD_METHOD, ni))
+                return 0;
+            c->u->loc = saved;
+            return compile_call_helper(c, 0, e->v.Call.args, e->v.Call.keywords, callloc);
+        }
+    }
+    if (f->kind == EXPR_NAME && f->v.Name.ctx == CTX_LOAD) {
+        Loc saved = c->u->loc;
+        c->u->loc = LOC_OF(f);
+        CHECK(compiler_load_callable_name(c, f->v.Name.id));
+        c->u->loc = saved;
+    } else {
+        CHECK(EMIT(OP_PUSH_NULL, 0));
+        CHECK(compile_expr(c, f));
+    }
+    return compile_call_helper(c, 0, e->v.Call.args, e->v.Call.keywords, callloc);
+}
+
+static int
+compile_formatted_value(Compiler *c, Expr *e)
+{
+    CHECK(compile_expr(c, e->v.FormattedValue.value));
+    int oparg;
+    switch (e->v.FormattedValue.conversion) {
+    case 's': oparg = FVC_STR; break;
+    case 'r': oparg = FVC_REPR; break;
+    case 'a': oparg = FVC_ASCII; break;
+    default: oparg = FVC_NONE; break;
+    }
+    if (e->v.FormattedValue.format_spec) {
+        CHECK(compile_expr(c, e->v.FormattedValue.format_spec));
+        oparg |= FVS_HAVE_SPEC;
+    }
+    return EMIT(OP_FORMAT_VALUE, oparg);
+}
+
+static int
+compile_joined_str(Compiler *c, Expr *e)
+{
+    int n = SEQ_LEN(e->v.JoinedStr.values);
+    if (n > STACK_USE_GUIDELINE) {
+        Object *empty = str_empty();
+        CHECK(load_const_new(c, empty));
+        Object *join = str_intern_cstr("join");
+        int ni = join ? add_name(c, join) : -1;
+        xdecref(join);
+        if (ni < 0 || !EMIT(OP_LOAD_METHOD, ni))
+            return 0;
+        CHECK(EMIT(OP_BUILD_LIST, 0));
+        for (int i = 0; i < n; i++) {
+            CHECK(compile_expr(c, SEQ_GET(e->v.JoinedStr.values, i)));
+            CHECK(EMIT(OP_LIST_APPEND, 1));
+        }
+        return EMIT(OP_CALL, 1);
+    }
+    for (int i = 0; i < n; i++)
+        CHECK(compile_expr(c, SEQ_GET(e->v.JoinedStr.values, i)));
+    if (n != 1)
+        CHECK(EMIT(OP_BUILD_STRING, n));
+    return 1;
+}
+
+static int
+compile_slice(Compiler *c, Expr *s)
+{
+    int n = 2;
+    if (s->v.Slice.lower)
+        CHECK(compile_expr(c, s->v.Slice.lower));
+    else
+        CHECK(load_const(c, None));
+    if (s->v.Slice.upper)
+        CHECK(compile_expr(c, s->v.Slice.upper));
+    else
+        CHECK(load_const(c, None));
+    if (s->v.Slice.step) {
+        n++;
+        CHECK(compile_expr(c, s->v.Slice.step));
+    }
+    return EMIT(OP_BUILD_SLICE, n);
+}
+
+static int
+compile_boolop(Compiler *c, Expr *e)
+{
+    int op = e->v.BoolOp.op == BOOL_AND ? OP_JUMP_IF_FALSE_OR_POP : OP_JUMP_IF_TRUE_OR_POP;
+    NEW_LABEL(end);
+    int n = SEQ_LEN(e->v.BoolOp.values);
+    for (int i = 0; i < n - 1; i++) {
+        CHECK(compile_expr(c, SEQ_GET(e->v.BoolOp.values, i)));
+        CHECK(EMIT_JUMP(op, end));
+    }
+    CHECK(compile_expr(c, SEQ_GET(e->v.BoolOp.values, n - 1)));
+    use_label(c, end);
+    return 1;
+}
+
+static int
+unaryop_opcode(int op)
+{
+    switch (op) {
+    case UOP_INVERT: return OP_UNARY_INVERT;
+    case UOP_NOT: return OP_UNARY_NOT;
+    case UOP_UADD: return OP_UNARY_POSITIVE;
+    default: return OP_UNARY_NEGATIVE;
+    }
+}
+
+static int
+binop_arg(int op, int inplace)
+{
+    int r;
+    switch (op) {
+    case OP_ADD: r = NB_ADD; break;
+    case OP_SUB: r = NB_SUBTRACT; break;
+    case OP_MULT: r = NB_MULTIPLY; break;
+    case OP_MATMULT: r = NB_MATRIX_MULTIPLY; break;
+    case OP_DIV: r = NB_TRUE_DIVIDE; break;
+    case OP_MOD: r = NB_REMAINDER; break;
+    case OP_POW: r = NB_POWER; break;
+    case OP_LSHIFT: r = NB_LSHIFT; break;
+    case OP_RSHIFT: r = NB_RSHIFT; break;
+    case OP_BITOR: r = NB_OR; break;
+    case OP_BITXOR: r = NB_XOR; break;
+    case OP_BITAND: r = NB_AND; break;
+    default: r = NB_FLOOR_DIVIDE; break;
+    }
+    return inplace ? r + NB_INPLACE_ADD : r;
+}
+
+static int
+compile_yield_from_loop(Compiler *c)
+{
+    /* [iter, value] */
+    NEW_LABEL(start);
+    NEW_LABEL(exit);
+    use_label(c, start);
+    CHECK(EMIT_JUMP(OP_SEND, exit));
+    CHECK(EMIT(OP_YIELD_VALUE, 0));
+    CHECK(EMIT_JUMP(OP_JUMP, start));
+    use_label(c, exit);
+    return 1;
+}
+
+static int
+compile_expr_inner(Compiler *c, Expr *e)
+{
+    switch (e->kind) {
+    case EXPR_NAMEDEXPR:
+        CHECK(compile_expr(c, e->v.NamedExpr.value));
+        CHECK(EMIT(OP_COPY, 1));
+        return compile_store(c, e->v.NamedExpr.target);
+    case EXPR_BOOLOP:
+        return compile_boolop(c, e);
+    case EXPR_BINOP:
+        CHECK(compile_expr(c, e->v.BinOp.left));
+        CHECK(compile_expr(c, e->v.BinOp.right));
+        return EMIT(OP_BINARY_OP, binop_arg(e->v.BinOp.op, 0));
+    case EXPR_UNARYOP:
+        CHECK(compile_expr(c, e->v.UnaryOp.operand));
+        return EMIT(unaryop_opcode(e->v.UnaryOp.op), 0);
+    case EXPR_LAMBDA: {
+        Object *name = str_intern_cstr("<lambda>");
+        if (!name)
+            return 0;
+        int ok = compile_function_like(c, e, name, e->v.Lambda.args, NULL, e->v.Lambda.body,
+                                       NULL, NULL, e->lineno, 1);
+        decref(name);
+        return ok;
+    }
+    case EXPR_IFEXP: {
+        NEW_LABEL(end);
+        NEW_LABEL(next);
+        CHECK(compile_jump_if(c, e->v.IfExp.test, next, 0));
+        CHECK(compile_expr(c, e->v.IfExp.body));
+        CHECK(EMIT_JUMP_NOLOC(OP_JUMP, end));
+        use_label(c, next);
+        CHECK(compile_expr(c, e->v.IfExp.orelse));
+        use_label(c, end);
+        return 1;
+    }
+    case EXPR_DICT:
+        return compile_dict(c, e);
+    case EXPR_SET:
+        return starunpack_helper(c, e->v.Set.elts, 0, OP_BUILD_SET, OP_SET_ADD, OP_SET_UPDATE, 0);
+    case EXPR_GENERATOREXP:
+    case EXPR_LISTCOMP:
+    case EXPR_SETCOMP:
+    case EXPR_DICTCOMP:
+        return compile_comprehension(c, e);
+    case EXPR_YIELD:
+        if (c->u->ste->type != BLOCK_FUNCTION)
+            return compiler_error(c, LOC_OF(e), "'yield' outside function");
+        if (e->v.Yield.value)
+            CHECK(compile_expr(c, e->v.Yield.value));
+        else
+            CHECK(load_const(c, None));
+        return EMIT(OP_YIELD_VALUE, 0);
+    case EXPR_YIELDFROM:
+        if (c->u->ste->type != BLOCK_FUNCTION)
+            return compiler_error(c, LOC_OF(e), "'yield' outside function");
+        CHECK(compile_expr(c, e->v.YieldFrom.value));
+        CHECK(EMIT(OP_GET_YIELD_FROM_ITER, 0));
+        CHECK(load_const(c, None));
+        return compile_yield_from_loop(c);
+    case EXPR_AWAIT:
+        return compiler_error(c, LOC_OF(e), "'await' outside async function");
+    case EXPR_COMPARE:
+        return compile_compare(c, e);
+    case EXPR_CALL:
+        return compile_call(c, e);
+    case EXPR_FORMATTEDVALUE:
+        return compile_formatted_value(c, e);
+    case EXPR_JOINEDSTR:
+        return compile_joined_str(c, e);
+    case EXPR_CONSTANT:
+        return load_const(c, const_value(e));
+    case EXPR_ATTRIBUTE: {
+        if (e->v.Attribute.ctx != CTX_LOAD)
+            return compile_store(c, e);
+        CHECK(compile_expr(c, e->v.Attribute.value));
+        int ni = add_name(c, e->v.Attribute.attr);
+        return ni >= 0 && EMIT(OP_LOAD_ATTR, ni);
+    }
+    case EXPR_SUBSCRIPT:
+        if (e->v.Subscript.ctx != CTX_LOAD)
+            return compile_store(c, e);
+        CHECK(compile_expr(c, e->v.Subscript.value));
+        CHECK(compile_expr(c, e->v.Subscript.slice));
+        return EMIT(OP_BINARY_SUBSCR, 0);
+    case EXPR_STARRED:
+        if (e->v.Starred.ctx == CTX_STORE)
+            return compiler_error(c, LOC_OF(e), "starred assignment target must be in a list or "
+                                                "tuple");
+        return compiler_error(c, LOC_OF(e), "can't use starred expression here");
+    case EXPR_SLICE:
+        return compile_slice(c, e);
+    case EXPR_NAME:
+        return compiler_nameop(c, e->v.Name.id, e->v.Name.ctx);
+    case EXPR_LIST:
+        if (e->v.List.ctx != CTX_LOAD)
+            return compile_store(c, e);
+        return starunpack_helper(c, e->v.List.elts, 0, OP_BUILD_LIST, OP_LIST_APPEND,
+                                 OP_LIST_EXTEND, 0);
+    case EXPR_TUPLE:
+        if (e->v.Tuple.ctx != CTX_LOAD)
+            return compile_store(c, e);
+        return starunpack_helper(c, e->v.Tuple.elts, 0, OP_BUILD_LIST, OP_LIST_APPEND,
+                                 OP_LIST_EXTEND, 1);
+    }
+    return compiler_error(c, LOC_OF(e), "unknown expression");
+}
+
+static int
+compile_expr(Compiler *c, Expr *e)
+{
+    if (++c->recursion > 2000 || rt_check_c_stack() < 0) {
+        if (!err_occurred())
+            err_set(exc_RecursionError, "maximum recursion depth exceeded during compilation");
+        return 0;
+    }
+    Loc saved = c->u->loc;
+    c->u->loc = LOC_OF(e);
+    int r = compile_expr_inner(c, e);
+    c->u->loc = saved;
+    c->recursion--;
+    return r;
+}
+
+/* Jump to label if the truth of e equals cond (CPython's compiler_jump_if, simplified). */
+static int
+compile_jump_if(Compiler *c, Expr *e, int label, int cond)
+{
+    switch (e->kind) {
+    case EXPR_UNARYOP:
+        if (e->v.UnaryOp.op == UOP_NOT)
+            return compile_jump_if(c, e->v.UnaryOp.operand, label, !cond);
+        break;
+    case EXPR_BOOLOP: {
+        Seq *s = e->v.BoolOp.values;
+        int cond2 = e->v.BoolOp.op == BOOL_OR;
+        int next2 = label;
+        if (cond2 != cond) {
+            next2 = new_label(c);
+            if (next2 < 0)
+                return 0;
+        }
+        int n = SEQ_LEN(s) - 1;
+        for (int i = 0; i < n; i++)
+            CHECK(compile_jump_if(c, SEQ_GET(s, i), next2, cond2));
+        CHECK(compile_jump_if(c, SEQ_GET(s, n), label, cond));
+        if (next2 != label)
+            use_label(c, next2);
+        return 1;
+    }
+    case EXPR_IFEXP: {
+        NEW_LABEL(end);
+        NEW_LABEL(next2);
+        CHECK(compile_jump_if(c, e->v.IfExp.test, next2, 0));
+        CHECK(compile_jump_if(c, e->v.IfExp.body, label, cond));
+        CHECK(EMIT_JUMP_NOLOC(OP_JUMP, end));
+        use_label(c, next2);
+        CHECK(compile_jump_if(c, e->v.IfExp.orelse, label, cond));
+        use_label(c, end);
+        return 1;
+    }
+    default:
+        break;
+    }
+    CHECK(compile_expr(c, e));
+    Loc saved = c->u->loc;
+    c->u->loc = LOC_OF(e);
+    int r = EMIT_JUMP(cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
+    c->u->loc = saved;
+    return r;
+}
+
+/* ================================================================ assignment targets */
+
+static int
+unpack_helper(Compiler *c, Seq *elts)
+{
+    int n = SEQ_LEN(elts);
+    int seen_star = 0;
+    for (int i = 0; i < n; i++) {
+        Expr *elt = SEQ_GET(elts, i);
+        if (elt->kind == EXPR_STARRED && !seen_star) {
+            if (i >= (1 << 8) || n - i - 1 >= (INT_MAX >> 8))
+                return compiler_error(c, LOC_OF(elt),
+                                      "too many expressions in star-unpacking assignment");
+            CHECK(EMIT(OP_UNPACK_EX, i + ((n - i - 1) << 8)));
+            seen_star = 1;
+        } else if (elt->kind == EXPR_STARRED) {
+            return compiler_error(c, LOC_OF(elt), "multiple starred expressions in assignment");
+        }
+    }
+    if (!seen_star)
+        CHECK(EMIT(OP_UNPACK_SEQUENCE, n));
+    return 1;
+}
+
+static int
+assignment_helper(Compiler *c, Seq *elts)
+{
+    CHECK(unpack_helper(c, elts));
+    for (int i = 0; i < SEQ_LEN(elts); i++) {
+        Expr *elt = SEQ_GET(elts, i);
+        CHECK(compile_store(c, elt->kind == EXPR_STARRED ? elt->v.Starred.value : elt));
+    }
+    return 1;
+}
+
+/* Store TOS into target t (ctx Store) or delete it (ctx Del). */
+static int
+compile_store(Compiler *c, Expr *t)
+{
+    Loc saved = c->u->loc;
+    c->u->loc = LOC_OF(t);
+    int ok;
+    switch (t->kind) {
+    case EXPR_NAME:
+        ok = compiler_nameop(c, t->v.Name.id, t->v.Name.ctx);
+        break;
+    case EXPR_ATTRIBUTE: {
+        CHECK(compile_expr(c, t->v.Attribute.value));
+        int ni = add_name(c, t->v.Attribute.attr);
+        ok = ni >= 0 && EMIT(t->v.Attribute.ctx == CTX_DEL ? OP_DELETE_ATTR : OP_STORE_ATTR, ni);
+        break;
+    }
+    case EXPR_SUBSCRIPT:
+        CHECK(compile_expr(c, t->v.Subscript.value));
+        CHECK(compile_expr(c, t->v.Subscript.slice));
+        ok = EMIT(t->v.Subscript.ctx == CTX_DEL ? OP_DELETE_SUBSCR : OP_STORE_SUBSCR, 0);
+        break;
+    case EXPR_LIST:
+    case EXPR_TUPLE: {
+        Seq *elts = t->kind == EXPR_LIST ? t->v.List.elts : t->v.Tuple.elts;
+        ExprContext ctx = t->kind == EXPR_LIST ? t->v.List.ctx : t->v.Tuple.ctx;
+        if (ctx == CTX_DEL) {
+            ok = 1;
+            for (int i = 0; ok && i < SEQ_LEN(elts); i++)
+                ok = compile_store(c, SEQ_GET(elts, i));
+        } else {
+            ok = assignment_helper(c, elts);
+        }
+        break;
+    }
+    case EXPR_STARRED:
+        ok = compiler_error(c, LOC_OF(t), "starred assignment target must be in a list or tuple");
+        break;
+    default:
+        ok = compiler_error(c, LOC_OF(t), "cannot assign to expression");
+        break;
+    }
+    c->u->loc = saved;
+    return ok;
+}
+
+/* ================================================================ functions, classes */
+
+static Object *assemble(Compiler *c, int addNone);
+
+/* The docstring of a body: the first statement if it is a string constant. */
+static Object *
+get_docstring(Seq *body)
+{
+    if (SEQ_LEN(body) == 0)
+        return NULL;
+    Stmt *s = SEQ_GET(body, 0);
+    if (s->kind != STMT_EXPR)
+        return NULL;
+    Expr *e = s->v.Expr.value;
+    if (e->kind != EXPR_CONSTANT || !STR_CHECK(const_value(e)))
+        return NULL;
+    return const_value(e);
+}
+
+/* Push the closure tuple for code object 'co' being made in the current unit. */
+static int
+make_closure(Compiler *c, CodeObject *co, Object *qualname, int *flags)
+{
+    if (co->nfreevars) {
+        for (int i = 0; i < co->nlocalsplus; i++) {
+            if (!(co->localspluskinds[i] & CO_FAST_FREE))
+                continue;
+            Object *name = TUPLE_GET(co->localsplusnames, i);
+            /* where does the current unit keep it: a cell of ours or a free of ours */
+            int reftype = sym_scope(c->u->ste, name);
+            Object *v;
+            int arg;
+            if (reftype == SC_CELL || (reftype == 0 && dict_getitem(c->u->cellvars_map, name))) {
+                v = dict_getitem(c->u->cellvars_map, name);
+                arg = v ? (int)int_as_long(v) : -1;
+            } else {
+                v = dict_getitem(c->u->freevars_map, name);
+                arg = v ? (int)LIST_LEN(c->u->cellvars) + (int)int_as_long(v) : -1;
+            }
+            if (arg < 0)
+                return compiler_error(c, c->u->loc, "compiler: lookup of closure variable '%U' "
+                                                    "failed", name);
+            CHECK(EMIT(OP_LOAD_CLOSURE, arg));
+        }
+        CHECK(EMIT(OP_BUILD_TUPLE, co->nfreevars));
+        *flags |= MF_CLOSURE;
+    }
+    (void)qualname;
+    return 1;
+}
+
+static int
+compile_default_arguments(Compiler *c, Arguments *args, int *flags)
+{
+    int nd = SEQ_LEN(args->defaults);
+    if (nd) {
+        for (int i = 0; i < nd; i++)
+            CHECK(compile_expr(c, SEQ_GET(args->defaults, i)));
+        CHECK(EMIT(OP_BUILD_TUPLE, nd));
+        *flags |= MF_DEFAULTS;
+    }
+    int nkw = 0;
+    for (int i = 0; i < SEQ_LEN(args->kwonlyargs); i++) {
+        Arg *a = SEQ_GET(args->kwonlyargs, i);
+        Expr *d = SEQ_GET(args->kw_defaults, i);
+        if (!d)
+            continue;
+        Object *mangled = sym_mangle(c->u->private_name, a->arg);
+        if (!mangled)
+            return 0;
+        int ok = load_const(c, mangled);
+        decref(mangled);
+        CHECK(ok);
+        CHECK(compile_expr(c, d));
+        nkw++;
+    }
+    if (nkw) {
+        CHECK(EMIT(OP_BUILD_MAP, nkw));
+        *flags |= MF_KWDEFAULTS;
+    }
+    return 1;
+}
+
+static int
+compile_annotation_pairs(Compiler *c, Seq *args, int *n)
+{
+    for (int i = 0; i < SEQ_LEN(args); i++) {
+        Arg *a = SEQ_GET(args, i);
+        if (!a->annotation)
+            continue;
+        Object *mangled = sym_mangle(c->u->private_name, a->arg);
+        if (!mangled)
+            return 0;
+        int ok = load_const(c, mangled);
+        decref(mangled);
+        CHECK(ok);
+        CHECK(compile_expr(c, a->annotation));
+        *n += 2;
+    }
+    return 1;
+}
+
+static int
+compile_annotations(Compiler *c, Arguments *args, Expr *returns, int *flags)
+{
+    int n = 0;
+    CHECK(compile_annotation_pairs(c, args->args, &n));
+    CHECK(compile_annotation_pairs(c, args->posonlyargs, &n));
+    if (args->vararg && args->vararg->annotation) {
+        CHECK(load_const(c, args->vararg->arg));
+        CHECK(compile_expr(c, args->vararg->annotation));
+        n += 2;
+    }
+    CHECK(compile_annotation_pairs(c, args->kwonlyargs, &n));
+    if (args->kwarg && args->kwarg->annotation) {
+        CHECK(load_const(c, args->kwarg->arg));
+        CHECK(compile_expr(c, args->kwarg->annotation));
+        n += 2;
+    }
+    if (returns) {
+        Object *r = str_intern_cstr("return");
+        int ok = r && load_const(c, r);
+        xdecref(r);
+        CHECK(ok);
+        CHECK(compile_expr(c, returns));
+        n += 2;
+    }
+    if (n) {
+        CHECK(EMIT(OP_BUILD_TUPLE, n));
+        *flags |= MF_ANNOTATIONS;
+    }
+    return 1;
+}
+
+static int compile_stmt(Compiler *c, Stmt *s);
+
+/* A function, method or lambda: push the function object. */
+static int
+compile_function_like(Compiler *c, void *key, Object *name, Arguments *args, Seq *body,
+                      Expr *lambda_body, Seq *decorators, Expr *returns, int firstlineno,
+                      int is_lambda)
+{
+    int flags = 0;
+    for (int i = 0; i < SEQ_LEN(decorators); i++)
+        CHECK(compile_expr(c, SEQ_GET(decorators, i)));
+    CHECK(compile_default_arguments(c, args, &flags));
+    if (!is_lambda)
+        CHECK(compile_annotations(c, args, returns, &flags));
+    CHECK(compiler_enter_scope(c, name, is_lambda ? UNIT_LAMBDA : UNIT_FUNCTION, key,
+                               firstlineno));
+    if (!compiler_set_qualname(c))
+        goto fail;
+    CodeUnit *u = c->u;
+    u->argcount = SEQ_LEN(args->args) + SEQ_LEN(args->posonlyargs);
+    u->posonlyargcount = SEQ_LEN(args->posonlyargs);
+    u->kwonlyargcount = SEQ_LEN(args->kwonlyargs);
+    Object *co;
+    if (is_lambda) {
+        if (add_const(c, None) < 0)
+            goto fail;
+        if (u->ste->generator) {
+            if (!compile_expr(c, lambda_body))
+                goto fail;
+            if (!EMIT(OP_POP_TOP, 0))
+                goto fail;
+            co = assemble(c, 1);
+        } else {
+            u->loc = LOC_OF(lambda_body);
+            if (!compile_expr(c, lambda_body) || !EMIT(OP_RETURN_VALUE, 0))
+                goto fail;
+            co = assemble(c, 0);
+        }
+    } else {
+        Object *doc = get_docstring(body);
+        if (add_const(c, doc ? doc : None) < 0)
+            goto fail;
+        for (int i = doc ? 1 : 0; i < SEQ_LEN(body); i++)
+            if (!compile_stmt(c, SEQ_GET(body, i)))
+                goto fail;
+        co = assemble(c, 1);
+    }
+    Object *qualname = newref(u->qualname);
+    compiler_exit_scope(c);
+    if (!co) {
+        decref(qualname);
+        return 0;
+    }
+    int ok = make_closure(c, (CodeObject *)co, qualname, &flags) && load_const(c, co) &&
+             EMIT(OP_MAKE_FUNCTION, flags);
+    decref(qualname);
+    decref(co);
+    CHECK(ok);
+    for (int i = 0; i < SEQ_LEN(decorators); i++)
+        CHECK(EMIT(OP_CALL, 0));
+    return 1;
+fail:
+    compiler_exit_scope(c);
+    return 0;
+}
+
+static int
+find_ann(Seq *stmts)
+{
+    for (int i = 0; i < SEQ_LEN(stmts); i++) {
+        Stmt *s = SEQ_GET(stmts, i);
+        switch (s->kind) {
+        case STMT_ANNASSIGN:
+            return 1;
+        case STMT_FOR:
+        case STMT_ASYNCFOR:
+            if (find_ann(s->v.For.body) || find_ann(s->v.For.orelse))
+                return 1;
+            break;
+        case STMT_WHILE:
+            if (find_ann(s->v.While.body) || find_ann(s->v.While.orelse))
+                return 1;
+            break;
+        case STMT_IF:
+            if (find_ann(s->v.If.body) || find_ann(s->v.If.orelse))
+                return 1;
+            break;
+        case STMT_WITH:
+        case STMT_ASYNCWITH:
+            if (find_ann(s->v.With.body))
+                return 1;
+            break;
+        case STMT_TRY:
+            if (find_ann(s->v.Try.body) || find_ann(s->v.Try.orelse) ||
+                find_ann(s->v.Try.finalbody))
+                return 1;
+            for (int j = 0; j < SEQ_LEN(s->v.Try.handlers); j++)
+                if (find_ann(((ExceptHandler *)SEQ_GET(s->v.Try.handlers, j))->body))
+                    return 1;
+            break;
+        default:
+            break;
+        }
+    }
+    return 0;
+}
+
+/* module or class body: docstring to __doc__, annotations setup, statements */
+static int
+compile_body(Compiler *c, Seq *stmts)
+{
+    if (find_ann(stmts))
+        CHECK(EMIT(OP_SETUP_ANNOTATIONS, 0));
+    int start = 0;
+    Object *doc = get_docstring(stmts);
+    if (doc && c->mode != PARSE_SINGLE) {
+        Stmt *s = SEQ_GET(stmts, 0);
+        c->u->loc = LOC_OF(s);
+        CHECK(compile_expr(c, s->v.Expr.value));
+        CHECK(compiler_nameop(c, ID(__doc__), CTX_STORE));
+        start = 1;
+    }
+    for (int i = start; i < SEQ_LEN(stmts); i++)
+        CHECK(compile_stmt(c, SEQ_GET(stmts, i)));
+    return 1;
+}
+
+static int
+compile_class(Compiler *c, Stmt *s)
+{
+    Seq *decos = s->v.ClassDef.decorator_list;
+    for (int i = 0; i < SEQ_LEN(decos); i++)
+        CHECK(compile_expr(c, SEQ_GET(decos, i)));
+    int firstlineno = s->lineno;
+    if (SEQ_LEN(decos))
+        firstlineno = ((Expr *)SEQ_GET(decos, 0))->lineno;
+    CHECK(compiler_enter_scope(c, s->v.ClassDef.name, UNIT_CLASS, s, firstlineno));
+    CodeUnit *u = c->u;
+    XSETREF(u->private_name, newref(s->v.ClassDef.name));
+    Object *co = NULL;
+    if (!compiler_set_qualname(c))
+        goto fail;
+    u->loc = LOC_OF(s);
+    /* __module__ = __name__; __qualname__ = qualname */
+    if (!compiler_nameop(c, ID(__name__), CTX_LOAD) ||
+        !compiler_nameop(c, ID(__module__), CTX_STORE) || !load_const(c, u->qualname) ||
+        !compiler_nameop(c, ID(__qualname__), CTX_STORE))
+        goto fail;
+    if (!compile_body(c, s->v.ClassDef.body))
+        goto fail;
+    u->loc = NO_LOC;
+    if (u->ste->needs_class_closure) {
+        Object *v = dict_getitem(u->cellvars_map, ID(__class__));
+        int i = v ? (int)int_as_long(v) : 0;
+        if (!EMIT(OP_LOAD_CLOSURE, i) || !EMIT(OP_COPY, 1) ||
+            !compiler_nameop(c, ID(__classcell__), CTX_STORE))
+            goto fail;
+    } else {
+        if (!load_const(c, None))
+            goto fail;
+    }
+    if (!EMIT(OP_RETURN_VALUE, 0))
+        goto fail;
+    co = assemble(c, 0);
+    compiler_exit_scope(c);
+    if (!co)
+        return 0;
+    c->u->loc = LOC_OF(s);
+    CHECK(EMIT(OP_PUSH_NULL, 0));
+    CHECK(EMIT(OP_LOAD_BUILD_CLASS, 0));
+    int flags = 0;
+    int ok = make_closure(c, (CodeObject *)co, NULL, &flags) && load_const(c, co) &&
+             EMIT(OP_MAKE_FUNCTION, flags) && load_const(c, s->v.ClassDef.name);
+    decref(co);
+    CHECK(ok);
+    CHECK(compile_call_helper(c, 2, s->v.ClassDef.bases, s->v.ClassDef.keywords, LOC_OF(s)));
+    for (int i = 0; i < SEQ_LEN(decos); i++)
+        CHECK(EMIT(OP_CALL, 0));
+    return compiler_nameop(c, s->v.ClassDef.name, CTX_STORE);
+fail:
+    compiler_exit_scope(c);
+    return 0;
+}
+
+/* ---- comprehensions ---- */
+
+static int
+compile_comprehension_generator(Compiler *c, Seq *generators, int gen_index, int depth,
+                                Expr *elt, Expr *val, int type)
+{
+    Comprehension *gen = SEQ_GET(generators, gen_index);
+    NEW_LABEL(start);
+    NEW_LABEL(if_cleanup);
+    NEW_LABEL(anchor);
+    if (gen_index == 0) {
+        /* the iterator is the implicit argument .0 */
+        c->u->argcount = 1;
+        CHECK(EMIT(OP_LOAD_FAST, 0));
+    } else {
+        CHECK(compile_expr(c, gen->iter));
+        CHECK(EMIT(OP_GET_ITER, 0));
+    }
+    depth++;
+    use_label(c, start);
+    CHECK(EMIT_JUMP(OP_FOR_ITER, anchor));
+    CHECK(compile_store(c, gen->target));
+    for (int i = 0; i < SEQ_LEN(gen->ifs); i++)
+        CHECK(compile_jump_if(c, SEQ_GET(gen->ifs, i), if_cleanup, 0));
+    if (++gen_index < SEQ_LEN(generators)) {
+        CHECK(compile_comprehension_generator(c, generators, gen_index, depth, elt, val, type));
+    } else {
+        switch (type) {
+        case EXPR_GENERATOREXP:
+            CHECK(compile_expr(c, elt));
+            CHECK(EMIT(OP_YIELD_VALUE, 0));
+            CHECK(EMIT(OP_POP_TOP, 0));
+            break;
+        case EXPR_LISTCOMP:
+            CHECK(compile_expr(c, elt));
+            CHECK(EMIT(OP_LIST_APPEND, depth + 1));
+            break;
+        case EXPR_SETCOMP:
+            CHECK(compile_expr(c, elt));
+            CHECK(EMIT(OP_SET_ADD, depth + 1));
+            break;
+        case EXPR_DICTCOMP:
+            CHECK(compile_expr(c, elt));
+            CHECK(compile_expr(c, val));
+            CHECK(EMIT(OP_MAP_ADD, depth + 1));
+            break;
+        }
+    }
+    use_label(c, if_cleanup);
+    CHECK(EMIT_JUMP(OP_JUMP, start));
+    use_label(c, anchor);
+    return 1;
+}
+
+static int
+compile_comprehension(Compiler *c, Expr *e)
+{
+    Seq *generators;
+    Expr *elt, *val = NULL;
+    const char *name;
+    int build = 0;
+    switch (e->kind) {
+    case EXPR_GENERATOREXP:
+        generators = e->v.GeneratorExp.generators;
+        elt = e->v.GeneratorExp.elt;
+        name = "<genexpr>";
+        break;
+    case EXPR_LISTCOMP:
+        generators = e->v.ListComp.generators;
+        elt = e->v.ListComp.elt;
+        name = "<listcomp>";
+        build = OP_BUILD_LIST;
+        break;
+    case EXPR_SETCOMP:
+        generators = e->v.SetComp.generators;
+        elt = e->v.SetComp.elt;
+        name = "<setcomp>";
+        build = OP_BUILD_SET;
+        break;
+    default:
+        generators = e->v.DictComp.generators;
+        elt = e->v.DictComp.key;
+        val = e->v.DictComp.value;
+        name = "<dictcomp>";
+        build = OP_BUILD_MAP;
+        break;
+    }
+    Comprehension *outermost = SEQ_GET(generators, 0);
+    Object *qn = str_intern_cstr(name);
+    if (!qn)
+        return 0;
+    int ok = compiler_enter_scope(c, qn, UNIT_COMPREHENSION, e, e->lineno);
+    decref(qn);
+    CHECK(ok);
+    Object *co = NULL;
+    if (!compiler_set_qualname(c))
+        goto fail;
+    c->u->loc = LOC_OF(e);
+    if (build && !EMIT(build, 0))
+        goto fail;
+    if (!compile_comprehension_generator(c, generators, 0, 0, elt, val, e->kind))
+        goto fail;
+    if (e->kind != EXPR_GENERATOREXP) {
+        if (!EMIT(OP_RETURN_VALUE, 0))
+            goto fail;
+        co = assemble(c, 0);
+    } else {
+        co = assemble(c, 1);
+    }
+    compiler_exit_scope(c);
+    if (!co)
+        return 0;
+    int flags = 0;
+    ok = make_closure(c, (CodeObject *)co, NULL, &flags) && load_const(c, co) &&
+         EMIT(OP_MAKE_FUNCTION, flags);
+    decref(co);
+    CHECK(ok);
+    CHECK(compile_expr(c, outermost->iter));
+    CHECK(EMIT(OP_GET_ITER, 0));
+    return EMIT(OP_CALL, 0);
+fail:
+    compiler_exit_scope(c);
+    return 0;
+}
+
+/* ================================================================ statements */
+
+static int
+compile_call_exit_with_nones(Compiler *c)
+{
+    CHECK(load_const(c, None));
+    CHECK(load_const(c, None));
+    CHECK(load_const(c, None));
+    return EMIT(OP_CALL, 2);
+}
+
+static int
+compile_stmts(Compiler *c, Seq *stmts)
+{
+    for (int i = 0; i < SEQ_LEN(stmts); i++)
+        CHECK(compile_stmt(c, SEQ_GET(stmts, i)));
+    return 1;
+}
+
+static int
+compile_if(Compiler *c, Stmt *s)
+{
+    NEW_LABEL(end);
+    int next = end;
+    if (SEQ_LEN(s->v.If.orelse)) {
+        next = new_label(c);
+        if (next < 0)
+            return 0;
+    }
+    CHECK(compile_jump_if(c, s->v.If.test, next, 0));
+    CHECK(compile_stmts(c, s->v.If.body));
+    if (SEQ_LEN(s->v.If.orelse)) {
+        CHECK(EMIT_JUMP_NOLOC(OP_JUMP, end));
+        use_label(c, next);
+        CHECK(compile_stmts(c, s->v.If.orelse));
+    }
+    use_label(c, end);
+    return 1;
+}
+
+static int
+compile_for(Compiler *c, Stmt *s)
+{
+    NEW_LABEL(start);
+    NEW_LABEL(cleanup);
+    NEW_LABEL(end);
+    CHECK(push_fblock(c, FB_FOR_LOOP, start, end, NULL));
+    CHECK(compile_expr(c, s->v.For.iter));
+    CHECK(EMIT(OP_GET_ITER, 0));
+    use_label(c, start);
+    CHECK(EMIT_JUMP(OP_FOR_ITER, cleanup));
+    CHECK(compile_store(c, s->v.For.target));
+    CHECK(compile_stmts(c, s->v.For.body));
+    c->u->loc = LOC_OF(s);
+    CHECK(EMIT_JUMP_NOLOC(OP_JUMP, start));
+    use_label(c, cleanup);
+    pop_fblock(c);
+    CHECK(compile_stmts(c, s->v.For.orelse));
+    use_label(c, end);
+    return 1;
+}
+
+static int
+is_const_true(Expr *e)
+{
+    if (e->kind != EXPR_CONSTANT)
+        return -1;
+    int t = obj_is_true(const_value(e));
+    if (t < 0)
+        err_clear();
+    return t;
+}
+
+static int
+compile_while(Compiler *c, Stmt *s)
+{
+    NEW_LABEL(loop);
+    NEW_LABEL(body);
+    NEW_LABEL(anchor);
+    NEW_LABEL(exit);
+    int constant = is_const_true(s->v.While.test);
+    use_label(c, loop);
+    CHECK(push_fblock(c, FB_WHILE_LOOP, loop, exit, NULL));
+    if (constant != 1)
+        CHECK(compile_jump_if(c, s->v.While.test, anchor, 0));
+    use_label(c, body);
+    CHECK(compile_stmts(c, s->v.While.body));
+    c->u->loc = LOC_OF(s);
+    CHECK(EMIT_JUMP_NOLOC(OP_JUMP, loop));
+    pop_fblock(c);
+    use_label(c, anchor);
+    CHECK(compile_stmts(c, s->v.While.orelse));
+    use_label(c, exit);
+    return 1;
+}
+
+static int
+compile_return(Compiler *c, Stmt *s)
+{
+    if (c->u->ste->type != BLOCK_FUNCTION)
+        return compiler_error(c, LOC_OF(s), "'return' outside function");
+    Expr *v = s->v.Return.value;
+    int preserve_tos = v && v->kind != EXPR_CONSTANT;
+    if (preserve_tos)
+        CHECK(compile_expr(c, v));
+    /* a constant return value is loaded after unwinding */
+    CHECK(unwind_and_restore(c, preserve_tos, NULL));
+    c->u->loc = LOC_OF(s);
+    if (!v)
+        CHECK(load_const(c, None));
+    else if (!preserve_tos)
+        CHECK(load_const(c, const_value(v)));
+    return EMIT(OP_RETURN_VALUE, 0);
+}
+
+static int
+compile_break_continue(Compiler *c, Stmt *s, int is_break)
+{
+    CodeUnit *u = c->u;
+    int saved_depth = u->hdepth;
+    int saved[64];
+    memcpy(saved, u->hstack, sizeof(int) * (size_t)saved_depth);
+    FBlock *loop = NULL;
+    int ok = unwind_fblock_stack(c, 0, &loop);
+    if (ok && !loop)
+        ok = compiler_error(c, LOC_OF(s), is_break ? "'break' outside loop"
+                                                   : "'continue' not properly in loop");
+    if (ok) {
+        c->u->loc = LOC_OF(s);
+        if (is_break)
+            ok = unwind_fblock(c, loop, 0) && EMIT_JUMP(OP_JUMP, loop->exit_label);
+        else
+            ok = EMIT_JUMP(OP_JUMP, loop->block_label);
+    }
+    memcpy(u->hstack, saved, sizeof(int) * (size_t)saved_depth);
+    u->hdepth = saved_depth;
+    return ok;
+}
+
+typedef struct HSnap {
+    int depth;
+    int stack[64];
+} HSnap;
+
+static void
+hsnap(Compiler *c, HSnap *s)
+{
+    s->depth = c->u->hdepth;
+    memcpy(s->stack, c->u->hstack, sizeof(int) * (size_t)s->depth);
+}
+
+static void
+hrestore(Compiler *c, const HSnap *s)
+{
+    c->u->hdepth = s->depth;
+    memcpy(c->u->hstack, s->stack, sizeof(int) * (size_t)s->depth);
+}
+
+static int
+pop_except_and_reraise(Compiler *c)
+{
+    CHECK(EMIT_NOLOC(OP_COPY, 3));
+    CHECK(EMIT_NOLOC(OP_POP_EXCEPT, 0));
+    return EMIT_NOLOC(OP_RERAISE, 1);
+}
+
+static int
+compile_try_except(Compiler *c, Stmt *s)
+{
+    HSnap s0, s1;
+    hsnap(c, &s0);
+    NEW_LABEL(except);
+    NEW_LABEL(end);
+    NEW_LABEL(cleanup);
+    CHECK(push_handler(c, OP_SETUP_FINALLY, except));
+    CHECK(push_fblock(c, FB_TRY_EXCEPT, -1, -1, NULL));
+    CHECK(compile_stmts(c, s->v.Try.body));
+    pop_fblock(c);
+    pop_handler(c);
+    CHECK(compile_stmts(c, s->v.Try.orelse));
+    CHECK(EMIT_JUMP_NOLOC(OP_JUMP, end));
+    int n = SEQ_LEN(s->v.Try.handlers);
+    use_label(c, except);
+    c->u->loc = NO_LOC;
+    CHECK(push_handler(c, OP_SETUP_CLEANUP, cleanup));
+    CHECK(EMIT_NOLOC(OP_PUSH_EXC_INFO, 0));
+    CHECK(push_fblock(c, FB_EXCEPTION_HANDLER, -1, -1, NULL));
+    hsnap(c, &s1);
+    for (int i = 0; i < n; i++) {
+        ExceptHandler *h = SEQ_GET(s->v.Try.handlers, i);
+        hrestore(c, &s1);
+        c->u->loc = LOC_OF(h);
+        if (!h->type && i < n - 1)
+            return compiler_error(c, LOC_OF(h), "default 'except:' must be last");
+        NEW_LABEL(next);
+        if (h->type) {
+            CHECK(compile_expr(c, h->type));
+            CHECK(EMIT(OP_CHECK_EXC_MATCH, 0));
+            CHECK(EMIT_JUMP(OP_POP_JUMP_IF_FALSE, next));
+        }
+        if (h->name) {
+            NEW_LABEL(cleanup_end);
+            CHECK(compiler_nameop(c, h->name, CTX_STORE));
+            CHECK(push_handler(c, OP_SETUP_CLEANUP, cleanup_end));
+            CHECK(push_fblock(c, FB_HANDLER_CLEANUP, -1, -1, h->name));
+            CHECK(compile_stmts(c, h->body));
+            pop_fblock(c);
+            c->u->loc = NO_LOC;
+            pop_handler(c);
+            pop_handler(c);
+            CHECK(EMIT_NOLOC(OP_POP_EXCEPT, 0));
+            CHECK(load_const(c, None));
+            CHECK(compiler_nameop(c, h->name, CTX_STORE));
+            CHECK(compiler_nameop(c, h->name, CTX_DEL));
+            CHECK(EMIT_JUMP_NOLOC(OP_JUMP, end));
+            use_label(c, cleanup_end);
+            hrestore(c, &s1);
+            CHECK(load_const(c, None));
+            CHECK(compiler_nameop(c, h->name, CTX_STORE));
+            CHECK(compiler_nameop(c, h->name, CTX_DEL));
+            CHECK(EMIT_NOLOC(OP_RERAISE, 1));
+        } else {
+            CHECK(EMIT(OP_POP_TOP, 0));
+            CHECK(push_fblock(c, FB_HANDLER_CLEANUP, -1, -1, NULL));
+            CHECK(compile_stmts(c, h->body));
+            pop_fblock(c);
+            c->u->loc = NO_LOC;
+            pop_handler(c);
+            CHECK(EMIT_NOLOC(OP_POP_EXCEPT, 0));
+            CHECK(EMIT_JUMP_NOLOC(OP_JUMP, end));
+        }
+        use_label(c, next);
+    }
+    hrestore(c, &s1);
+    c->u->loc = NO_LOC;
+    pop_fblock(c);
+    CHECK(EMIT_NOLOC(OP_RERAISE, 0));
+    use_label(c, cleanup);
+    hrestore(c, &s0);
+    CHECK(pop_except_and_reraise(c));
+    use_label(c, end);
+    return 1;
+}
+
+static int
+compile_try_finally(Compiler *c, Stmt *s)
+{
+    HSnap s0;
+    hsnap(c, &s0);
+    NEW_LABEL(end);
+    NEW_LABEL(exit);
+    NEW_LABEL(cleanup);
+    Seq *finalbody = s->v.Try.finalbody;
+    CHECK(push_handler(c, OP_SETUP_FINALLY, end));
+    CHECK(push_fblock(c, FB_FINALLY_TRY, -1, -1, finalbody));
+    if (SEQ_LEN(s->v.Try.handlers))
+        CHECK(compile_try_except(c, s));
+    else
+        CHECK(compile_stmts(c, s->v.Try.body));
+    pop_fblock(c);
+    pop_handler(c);
+    CHECK(compile_stmts(c, finalbody));
+    CHECK(EMIT_JUMP_NOLOC(OP_JUMP, exit));
+    use_label(c, end);
+    c->u->loc = NO_LOC;
+    CHECK(push_handler(c, OP_SETUP_CLEANUP, cleanup));
+    CHECK(EMIT_NOLOC(OP_PUSH_EXC_INFO, 0));
+    CHECK(push_fblock(c, FB_FINALLY_END, -1, -1, NULL));
+    CHECK(compile_stmts(c, finalbody));
+    pop_fblock(c);
+    c->u->loc = NO_LOC;
+    CHECK(EMIT_NOLOC(OP_RERAISE, 0));
+    use_label(c, cleanup);
+    hrestore(c, &s0);
+    CHECK(pop_except_and_reraise(c));
+    use_label(c, exit);
+    return 1;
+}
+
+static int
+compile_with(Compiler *c, Stmt *s, int pos)
+{
+    WithItem *item = SEQ_GET(s->v.With.items, pos);
+    HSnap s0, sc;
+    hsnap(c, &s0);
+    NEW_LABEL(final);
+    NEW_LABEL(exit);
+    NEW_LABEL(cleanup);
+    NEW_LABEL(suppress);
+    CHECK(compile_expr(c, item->context_expr));
+    c->u->loc = LOC_OF(s);
+    CHECK(EMIT(OP_BEFORE_WITH, 0));
+    CHECK(push_handler(c, OP_SETUP_WITH, final));
+    CHECK(push_fblock(c, FB_WITH, -1, -1, s));
+    if (item->optional_vars)
+        CHECK(compile_store(c, item->optional_vars));
+    else
+        CHECK(EMIT(OP_POP_TOP, 0));
+    if (pos + 1 < SEQ_LEN(s->v.With.items))
+        CHECK(compile_with(c, s, pos + 1));
+    else
+        CHECK(compile_stmts(c, s->v.With.body));
+    pop_fblock(c);
+    pop_handler(c);
+    c->u->loc = LOC_OF(s);
+    CHECK(compile_call_exit_with_nones(c));
+    CHECK(EMIT(OP_POP_TOP, 0));
+    CHECK(EMIT_JUMP(OP_JUMP, exit));
+    use_label(c, final);
+    CHECK(push_handler(c, OP_SETUP_CLEANUP, cleanup));
+    CHECK(EMIT(OP_PUSH_EXC_INFO, 0));
+    CHECK(EMIT(OP_WITH_EXCEPT_START, 0));
+    CHECK(EMIT_JUMP(OP_POP_JUMP_IF_TRUE, suppress));
+    CHECK(EMIT(OP_RERAISE, 2));
+    hsnap(c, &sc);
+    use_label(c, cleanup);
+    hrestore(c, &s0);
+    CHECK(pop_except_and_reraise(c));
+    use_label(c, suppress);
+    hrestore(c, &sc);
+    CHECK(EMIT(OP_POP_TOP, 0));
+    pop_handler(c);
+    CHECK(EMIT(OP_POP_EXCEPT, 0));
+    CHECK(EMIT(OP_POP_TOP, 0));
+    CHECK(EMIT(OP_POP_TOP, 0));
+    use_label(c, exit);
+    return 1;
+}
+
+static int
+compile_augassign(Compiler *c, Stmt *s)
+{
+    Expr *t = s->v.AugAssign.target;
+    int op = binop_arg(s->v.AugAssign.op, 1);
+    Loc loc = LOC_OF(s);
+    switch (t->kind) {
+    case EXPR_NAME:
+        c->u->loc = LOC_OF(t);
+        CHECK(compiler_nameop(c, t->v.Name.id, CTX_LOAD));
+        CHECK(compile_expr(c, s->v.AugAssign.value));
+        c->u->loc = loc;
+        CHECK(EMIT(OP_BINARY_OP, op));
+        c->u->loc = LOC_OF(t);
+        return compiler_nameop(c, t->v.Name.id, CTX_STORE);
+    case EXPR_ATTRIBUTE: {
+        CHECK(compile_expr(c, t->v.Attribute.value));
+        CHECK(EMIT(OP_COPY, 1));
+        int ni = add_name(c, t->v.Attribute.attr);
+        if (ni < 0)
+            return 0;
+        c->u->loc = LOC_OF(t);
+        CHECK(EMIT(OP_LOAD_ATTR, ni));
+        CHECK(compile_expr(c, s->v.AugAssign.value));
+        c->u->loc = loc;
+        CHECK(EMIT(OP_BINARY_OP, op));
+        CHECK(EMIT(OP_SWAP, 2));
+        c->u->loc = LOC_OF(t);
+        return EMIT(OP_STORE_ATTR, ni);
+    }
+    case EXPR_SUBSCRIPT:
+        CHECK(compile_expr(c, t->v.Subscript.value));
+        CHECK(compile_expr(c, t->v.Subscript.slice));
+        CHECK(EMIT(OP_COPY, 2));
+        CHECK(EMIT(OP_COPY, 2));
+        c->u->loc = LOC_OF(t);
+        CHECK(EMIT(OP_BINARY_SUBSCR, 0));
+        CHECK(compile_expr(c, s->v.AugAssign.value));
+        c->u->loc = loc;
+        CHECK(EMIT(OP_BINARY_OP, op));
+        CHECK(EMIT(OP_SWAP, 3));
+        CHECK(EMIT(OP_SWAP, 2));
+        c->u->loc = LOC_OF(t);
+        return EMIT(OP_STORE_SUBSCR, 0);
+    default:
+        return compiler_error(c, LOC_OF(t), "'%s' is an illegal expression for augmented "
+                                            "assignment",
+                              "expression");
+    }
+}
+
+static int
+compile_annassign(Compiler *c, Stmt *s)
+{
+    Expr *t = s->v.AnnAssign.target;
+    if (s->v.AnnAssign.value) {
+        CHECK(compile_expr(c, s->v.AnnAssign.value));
+        CHECK(compile_store(c, t));
+    }
+    if (t->kind == EXPR_NAME) {
+        if (s->v.AnnAssign.simple &&
+            (c->u->kind == UNIT_MODULE || c->u->kind == UNIT_CLASS)) {
+            CHECK(compile_expr(c, s->v.AnnAssign.annotation));
+            CHECK(compiler_nameop(c, ID(__annotations__), CTX_LOAD));
+            Object *mangled = sym_mangle(c->u->private_name, t->v.Name.id);
+            if (!mangled)
+                return 0;
+            int ok = load_const(c, mangled);
+            decref(mangled);
+            CHECK(ok);
+            CHECK(EMIT(OP_STORE_SUBSCR, 0));
+        }
+    } else if (!s->v.AnnAssign.value) {
+        /* check the target expression as CPython does: evaluate its parts */
+        if (t->kind == EXPR_ATTRIBUTE) {
+            CHECK(compile_expr(c, t->v.Attribute.value));
+            CHECK(EMIT(OP_POP_TOP, 0));
+        } else if (t->kind == EXPR_SUBSCRIPT) {
+            CHECK(compile_expr(c, t->v.Subscript.value));
+            CHECK(EMIT(OP_POP_TOP, 0));
+            CHECK(compile_expr(c, t->v.Subscript.slice));
+            CHECK(EMIT(OP_POP_TOP, 0));
+        }
+        if (c->u->kind == UNIT_MODULE || c->u->kind == UNIT_CLASS) {
+            CHECK(compile_expr(c, s->v.AnnAssign.annotation));
+            CHECK(EMIT(OP_POP_TOP, 0));
+        }
+    }
+    return 1;
+}
+
+static int
+compile_assert(Compiler *c, Stmt *s)
+{
+    Expr *test = s->v.Assert.test;
+    if (test->kind == EXPR_TUPLE && SEQ_LEN(test->v.Tuple.elts) > 0)
+        CHECK(compiler_warn(c, LOC_OF(s), "assertion is always true, perhaps remove "
+                                          "parentheses?"));
+    if (test->kind == EXPR_CONSTANT && TUPLE_CHECK(const_value(test)) &&
+        TUPLE_LEN(const_value(test)) > 0)
+        CHECK(compiler_warn(c, LOC_OF(s), "assertion is always true, perhaps remove "
+                                          "parentheses?"));
+    NEW_LABEL(end);
+    CHECK(compile_jump_if(c, test, end, 1));
+    c->u->loc = LOC_OF(s);
+    CHECK(EMIT(OP_LOAD_ASSERTION_ERROR, 0));
+    if (s->v.Assert.msg) {
+        CHECK(compile_expr(c, s->v.Assert.msg));
+        CHECK(EMIT(OP_CALL, 0));
+    }
+    CHECK(EMIT(OP_RAISE_VARARGS, 1));
+    use_label(c, end);
+    return 1;
+}
+
+static int
+compile_import(Compiler *c, Stmt *s)
+{
+    for (int i = 0; i < SEQ_LEN(s->v.Import.names); i++) {
+        Alias *a = SEQ_GET(s->v.Import.names, i);
+        Object *zero = int_from_long(0);
+        CHECK(load_const_new(c, zero));
+        CHECK(load_const(c, None));
+        int ni = add_name_raw(c, a->name);
+        if (ni < 0 || !EMIT(OP_IMPORT_NAME, ni))
+            return 0;
+        ssize_t n;
+        const char *name = str_as_utf8(a->name, &n);
+        if (!name)
+            return 0;
+        if (a->asname) {
+            /* import a.b.c as d: walk the attributes */
+            const char *dot = memchr(name, '.', (size_t)n);
+            while (dot) {
+                const char *start = dot + 1;
+                const char *next = memchr(start, '.', (size_t)(name + n - start));
+                Object *attr = str_intern_utf8(start, next ? next - start : name + n - start);
+                if (!attr)
+                    return 0;
+                int ai = add_name_raw(c, attr);
+                decref(attr);
+                if (ai < 0 || !EMIT(OP_IMPORT_FROM, ai))
+                    return 0;
+                if (next)
+                    CHECK(EMIT(OP_SWAP, 2));
+                CHECK(EMIT(OP_POP_TOP, 0));
+                dot = next;
+            }
+            CHECK(compiler_nameop(c, a->asname, CTX_STORE));
+        } else {
+            const char *dot = memchr(name, '.', (size_t)n);
+            if (dot) {
+                Object *first = str_intern_utf8(name, dot - name);
+                if (!first)
+                    return 0;
+                int ok = compiler_nameop(c, first, CTX_STORE);
+                decref(first);
+                CHECK(ok);
+            } else {
+                CHECK(compiler_nameop(c, a->name, CTX_STORE));
+            }
+        }
+    }
+    return 1;
+}
+
+static int
+compile_from_import(Compiler *c, Stmt *s)
+{
+    int n = SEQ_LEN(s->v.ImportFrom.names);
+    Object *level = int_from_long(s->v.ImportFrom.level);
+    CHECK(load_const_new(c, level));
+    Object *names = tuple_new(n);
+    if (!names)
+        return 0;
+    for (int i = 0; i < n; i++) {
+        Alias *a = SEQ_GET(s->v.ImportFrom.names, i);
+        TUPLE_SET(names, i, newref(a->name));
+    }
+    CHECK(load_const_new(c, names));
+    Object *mod = s->v.ImportFrom.module;
+    Object *empty = NULL;
+    if (!mod) {
+        empty = str_empty();
+        mod = empty;
+    }
+    int ni = add_name_raw(c, mod);
+    xdecref(empty);
+    if (ni < 0 || !EMIT(OP_IMPORT_NAME, ni))
+        return 0;
+    for (int i = 0; i < n; i++) {
+        Alias *a = SEQ_GET(s->v.ImportFrom.names, i);
+        if (i == 0 && str_eq_cstr(a->name, "*"))
+            return EMIT(OP_IMPORT_STAR, 0);
+        int ai = add_name_raw(c, a->name);
+        if (ai < 0 || !EMIT(OP_IMPORT_FROM, ai))
+            return 0;
+        CHECK(compiler_nameop(c, a->asname ? a->asname : a->name, CTX_STORE));
+    }
+    return EMIT(OP_POP_TOP, 0);
+}
+
+static int
+compile_stmt_inner(Compiler *c, Stmt *s)
+{
+    switch (s->kind) {
+    case STMT_FUNCTIONDEF: {
+        Seq *decos = s->v.FunctionDef.decorator_list;
+        int firstlineno = SEQ_LEN(decos) ? ((Expr *)SEQ_GET(decos, 0))->lineno : s->lineno;
+        CHECK(compile_function_like(c, s, s->v.FunctionDef.name, s->v.FunctionDef.args,
+                                    s->v.FunctionDef.body, NULL, decos,
+                                    s->v.FunctionDef.returns, firstlineno, 0));
+        c->u->loc = LOC_OF(s);
+        return compiler_nameop(c, s->v.FunctionDef.name, CTX_STORE);
+    }
+    case STMT_ASYNCFUNCTIONDEF:
+    case STMT_ASYNCFOR:
+    case STMT_ASYNCWITH:
+        return compiler_error(c, LOC_OF(s), "async functions are not supported by pyheap");
+    case STMT_CLASSDEF:
+        return compile_class(c, s);
+    case STMT_RETURN:
+        return compile_return(c, s);
+    case STMT_DELETE:
+        for (int i = 0; i < SEQ_LEN(s->v.Delete.targets); i++)
+            CHECK(compile_store(c, SEQ_GET(s->v.Delete.targets, i)));
+        return 1;
+    case STMT_ASSIGN: {
+        int n = SEQ_LEN(s->v.Assign.targets);
+        CHECK(compile_expr(c, s->v.Assign.value));
+        for (int i = 0; i < n; i++) {
+            if (i < n - 1)
+                CHECK(EMIT(OP_COPY, 1));
+            CHECK(compile_store(c, SEQ_GET(s->v.Assign.targets, i)));
+        }
+        return 1;
+    }
+    case STMT_AUGASSIGN:
+        return compile_augassign(c, s);
+    case STMT_ANNASSIGN:
+        return compile_annassign(c, s);
+    case STMT_FOR:
+        return compile_for(c, s);
+    case STMT_WHILE:
+        return compile_while(c, s);
+    case STMT_IF:
+        return compile_if(c, s);
+    case STMT_WITH:
+        return compile_with(c, s, 0);
+    case STMT_RAISE: {
+        int n = 0;
+        if (s->v.Raise.exc) {
+            CHECK(compile_expr(c, s->v.Raise.exc));
+            n++;
+            if (s->v.Raise.cause) {
+                CHECK(compile_expr(c, s->v.Raise.cause));
+                n++;
+            }
+        }
+        c->u->loc = LOC_OF(s);
+        return EMIT(OP_RAISE_VARARGS, n);
+    }
+    case STMT_TRY:
+        if (SEQ_LEN(s->v.Try.finalbody))
+            return compile_try_finally(c, s);
+        return compile_try_except(c, s);
+    case STMT_ASSERT:
+        return compile_assert(c, s);
+    case STMT_IMPORT:
+        return compile_import(c, s);
+    case STMT_IMPORTFROM:
+        return compile_from_import(c, s);
+    case STMT_GLOBAL:
+    case STMT_NONLOCAL:
+        return 1;
+    case STMT_EXPR: {
+        Expr *v = s->v.Expr.value;
+        if (c->interactive && c->nestlevel <= 1) {
+            CHECK(compile_expr(c, v));
+            return EMIT(OP_PRINT_EXPR, 0);
+        }
+        if (v->kind == EXPR_CONSTANT)
+            return EMIT(OP_NOP, 0);
+        CHECK(compile_expr(c, v));
+        return EMIT(OP_POP_TOP, 0);
+    }
+    case STMT_PASS:
+        return EMIT(OP_NOP, 0);
+    case STMT_BREAK:
+        return compile_break_continue(c, s, 1);
+    case STMT_CONTINUE:
+        return compile_break_continue(c, s, 0);
+    }
+    return compiler_error(c, LOC_OF(s), "unknown statement");
+}
+
+static int
+compile_stmt(Compiler *c, Stmt *s)
+{
+    if (++c->recursion > 2000 || rt_check_c_stack() < 0) {
+        if (!err_occurred())
+            err_set(exc_RecursionError, "maximum recursion depth exceeded during compilation");
+        return 0;
+    }
+    c->u->loc = LOC_OF(s);
+    int r = compile_stmt_inner(c, s);
+    c->recursion--;
+    return r;
+}
+
+/* ================================================================ assembler */
+
+static int
+popcount4(int x)
+{
+    return (x & 1) + ((x >> 1) & 1) + ((x >> 2) & 1) + ((x >> 3) & 1);
+}
+
+static int
+stack_effect(int op, int arg, int jump)
+{
+    switch (op) {
+    case OP_LOAD_GLOBAL:
+        return 1 + (arg & 1);
+    case OP_BUILD_TUPLE:
+    case OP_BUILD_LIST:
+    case OP_BUILD_SET:
+    case OP_BUILD_STRING:
+    case OP_BUILD_SLICE:
+        return 1 - arg;
+    case OP_BUILD_MAP:
+        return 1 - 2 * arg;
+    case OP_BUILD_CONST_KEY_MAP:
+        return -arg;
+    case OP_UNPACK_SEQUENCE:
+        return arg - 1;
+    case OP_UNPACK_EX:
+        return (arg & 0xFF) + (arg >> 8);
+    case OP_FORMAT_VALUE:
+        return (arg & FVS_HAVE_SPEC) ? -1 : 0;
+    case OP_CALL:
+        return -(arg + 1);
+    case OP_CALL_FUNCTION_EX:
+        return -2 - (arg & 1);
+    case OP_MAKE_FUNCTION:
+        return -popcount4(arg);
+    case OP_RAISE_VARARGS:
+        return -arg;
+    case OP_FOR_ITER:
+        return jump ? -1 : 1;
+    case OP_SEND:
+        return jump ? -1 : 0;
+    case OP_JUMP_IF_FALSE_OR_POP:
+    case OP_JUMP_IF_TRUE_OR_POP:
+        return jump ? 0 : -1;
+    case OP_RETURN_GENERATOR:
+        return 1;
+    default:
+        return opcode_effect[op];
+    }
+}
+
+static int
+is_jump(int op)
+{
+    switch (op) {
+    case OP_JUMP: case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE:
+    case OP_POP_JUMP_IF_NONE: case OP_POP_JUMP_IF_NOT_NONE: case OP_JUMP_IF_FALSE_OR_POP:
+    case OP_JUMP_IF_TRUE_OR_POP: case OP_FOR_ITER: case OP_SEND:
+        return 1;
+    }
+    return 0;
+}
+
+static int
+is_setup(int op)
+{
+    return op == OP_SETUP_FINALLY || op == OP_SETUP_CLEANUP || op == OP_SETUP_WITH;
+}
+
+static int
+no_fallthrough(int op)
+{
+    return op == OP_JUMP || op == OP_RETURN_VALUE || op == OP_RAISE_VARARGS ||
+           op == OP_RERAISE;
+}
+
+static int
+is_deref_op(int op)
+{
+    return op == OP_LOAD_DEREF || op == OP_STORE_DEREF || op == OP_DELETE_DEREF ||
+           op == OP_LOAD_CLASSDEREF || op == OP_LOAD_CLOSURE;
+}
+
+/* Flow analysis: the stack depth before each instruction (-1: unreachable). */
+static int
+compute_depths(Compiler *c, int *depth, int *maxdepth, int start_depth)
+{
+    CodeUnit *u = c->u;
+    int n = u->ninstr;
+    int *work = heap_alloc(sizeof(int) * (size_t)(n + 1));
+    if (!work) {
+        err_no_memory();
+        return 0;
+    }
+    for (int i = 0; i < n; i++)
+        depth[i] = -1;
+    int sp = 0;
+    *maxdepth = start_depth;
+#define PUSHW(idx, d)                                                                    \
+    do {                                                                                 \
+        int idx_ = (idx), d_ = (d);                                                      \
+        if (idx_ >= n) {                                                                 \
+            if (idx_ > n || d_ != 0) {                                                   \
+                heap_free(work);                                                         \
+                err_set(exc_SystemError, "compiler: jump past the end of the code");     \
+                return 0;                                                                \
+            }                                                                            \
+            break;                                                                       \
+        }                                                                                \
+        if (d_ < 0) {                                                                    \
+            heap_free(work);                                                             \
+            err_set(exc_SystemError, "compiler: negative stack depth");                  \
+            return 0;                                                                    \
+        }                                                                                \
+        if (depth[idx_] < 0) {                                                           \
+            depth[idx_] = d_;                                                            \
+            work[sp++] = idx_;                                                           \
+            if (d_ > *maxdepth)                                                          \
+                *maxdepth = d_;                                                          \
+        }                                                                                \
+    } while (0)
+    if (n > 0)
+        PUSHW(0, start_depth);
+    while (sp > 0) {
+        int i = work[--sp];
+        for (;;) {
+            Instr *in = &u->instrs[i];
+            int d = depth[i];
+            if (is_setup(in->op)) {
+                Handler *h = &u->handlers[in->arg];
+                h->depth = d;
+                PUSHW(u->labels[in->target], d + 1 + h->lasti);
+            } else if (is_jump(in->op)) {
+                PUSHW(u->labels[in->target], d + stack_effect(in->op, in->arg, 1));
+            }
+            if (no_fallthrough(in->op))
+                break;
+            int nd = d + (is_setup(in->op) ? 0 : stack_effect(in->op, in->arg, 0));
+            if (nd > *maxdepth)
+                *maxdepth = nd;
+            if (i + 1 >= n)
+                break;
+            if (depth[i + 1] >= 0)
+                break;
+            if (nd < 0) {
+                heap_free(work);
+                err_set(exc_SystemError, "compiler: negative stack depth");
+                return 0;
+            }
+            depth[i + 1] = nd;
+            i++;
+        }
+    }
+#undef PUSHW
+    heap_free(work);
+    return 1;
+}
+
+static int
+intern_string_constants(Object *tuple)
+{
+    for (ssize_t i = 0; i < TUPLE_LEN(tuple); i++) {
+        Object *v = TUPLE_GET(tuple, i);
+        if (STR_CHECK_EXACT(v)) {
+            if (str_is_identifier_chars(v)) {
+                Object *w = newref(v);
+                str_intern_inplace(&w);
+                if (w != v) {
+                    TUPLE_SET(tuple, i, w);
+                    decref(v);
+                } else {
+                    decref(w);
+                }
+            }
+        } else if (TUPLE_CHECK_EXACT(v)) {
+            intern_string_constants(v);
+        }
+    }
+    return 0;
+}
+
+static Object *
+list_to_interned_tuple(Object *list)
+{
+    Object *t = list_as_tuple(list);
+    if (!t)
+        return NULL;
+    for (ssize_t i = 0; i < TUPLE_LEN(t); i++) {
+        Object *v = TUPLE_GET(t, i);
+        Object *w = newref(v);
+        str_intern_inplace(&w);
+        TUPLE_SET(t, i, w);
+        decref(v);
+    }
+    return t;
+}
+
+static Object *
+assemble(Compiler *c, int addNone)
+{
+    CodeUnit *u = c->u;
+    if (addNone) {
+        Loc last = u->ninstr ? u->instrs[u->ninstr - 1].loc : u->loc;
+        u->loc = (Loc){last.lineno, last.lineno, -1, -1};
+        if (!load_const(c, None) || !EMIT(OP_RETURN_VALUE, 0))
+            return NULL;
+    }
+    SymEntry *ste = u->ste;
+    int flags = 0;
+    if (ste->type == BLOCK_FUNCTION) {
+        flags |= CO_NEWLOCALS | CO_OPTIMIZED;
+        if (ste->nested)
+            flags |= CO_NESTED;
+        if (ste->generator)
+            flags |= CO_GENERATOR;
+        if (ste->varargs)
+            flags |= CO_VARARGS;
+        if (ste->varkeywords)
+            flags |= CO_VARKEYWORDS;
+    }
+    int nvar = (int)LIST_LEN(u->varnames);
+    int ncell = (int)LIST_LEN(u->cellvars);
+    int nfree = (int)LIST_LEN(u->freevars);
+    if (!ncell && !nfree)
+        flags |= CO_NOFREE;
+    /* localsplus: varnames, then cells that are not arguments, then frees */
+    int *cellslot = heap_alloc(sizeof(int) * (size_t)(ncell + 1));
+    uint8_t *kinds = heap_alloc((size_t)(nvar + ncell + nfree + 1));
+    Object *lpnames = list_new(0);
+    CodeObject *co = NULL;
+    int *depth = NULL, *woff = NULL;
+    uint32_t *code = NULL;
+    CodeLoc *locs = NULL;
+    ExcEntry *exc = NULL;
+    if (!cellslot || !kinds || !lpnames) {
+        err_no_memory();
+        goto fail;
+    }
+    for (int i = 0; i < nvar; i++) {
+        kinds[i] = CO_FAST_LOCAL;
+        if (list_append(lpnames, LIST_GET(u->varnames, i)) < 0)
+            goto fail;
+    }
+    int nlp = nvar;
+    for (int i = 0; i < ncell; i++) {
+        Object *name = LIST_GET(u->cellvars, i);
+        Object *vi = dict_getitem(u->varnames_map, name);
+        if (vi) {
+            cellslot[i] = (int)int_as_long(vi);
+            kinds[cellslot[i]] |= CO_FAST_CELL;
+        } else {
+            cellslot[i] = nlp;
+            kinds[nlp++] = CO_FAST_CELL;
+            if (list_append(lpnames, name) < 0)
+                goto fail;
+        }
+    }
+    int freebase = nlp;
+    for (int i = 0; i < nfree; i++) {
+        kinds[nlp++] = CO_FAST_FREE;
+        if (list_append(lpnames, LIST_GET(u->freevars, i)) < 0)
+            goto fail;
+    }
+    /* fix cell/free references to slots */
+    for (int i = 0; i < u->ninstr; i++) {
+        Instr *in = &u->instrs[i];
+        if (is_deref_op(in->op))
+            in->arg = in->arg < ncell ? cellslot[in->arg] : freebase + (in->arg - ncell);
+    }
+    /* prefix: COPY_FREE_VARS, MAKE_CELL..., RETURN_GENERATOR, POP_TOP */
+    {
+        int nprefix = (nfree ? 1 : 0) + ncell + ((flags & CO_GENERATOR) ? 2 : 0);
+        if (nprefix) {
+            while (u->ninstr + nprefix > u->capinstr) {
+                int ncap = u->capinstr ? u->capinstr * 2 : 64;
+                Instr *ni = heap_realloc(u->instrs, sizeof(Instr) * (size_t)ncap);
+                if (!ni) {
+                    err_no_memory();
+                    goto fail;
+                }
+                u->instrs = ni;
+                u->capinstr = ncap;
+            }
+            memmove(u->instrs + nprefix, u->instrs, sizeof(Instr) * (size_t)u->ninstr);
+            u->ninstr += nprefix;
+            for (int l = 0; l < u->nlabels; l++)
+                if (u->labels[l] >= 0)
+                    u->labels[l] += nprefix;
+            int k = 0;
+            Loc first = {u->firstlineno, u->firstlineno, -1, -1};
+            if (nfree)
+                u->instrs[k++] = (Instr){OP_COPY_FREE_VARS, nfree, -1, NO_LOC, -1};
+            /* cells in slot order */
+            for (int s = 0; s < nlp; s++)
+                for (int i = 0; i < ncell; i++)
+                    if (cellslot[i] == s)
+                        u->instrs[k++] = (Instr){OP_MAKE_CELL, s, -1, NO_LOC, -1};
+            if (flags & CO_GENERATOR) {
+                u->instrs[k++] = (Instr){OP_RETURN_GENERATOR, 0, -1, first, -1};
+                u->instrs[k++] = (Instr){OP_POP_TOP, 0, -1, first, -1};
+            }
+        }
+    }
+    int n = u->ninstr;
+    depth = heap_alloc(sizeof(int) * (size_t)(n + 1));
+    woff = heap_alloc(sizeof(int) * (size_t)(n + 1));
+    if (!depth || !woff) {
+        err_no_memory();
+        goto fail;
+    }
+    int maxdepth;
+    if (!compute_depths(c, depth, &maxdepth, 0))
+        goto fail;
+    /* layout */
+    int nwords = 0;
+    for (int i = 0; i < n; i++) {
+        woff[i] = nwords;
+        Instr *in = &u->instrs[i];
+        if (depth[i] < 0 || is_setup(in->op) || in->op == OP_POP_BLOCK)
+            continue;
+        nwords += 1 + opcode_cache[in->op];
+    }
+    woff[n] = nwords;
+    code = heap_alloc(sizeof(uint32_t) * (size_t)(nwords + 1));
+    locs = heap_alloc(sizeof(CodeLoc) * (size_t)(nwords + 1));
+    if (!code || !locs) {
+        err_no_memory();
+        goto fail;
+    }
+    int w = 0;
+    Loc prev = {u->firstlineno, u->firstlineno, -1, -1};
+    for (int i = 0; i < n; i++) {
+        Instr *in = &u->instrs[i];
+        if (depth[i] < 0 || is_setup(in->op) || in->op == OP_POP_BLOCK)
+            continue;
+        int arg = in->arg;
+        if (is_jump(in->op))
+            arg = woff[u->labels[in->target]];
+        if (arg > MAX_OPARG) {
+            err_set(exc_SystemError, "compiler: code too large");
+            goto fail;
+        }
+        Loc l = in->loc;
+        if (l.lineno < 0)
+            l = (Loc){prev.lineno, prev.lineno, -1, -1};
+        else
+            prev = l;
+        CodeLoc cl = {l.lineno, l.end_lineno, (int16_t)(l.col > 32767 ? -1 : l.col),
+                      (int16_t)(l.end_col > 32767 ? -1 : l.end_col)};
+        code[w] = MAKE_INSTR(in->op, arg);
+        locs[w++] = cl;
+        for (int k = 0; k < opcode_cache[in->op]; k++) {
+            code[w] = MAKE_INSTR(OP_CACHE, 0);
+            locs[w++] = cl;
+        }
+    }
+    /* exception table */
+    int nexc = 0, capexc = 8;
+    exc = heap_alloc(sizeof(ExcEntry) * (size_t)capexc);
+    if (!exc) {
+        err_no_memory();
+        goto fail;
+    }
+    int cur = -1, start = 0;
+    for (int i = 0; i <= n; i++) {
+        int h = -1;
+        int kept = i < n && depth[i] >= 0 && !is_setup(u->instrs[i].op) &&
+                   u->instrs[i].op != OP_POP_BLOCK;
+        if (i < n && !kept)
+            continue;
+        if (i < n)
+            h = u->instrs[i].handler;
+        if (h != cur || i == n) {
+            if (cur >= 0 && woff[i] > start) {
+                if (nexc == capexc) {
+                    capexc *= 2;
+                    ExcEntry *ne = heap_realloc(exc, sizeof(ExcEntry) * (size_t)capexc);
+                    if (!ne) {
+                        err_no_memory();
+                        goto fail;
+                    }
+                    exc = ne;
+                }
+                Handler *hd = &u->handlers[cur];
+                exc[nexc].start = (uint32_t)start;
+                exc[nexc].end = (uint32_t)woff[i];
+                exc[nexc].handler = (uint32_t)woff[u->labels[hd->label]];
+                exc[nexc].depth = (uint16_t)(hd->depth < 0 ? 0 : hd->depth);
+                exc[nexc].lasti = (uint16_t)hd->lasti;
+                nexc++;
+            }
+            cur = h;
+            start = i < n ? woff[i] : 0;
+        }
+    }
+    co = code_new();
+    if (!co)
+        goto fail;
+    co->consts = list_as_tuple(u->consts);
+    if (!co->consts)
+        goto fail;
+    intern_string_constants(co->consts);
+    co->names = list_to_interned_tuple(u->names);
+    co->localsplusnames = list_to_interned_tuple(lpnames);
+    if (!co->names || !co->localsplusnames)
+        goto fail;
+    co->localspluskinds = kinds;
+    kinds = NULL;
+    co->filename = newref(c->filename_obj);
+    co->name = newref(u->name);
+    co->qualname = newref(u->qualname ? u->qualname : u->name);
+    co->argcount = u->argcount;
+    co->posonlyargcount = u->posonlyargcount;
+    co->kwonlyargcount = u->kwonlyargcount;
+    co->nlocalsplus = nlp;
+    co->nlocals = nvar;
+    co->ncellvars = ncell;
+    co->nfreevars = nfree;
+    co->stacksize = maxdepth + 1;
+    co->flags = flags;
+    co->firstlineno = u->firstlineno;
+    co->ncode = nwords;
+    co->code = code;
+    co->locs = locs;
+    co->nexc = nexc;
+    co->exctable = exc;
+    co->framesize = nlp + co->stacksize;
+    code = NULL;
+    locs = NULL;
+    exc = NULL;
+    heap_free(cellslot);
+    heap_free(depth);
+    heap_free(woff);
+    decref(lpnames);
+    return (Object *)co;
+fail:
+    heap_free(cellslot);
+    heap_free(kinds);
+    heap_free(depth);
+    heap_free(woff);
+    heap_free(code);
+    heap_free(locs);
+    heap_free(exc);
+    xdecref(lpnames);
+    xdecref(co);
+    return NULL;
+}
+
+/* ================================================================ entry points */
+
+Object *
+compile_mod(Mod *mod, const char *filename, ParseMode mode, const char *source,
+            size_t source_len, Arena *arena)
+{
+    const char *saved_src = cur_source;
+    size_t saved_len = cur_source_len;
+    cur_source = source;
+    cur_source_len = source_len;
+    Object *result = NULL;
+    Compiler c;
+    memset(&c, 0, sizeof c);
+    c.filename = filename;
+    c.filename_obj = str_from_cstr(filename);
+    c.mode = mode;
+    c.interactive = mode == PARSE_SINGLE;
+    c.const_cache = dict_new();
+    if (!c.filename_obj || !c.const_cache)
+        goto done;
+    int ok;
+    if (mode == PARSE_EVAL)
+        ok = fold_expr(arena, mod->expr, 0);
+    else
+        ok = fold_seq_stmt(arena, mod->body, 0);
+    if (!ok)
+        goto done;
+    c.st = symtable_build(mod, filename);
+    if (!c.st)
+        goto done;
+    Object *name = str_intern_cstr("<module>");
+    if (!name)
+        goto done;
+    ok = compiler_enter_scope(&c, name, UNIT_MODULE, mod, 1);
+    decref(name);
+    if (!ok)
+        goto done;
+    c.u->qualname = newref(c.u->name);
+    c.nestlevel = 1;
+    if (mode == PARSE_EVAL) {
+        c.u->loc = LOC_OF(mod->expr);
+        if (compile_expr(&c, mod->expr) && emit_full(&c, OP_RETURN_VALUE, 0, -1, c.u->loc))
+            result = assemble(&c, 0);
+    } else {
+        if (compile_body(&c, mod->body))
+            result = assemble(&c, 1);
+    }
+    compiler_exit_scope(&c);
+done:
+    if (c.u) {
+        while (c.u)
+            compiler_exit_scope(&c);
+    }
+    symtable_free(c.st);
+    xdecref(c.filename_obj);
+    xdecref(c.const_cache);
+    cur_source = saved_src;
+    cur_source_len = saved_len;
+    return result;
+}
+
+Object *
+compile_source(const char *src, size_t len, const char *filename, ParseMode mode,
+               Arena **keep_arena)
+{
+    Arena *arena = arena_new();
+    if (!arena)
+        return NULL;
+    ParseResult pr = parse_source(src, len, filename, mode, arena);
+    Object *co = NULL;
+    if (pr.mod)
+        co = compile_mod(pr.mod, filename, mode, src, len, arena);
+    if (keep_arena && co)
+        *keep_arena = arena;
+    else
+        arena_free(arena);
+    return co;
+}
+
+/* ================================================================ disassembler */
+
+void
+compile_dis(Object *code, void *file)
+{
+    FILE *f = file;
+    CodeObject *co = (CodeObject *)code;
+    fprintf(f, "Disassembly of %s (%d words, stack %d):\n", str_as_utf8(co->name, NULL),
+            co->ncode, co->stacksize);
+    int lastline = -1;
+    for (int i = 0; i < co->ncode; i++) {
+        uint32_t w = co->code[i];
+        int op = INSTR_OP(w);
+        if (op == OP_CACHE)
+            continue;
+        int line = co->locs[i].lineno;
+        if (line != lastline)
+            fprintf(f, "%4d ", line);
+        else
+            fprintf(f, "     ");
+        lastline = line;
+        fprintf(f, "%6d %-24s %d", i, op < OP__COUNT ? opcode_names[op] : "?", INSTR_ARG(w));
+        if (op == OP_LOAD_CONST) {
+            Object *r = obj_repr(TUPLE_GET(co->consts, INSTR_ARG(w)));
+            if (r) {
+                fprintf(f, " (%s)", str_as_utf8(r, NULL));
+                decref(r);
+            } else {
+                err_clear();
+            }
+        }
+        fputc('\n', f);
+    }
+    for (int i = 0; i < co->nexc; i++)
+        fprintf(f, "  exc %u to %u -> %u [%u]%s\n", co->exctable[i].start, co->exctable[i].end,
+                co->exctable[i].handler, co->exctable[i].depth,
+                co->exctable[i].lasti ? " lasti" : "");
+    for (ssize_t i = 0; i < TUPLE_LEN(co->consts); i++)
+        if (TYPE(TUPLE_GET(co->consts, i)) == &code_type)
+            compile_dis(TUPLE_GET(co->consts, i), f);
+}

@@ -1,0 +1,2502 @@
+/*
+** vm.c -- the bytecode interpreter (CPython 3.11's ceval.c, our instruction set).
+**
+** Frames.  Frames live on the frame stack, a list of large chunks (no allocation per
+** call).  A Python-to-Python CALL pushes a frame, moves the arguments into its locals
+** (the callee owns them, as in CPython, so reference counts match) and continues the
+** loop with the new frame; RETURN_VALUE pops it.  vm_run() returns when its *entry*
+** frame returns or yields.
+**
+** Errors.  Every failing path jumps to 'error', which records a traceback entry for the
+** frame and falls into 'exception_unwind': the exception table of the code maps the
+** failing instruction to a handler (pop the value stack to the recorded depth, push
+** the offset if asked, push the exception, jump); with no handler the frame is popped
+** and unwinding continues in the caller (after recording its traceback entry).
+** BEWARE: an instruction that fails must goto error; one that succeeds must DISPATCH().
+**
+** References.  The value stack owns its items.  Locals own their values.  This is what
+** makes sys.getrefcount() and the cycle collector see exactly CPython's counts.
+*/
+#include "interp/vm.h"
+#include "interp/builtins.h"
+#include "interp/opcodes.h"
+#include "runtime/error.h"
+#include "runtime/heap.h"
+#include "runtime/gc.h"
+#include "runtime/state.h"
+#include "runtime/intobject.h"
+#include "runtime/floatobject.h"
+#include "runtime/strobject.h"
+#include "runtime/tupleobject.h"
+#include "runtime/listobject.h"
+#include "runtime/dictobject.h"
+#include "runtime/setobject.h"
+#include "runtime/typeobject.h"
+#include "runtime/funcobject.h"
+#include "runtime/methodobject.h"
+#include "runtime/descrobject.h"
+#include "runtime/codeobject.h"
+#include "runtime/genobject.h"
+#include "runtime/sliceobject.h"
+#include "runtime/rangeobject.h"
+#include "runtime/exceptions.h"
+#include "runtime/traceback.h"
+#include "runtime/moduleobject.h"
+#include "runtime/fileobject.h"
+#include <string.h>
+#include <stdio.h>
+
+extern TypeObject listiter_type, tupleiter_type;
+
+/* ================================================================ frame stack */
+
+typedef struct DataChunk {
+    struct DataChunk *prev;
+    char *top;
+    char *limit;
+    char *base;
+} DataChunk;
+
+static DataChunk *ds;
+
+#define DS_CHUNK_SIZE (256 * 1024)
+
+static int
+ds_new_chunk(size_t need)
+{
+    size_t size = need + 64 > DS_CHUNK_SIZE ? need + 64 : DS_CHUNK_SIZE;
+    DataChunk *c = heap_alloc(sizeof(DataChunk));
+    char *mem = heap_alloc(size);
+    if (!c || !mem) {
+        heap_free(c);
+        heap_free(mem);
+        err_no_memory();
+        return -1;
+    }
+    c->prev = ds;
+    c->base = mem;
+    c->top = mem;
+    c->limit = mem + size;
+    ds = c;
+    return 0;
+}
+
+static inline Frame *
+ds_alloc(size_t size)
+{
+    size = (size + 15) & ~(size_t)15;
+    if (!ds || ds->top + size > ds->limit) {
+        if (ds_new_chunk(size) < 0)
+            return NULL;
+    }
+    Frame *f = (Frame *)ds->top;
+    ds->top += size;
+    return f;
+}
+
+static inline void
+ds_free(Frame *f)
+{
+    char *p = (char *)f;
+    if (p >= ds->base && p < ds->limit) {
+        ds->top = p;
+        /* drop an empty chunk (keep the first one) */
+        if (ds->top == ds->base && ds->prev) {
+            DataChunk *c = ds;
+            ds = c->prev;
+            heap_free(c->base);
+            heap_free(c);
+        }
+        return;
+    }
+    fatal("frame stack corrupted");
+}
+
+/* A new frame for func's code.  Takes over the reference to func.  Locals NULL. */
+static Frame *
+frame_push(FunctionObject *func, Object *locals)
+{
+    CodeObject *co = (CodeObject *)func->code;
+    if (++rt.recursion_depth > rt.recursion_limit) {
+        if (!rt.recursion_headroom || rt.recursion_depth > rt.recursion_limit + 50) {
+            rt.recursion_depth--;
+            rt.recursion_headroom++;
+            err_set(exc_RecursionError, "maximum recursion depth exceeded");
+            rt.recursion_headroom--;
+            decref(func);
+            return NULL;
+        }
+    }
+    Frame *f = ds_alloc(frame_size_for(co));
+    if (!f) {
+        rt.recursion_depth--;
+        decref(func);
+        return NULL;
+    }
+    f->func = (Object *)func;
+    f->globals = func->globals;
+    f->builtins = func->builtins;
+    f->locals = xnewref(locals);
+    f->code = (CodeObject *)newref(co);
+    f->frame_obj = NULL;
+    f->previous = NULL;
+    f->ip = co->code;
+    f->stacktop = co->nlocalsplus;
+    f->owner = FRAME_OWNED_BY_THREAD;
+    f->is_entry = 0;
+    f->is_generator_running = 0;
+    memset(f->localsplus, 0, sizeof(Object *) * (size_t)co->nlocalsplus);
+    return f;
+}
+
+/* Release a finished frame: its FrameObject takes its data if still referenced. */
+static void
+frame_pop(Frame *f)
+{
+    rt.recursion_depth--;
+    frame_take_ownership_or_clear(f);
+    ds_free(f);
+}
+
+/* ================================================================ argument binding */
+
+static void
+format_missing(Object *names_list, StrBuilder *b)
+{
+    ssize_t n = LIST_LEN(names_list);
+    for (ssize_t i = 0; i < n; i++) {
+        if (i > 0) {
+            if (n == 2)
+                sb_puts(b, " and ");
+            else if (i == n - 1)
+                sb_puts(b, ", and ");
+            else
+                sb_puts(b, ", ");
+        }
+        Object *r = obj_repr(LIST_GET(names_list, i));
+        if (r) {
+            sb_put_str(b, r);
+            decref(r);
+        } else {
+            err_clear();
+        }
+    }
+}
+
+static void
+missing_arguments(CodeObject *co, ssize_t missing, ssize_t defcount, Object **localsplus,
+                  Object *qualname)
+{
+    ssize_t start, end;
+    const char *kind;
+    if (defcount == -1) {
+        start = co->argcount;
+        end = start + co->kwonlyargcount;
+        kind = "keyword-only";
+    } else {
+        start = 0;
+        end = co->argcount - defcount;
+        kind = "positional";
+    }
+    Object *names = list_new(0);
+    if (!names)
+        return;
+    for (ssize_t i = start; i < end; i++)
+        if (!localsplus[i])
+            list_append(names, TUPLE_GET(co->localsplusnames, i));
+    StrBuilder b;
+    sb_init(&b);
+    format_missing(names, &b);
+    Object *s = sb_finish(&b);
+    decref(names);
+    if (!s)
+        return;
+    err_format(exc_TypeError, "%U() missing %zd required %s argument%s: %U", qualname, missing,
+               kind, missing == 1 ? "" : "s", s);
+    decref(s);
+}
+
+static void
+too_many_positional(CodeObject *co, ssize_t given, Object *defaults, Object **localsplus,
+                    Object *qualname)
+{
+    ssize_t co_argcount = co->argcount;
+    ssize_t kwonly_given = 0;
+    for (ssize_t i = co_argcount; i < co_argcount + co->kwonlyargcount; i++)
+        if (localsplus[i])
+            kwonly_given++;
+    ssize_t defcount = defaults ? TUPLE_LEN(defaults) : 0;
+    Object *sig;
+    if (defcount) {
+        sig = str_from_format("from %zd to %zd", co_argcount - defcount, co_argcount);
+    } else {
+        sig = str_from_format("%zd", co_argcount);
+    }
+    if (!sig)
+        return;
+    Object *kwonly_sig;
+    if (kwonly_given)
+        kwonly_sig = str_from_format(" positional argument%s (and %zd keyword-only argument%s)",
+                                     given != 1 ? "s" : "", kwonly_given,
+                                     kwonly_given != 1 ? "s" : "");
+    else
+        kwonly_sig = str_empty();
+    if (!kwonly_sig) {
+        decref(sig);
+        return;
+    }
+    int plural = defcount ? 1 : co_argcount != 1;
+    err_format(exc_TypeError, "%U() takes %U positional argument%s but %zd%U %s given", qualname,
+               sig, plural ? "s" : "", given, kwonly_sig,
+               given == 1 && !kwonly_given ? "was" : "were");
+    decref(sig);
+    decref(kwonly_sig);
+}
+
+static int
+positional_only_passed_as_keyword(CodeObject *co, Object *kwnames, Object *qualname)
+{
+    Object *names = list_new(0);
+    if (!names)
+        return -1;
+    for (int k = 0; k < co->posonlyargcount; k++) {
+        Object *posname = TUPLE_GET(co->localsplusnames, k);
+        for (ssize_t i = 0; i < TUPLE_LEN(kwnames); i++) {
+            if (str_eq(TUPLE_GET(kwnames, i), posname)) {
+                list_append(names, posname);
+                break;
+            }
+        }
+    }
+    if (LIST_LEN(names) == 0) {
+        decref(names);
+        return 0;
+    }
+    Object *sep = str_from_cstr(", ");
+    Object *joined = sep ? str_join(sep, names) : NULL;
+    xdecref(sep);
+    if (joined)
+        err_format(exc_TypeError,
+                   "%U() got some positional-only arguments passed as keyword arguments: '%U'",
+                   qualname, joined);
+    xdecref(joined);
+    decref(names);
+    return 1;
+}
+
+/* Bind args (all references stolen: positionals then keyword values) into localsplus. */
+static int
+init_locals(FunctionObject *func, Object **localsplus, Object *const *args, ssize_t argcount,
+            Object *kwnames)
+{
+    CodeObject *co = (CodeObject *)func->code;
+    ssize_t total_args = co->argcount + co->kwonlyargcount;
+    ssize_t kwcount = kwnames ? TUPLE_LEN(kwnames) : 0;
+    Object *kwdict = NULL;
+    ssize_t i, n;
+    if (co->flags & CO_VARKEYWORDS) {
+        kwdict = dict_new();
+        if (!kwdict)
+            goto fail_pre;
+        i = total_args;
+        if (co->flags & CO_VARARGS)
+            i++;
+        localsplus[i] = kwdict;
+    }
+    n = argcount > co->argcount ? co->argcount : argcount;
+    for (ssize_t j = 0; j < n; j++)
+        localsplus[j] = args[j];
+    if (co->flags & CO_VARARGS) {
+        Object *u = argcount == n ? tuple_empty()
+                                  : tuple_from_array_take(args + n, argcount - n);
+        if (!u)
+            goto fail_post_positional;
+        localsplus[total_args] = u;
+    } else if (argcount > n) {
+        for (ssize_t j = n; j < argcount; j++)
+            decref(args[j]);
+    }
+    for (i = 0; i < kwcount; i++) {
+        Object *keyword = TUPLE_GET(kwnames, i);
+        Object *value = args[i + argcount];
+        ssize_t j;
+        Object **varnames = TUPLE_ITEMS(co->localsplusnames);
+        for (j = co->posonlyargcount; j < total_args; j++)
+            if (varnames[j] == keyword)
+                goto kw_found;
+        for (j = co->posonlyargcount; j < total_args; j++)
+            if (str_eq(varnames[j], keyword))
+                goto kw_found;
+        if (!kwdict) {
+            if (co->posonlyargcount && positional_only_passed_as_keyword(co, kwnames, func->qualname))
+                goto kw_fail;
+            if (!err_occurred())
+                err_format(exc_TypeError, "%U() got an unexpected keyword argument '%U'",
+                           func->qualname, keyword);
+            goto kw_fail;
+        }
+        if (dict_setitem(kwdict, keyword, value) < 0)
+            goto kw_fail;
+        decref(value);
+        continue;
+    kw_fail:
+        for (; i < kwcount; i++)
+            decref(args[i + argcount]);
+        goto fail_post_args;
+    kw_found:
+        if (localsplus[j]) {
+            err_format(exc_TypeError, "%U() got multiple values for argument '%U'",
+                       func->qualname, keyword);
+            goto kw_fail;
+        }
+        localsplus[j] = value;
+    }
+    if (argcount > co->argcount && !(co->flags & CO_VARARGS)) {
+        too_many_positional(co, argcount, func->defaults, localsplus, func->qualname);
+        goto fail_post_args;
+    }
+    if (argcount < co->argcount) {
+        ssize_t defcount = func->defaults ? TUPLE_LEN(func->defaults) : 0;
+        ssize_t m = co->argcount - defcount;
+        ssize_t missing = 0;
+        for (i = argcount; i < m; i++)
+            if (!localsplus[i])
+                missing++;
+        if (missing) {
+            missing_arguments(co, missing, defcount, localsplus, func->qualname);
+            goto fail_post_args;
+        }
+        i = n > m ? n - m : 0;
+        if (defcount) {
+            Object **defs = TUPLE_ITEMS(func->defaults);
+            for (; i < defcount; i++)
+                if (!localsplus[m + i])
+                    localsplus[m + i] = newref(defs[i]);
+        }
+    }
+    if (co->kwonlyargcount > 0) {
+        ssize_t missing = 0;
+        for (i = co->argcount; i < total_args; i++) {
+            if (localsplus[i])
+                continue;
+            Object *varname = TUPLE_GET(co->localsplusnames, i);
+            if (func->kwdefaults) {
+                Object *def = dict_getitem_with_error(func->kwdefaults, varname);
+                if (def) {
+                    localsplus[i] = newref(def);
+                    continue;
+                }
+                if (err_occurred())
+                    goto fail_post_args;
+            }
+            missing++;
+        }
+        if (missing) {
+            missing_arguments(co, missing, -1, localsplus, func->qualname);
+            goto fail_post_args;
+        }
+    }
+    return 0;
+fail_pre:
+    for (ssize_t j = 0; j < argcount + kwcount; j++)
+        decref(args[j]);
+    return -1;
+fail_post_positional:
+    for (ssize_t j = 0; j < kwcount; j++)
+        decref(args[j + argcount]);
+    return -1;
+fail_post_args:
+    return -1;
+}
+
+/* ================================================================ helpers */
+
+static int
+unpack_iterable(Object *v, int argcnt, int argcntafter, Object **sp)
+{
+    Object *it = obj_get_iter(v);
+    if (!it) {
+        if (err_matches(exc_TypeError) && !TYPE(v)->iter && !TYPE(v)->mp_subscript &&
+            !TYPE(v)->sq_item) {
+            err_clear();
+            err_format(exc_TypeError, "cannot unpack non-iterable %s object", TYPE(v)->name);
+        }
+        return 0;
+    }
+    int i = 0;
+    for (; i < argcnt; i++) {
+        Object *w = obj_iter_next(it);
+        if (!w) {
+            if (!err_occurred()) {
+                if (argcntafter == -1)
+                    err_format(exc_ValueError, "not enough values to unpack (expected %d, got %d)",
+                               argcnt, i);
+                else
+                    err_format(exc_ValueError,
+                               "not enough values to unpack (expected at least %d, got %d)",
+                               argcnt + argcntafter, i);
+            }
+            goto error;
+        }
+        *--sp = w;
+    }
+    if (argcntafter == -1) {
+        Object *w = obj_iter_next(it);
+        if (!w) {
+            if (err_occurred())
+                goto error;
+            decref(it);
+            return 1;
+        }
+        decref(w);
+        err_format(exc_ValueError, "too many values to unpack (expected %d)", argcnt);
+        goto error;
+    }
+    Object *l = list_from_iterable(it);
+    if (!l)
+        goto error;
+    *--sp = l;
+    i++;
+    ssize_t ll = LIST_LEN(l);
+    if (ll < argcntafter) {
+        err_format(exc_ValueError, "not enough values to unpack (expected at least %d, got %zd)",
+                   argcnt + argcntafter, argcnt + ll);
+        goto error;
+    }
+    for (int j = argcntafter; j > 0; j--, i++)
+        *--sp = LIST_GET(l, ll - j);
+    SIZE(l) = ll - argcntafter;
+    decref(it);
+    return 1;
+error:
+    for (; i > 0; i--, sp++)
+        decref(*sp);
+    decref(it);
+    return 0;
+}
+
+static void
+format_exc_check_arg(TypeObject *exc, const char *fmt, Object *name)
+{
+    err_format(exc, fmt, name);
+    Object *e = err_occurred();
+    if (e && obj_type_check(e, exc_NameError))
+        XSETREF(((NameErrorObject *)e)->name, newref(name));
+}
+
+static void
+format_unbound(CodeObject *co, int slot)
+{
+    Object *name = TUPLE_GET(co->localsplusnames, slot);
+    if (co->localspluskinds[slot] & CO_FAST_FREE)
+        format_exc_check_arg(exc_NameError,
+                             "cannot access free variable '%U' where it is not associated "
+                             "with a value in enclosing scope",
+                             name);
+    else
+        format_exc_check_arg(exc_UnboundLocalError,
+                             "cannot access local variable '%U' where it is not associated "
+                             "with a value",
+                             name);
+}
+
+static Object *
+exc_info_value(void)
+{
+    for (ExcInfo *ei = rt.exc_info; ei; ei = ei->previous)
+        if (ei->exc_value && ei->exc_value != None)
+            return ei->exc_value;
+    return NULL;
+}
+
+/* raise / raise exc / raise exc from cause.  Returns 1 for a bare re-raise. */
+static int
+do_raise(Object *exc, Object *cause)
+{
+    Object *type = NULL, *value = NULL;
+    if (!exc) {
+        Object *cur = exc_info_value();
+        if (!cur) {
+            err_set(exc_RuntimeError, "No active exception to reraise");
+            return 0;
+        }
+        err_restore(newref(cur));
+        return 1;
+    }
+    if (EXC_TYPE_CHECK(exc)) {
+        type = exc;
+        value = exc_new((TypeObject *)type, NULL);
+        if (!value)
+            goto raise_error;
+        if (!EXC_CHECK(value)) {
+            err_format(exc_TypeError,
+                       "calling %R should have returned an instance of BaseException, not %s",
+                       type, TYPE(value)->name);
+            goto raise_error;
+        }
+    } else if (EXC_CHECK(exc)) {
+        value = newref(exc);
+    } else {
+        decref(exc);
+        xdecref(cause);
+        err_set(exc_TypeError, "exceptions must derive from BaseException");
+        return 0;
+    }
+    if (cause) {
+        Object *fixed;
+        if (EXC_TYPE_CHECK(cause)) {
+            fixed = exc_new((TypeObject *)cause, NULL);
+            if (!fixed)
+                goto raise_error;
+            decref(cause);
+        } else if (EXC_CHECK(cause)) {
+            fixed = cause;
+        } else if (cause == None) {
+            decref(cause);
+            fixed = NULL;
+        } else {
+            err_set(exc_TypeError, "exception causes must derive from BaseException");
+            goto raise_error;
+        }
+        exc_set_cause(value, fixed);
+        EXC(value)->suppress_context = 1;
+        cause = NULL;
+    }
+    err_set_exc(value);
+    decref(value);
+    decref(exc);
+    return 0;
+raise_error:
+    xdecref(value);
+    decref(exc);
+    xdecref(cause);
+    return 0;
+}
+
+static int
+check_except_type_valid(Object *right)
+{
+    if (TUPLE_CHECK(right)) {
+        for (ssize_t i = 0; i < TUPLE_LEN(right); i++) {
+            Object *e = TUPLE_GET(right, i);
+            if (!EXC_TYPE_CHECK(e)) {
+                err_set(exc_TypeError, "catching classes that do not inherit from BaseException "
+                                       "is not allowed");
+                return -1;
+            }
+        }
+    } else if (!EXC_TYPE_CHECK(right)) {
+        err_set(exc_TypeError, "catching classes that do not inherit from BaseException is not "
+                               "allowed");
+        return -1;
+    }
+    return 0;
+}
+
+/* sys.displayhook for the REPL's PRINT_EXPR */
+static int
+display_hook(Object *v)
+{
+    Object *hook = rt.sys_dict ? dict_getitem(rt.sys_dict, ID(displayhook)) : NULL;
+    if (!hook) {
+        err_set(exc_RuntimeError, "lost sys.displayhook");
+        return -1;
+    }
+    Object *r = obj_call_one(hook, v);
+    if (!r)
+        return -1;
+    decref(r);
+    return 0;
+}
+
+static Object *
+call_exit_after_exception(Object *exit_func, Object *val)
+{
+    Object *tb = EXC(val)->traceback;
+    Object *args[3] = {(Object *)TYPE(val), val, tb ? tb : None};
+    return obj_vectorcall(exit_func, args, 3, NULL);
+}
+
+/* obj.__enter__ / __exit__ lookups for BEFORE_WITH */
+static Object *
+special_lookup(Object *o, Object *name)
+{
+    Object *res = type_lookup(TYPE(o), name);
+    if (!res)
+        return NULL;
+    descrgetfunc f = TYPE(res)->descr_get;
+    if (f)
+        return f(res, o, (Object *)TYPE(o));
+    return newref(res);
+}
+
+static Object *
+build_class_locals_error(void)
+{
+    return err_set(exc_SystemError, "no locals found");
+}
+
+/* ================================================================ the loop */
+
+#ifdef __GNUC__
+#define USE_COMPUTED_GOTO 1
+#endif
+
+static Object *vm_run(Frame *entry, int throwflag, int *yielded);
+
+Object *
+vm_current_globals(void)
+{
+    return rt.frame ? rt.frame->globals : NULL;
+}
+
+Object *
+vm_current_builtins(void)
+{
+    return rt.frame ? rt.frame->builtins : rt.builtins;
+}
+
+Object *
+vm_builtins(void)
+{
+    return vm_current_builtins();
+}
+
+Frame *
+vm_current_frame(void)
+{
+    return rt.frame;
+}
+
+/* Call a Python function from C (function vectorcall). */
+Object *
+vm_call_function(Object *callable, Object *const *args, size_t nargs, Object *kwnames)
+{
+    FunctionObject *func = (FunctionObject *)callable;
+    CodeObject *co = (CodeObject *)func->code;
+    Object *locals = (co->flags & CO_OPTIMIZED) ? NULL : func->globals;
+    Frame *f = frame_push((FunctionObject *)newref(func), locals);
+    if (!f)
+        return NULL;
+    size_t nkw = kwnames ? (size_t)TUPLE_LEN(kwnames) : 0;
+    /* the frame steals its arguments: give it new references */
+    Object *small[16];
+    Object **owned = small;
+    if (nargs + nkw > 16) {
+        owned = heap_alloc(sizeof(Object *) * (nargs + nkw));
+        if (!owned) {
+            f->stacktop = co->nlocalsplus;
+            frame_pop(f);
+            return err_no_memory();
+        }
+    }
+    for (size_t i = 0; i < nargs + nkw; i++)
+        owned[i] = newref(args[i]);
+    int r = init_locals(func, f->localsplus, owned, (ssize_t)nargs, kwnames);
+    if (owned != small)
+        heap_free(owned);
+    if (r < 0) {
+        frame_pop(f);
+        return NULL;
+    }
+    f->is_entry = 1;
+    Object *res = vm_run(f, 0, NULL);
+    frame_pop(f);
+    return res;
+}
+
+Object *
+vm_run_module_code(Object *code, Object *globals)
+{
+    Object *func = function_new(code, globals, NULL);
+    if (!func)
+        return NULL;
+    Frame *f = frame_push((FunctionObject *)func, globals);
+    if (!f)
+        return NULL;
+    f->is_entry = 1;
+    Object *res = vm_run(f, 0, NULL);
+    frame_pop(f);
+    return res;
+}
+
+Object *
+vm_eval_code(Object *code, Object *globals, Object *locals)
+{
+    Object *func = function_new(code, globals, NULL);
+    if (!func)
+        return NULL;
+    Frame *f = frame_push((FunctionObject *)func, locals ? locals : globals);
+    if (!f)
+        return NULL;
+    f->is_entry = 1;
+    Object *res = vm_run(f, 0, NULL);
+    frame_pop(f);
+    return res;
+}
+
+Object *
+vm_run_class_body(Object *funcobj, Object *ns)
+{
+    FunctionObject *func = (FunctionObject *)funcobj;
+    Frame *f = frame_push((FunctionObject *)newref(func), ns);
+    if (!f)
+        return NULL;
+    f->is_entry = 1;
+    Object *res = vm_run(f, 0, NULL);
+    frame_pop(f);
+    return res;
+}
+
+Object *
+vm_resume_frame(Frame *f, Object *value, int throwflag, int *returned)
+{
+    if (!throwflag) {
+        f->localsplus[f->stacktop++] = newref(value);
+    }
+    f->is_entry = 1;
+    int yielded = 0;
+    rt.recursion_depth++;
+    Object *r = vm_run(f, throwflag, &yielded);
+    rt.recursion_depth--;
+    f->is_entry = 0;
+    *returned = !yielded;
+    return r;
+}
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define THIRD() (sp[-3])
+#define PEEK(n) (sp[-(n)])
+#define SET_TOP(v) (sp[-1] = (v))
+#define SET_SECOND(v) (sp[-2] = (v))
+#define STACK_SHRINK(n) (sp -= (n))
+#define GETLOCAL(i) (localsplus[i])
+#define SETLOCAL(i, v)                                                                   \
+    do {                                                                                 \
+        Object *tmp_ = localsplus[i];                                                    \
+        localsplus[i] = (v);                                                             \
+        xdecref(tmp_);                                                                   \
+    } while (0)
+#define JUMPTO(x) (ip = first_instr + (x))
+#define SKIP_CACHE(op) (ip += opcode_cache[OP_##op])
+
+#define LOAD_FRAME()                                                                     \
+    do {                                                                                 \
+        co = f->code;                                                                    \
+        first_instr = co->code;                                                          \
+        ip = f->ip;                                                                      \
+        localsplus = f->localsplus;                                                      \
+        sp = localsplus + f->stacktop;                                                   \
+        consts = TUPLE_ITEMS(co->consts);                                                \
+        names = TUPLE_ITEMS(co->names);                                                  \
+    } while (0)
+#define SAVE_FRAME()                                                                     \
+    do {                                                                                 \
+        f->ip = ip;                                                                      \
+        f->stacktop = (int)(sp - localsplus);                                            \
+    } while (0)
+
+#ifdef USE_COMPUTED_GOTO
+#define TARGET(op) TARGET_##op:
+#define DISPATCH()                                                                       \
+    do {                                                                                 \
+        word = *ip++;                                                                    \
+        f->ip = ip;                                                                      \
+        oparg = INSTR_ARG(word);                                                         \
+        goto *dispatch_table[INSTR_OP(word)];                                            \
+    } while (0)
+#else
+#define TARGET(op) case OP_##op:
+#define DISPATCH() goto dispatch
+#endif
+
+static Object *
+vm_run(Frame *entry, int throwflag, int *yielded)
+{
+#ifdef USE_COMPUTED_GOTO
+    static void *dispatch_table[256] = {
+#define OPL(name, effect, cache) [OP_##name] = &&TARGET_##name,
+        OPCODES(OPL)
+#undef OPL
+    };
+    for (int i = 0; i < 256; i++)
+        if (!dispatch_table[i])
+            dispatch_table[i] = &&unknown_opcode;
+#endif
+    Frame *f = entry;
+    CodeObject *co;
+    uint32_t *first_instr, *ip;
+    Object **localsplus, **sp, **consts, **names;
+    uint32_t word;
+    int oparg;
+    Object *kwnames = NULL;
+    Object *retval = NULL;
+
+    if (rt_enter_recursion("") < 0) {
+        if (throwflag) {
+            /* the pending exception is replaced by the RecursionError */
+        }
+        return NULL;
+    }
+    entry->previous = rt.frame;
+    rt.frame = entry;
+    LOAD_FRAME();
+    if (throwflag)
+        goto resume_with_error;
+
+#ifdef USE_COMPUTED_GOTO
+    DISPATCH();
+#else
+dispatch:
+    word = *ip++;
+    f->ip = ip;
+    oparg = INSTR_ARG(word);
+    switch (INSTR_OP(word)) {
+#endif
+
+    TARGET(NOP) {
+        DISPATCH();
+    }
+
+    TARGET(POP_TOP) {
+        Object *v = POP();
+        decref(v);
+        DISPATCH();
+    }
+
+    TARGET(PUSH_NULL) {
+        PUSH(NULL);
+        DISPATCH();
+    }
+
+    TARGET(COPY) {
+        Object *v = PEEK(oparg);
+        PUSH(newref(v));
+        DISPATCH();
+    }
+
+    TARGET(SWAP) {
+        Object *t = TOP();
+        SET_TOP(PEEK(oparg));
+        PEEK(oparg) = t;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CONST) {
+        PUSH(newref(consts[oparg]));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST) {
+        Object *v = GETLOCAL(oparg);
+        if (!v) {
+            format_unbound(co, oparg);
+            goto error;
+        }
+        PUSH(newref(v));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST__LOAD_FAST) {
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST) {
+        Object *v = POP();
+        SETLOCAL(oparg, v);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_FAST) {
+        Object *v = GETLOCAL(oparg);
+        if (!v) {
+            format_unbound(co, oparg);
+            goto error;
+        }
+        SETLOCAL(oparg, NULL);
+        DISPATCH();
+    }
+
+    TARGET(MAKE_CELL) {
+        Object *initial = GETLOCAL(oparg);
+        Object *cell = cell_new(initial);
+        if (!cell)
+            goto error;
+        SETLOCAL(oparg, cell);
+        DISPATCH();
+    }
+
+    TARGET(COPY_FREE_VARS) {
+        Object *closure = ((FunctionObject *)f->func)->closure;
+        int offset = co->nlocalsplus - oparg;
+        for (int i = 0; i < oparg; i++)
+            localsplus[offset + i] = newref(TUPLE_GET(closure, i));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CLOSURE) {
+        Object *v = GETLOCAL(oparg);
+        if (!v) {
+            format_unbound(co, oparg);
+            goto error;
+        }
+        PUSH(newref(v));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_DEREF) {
+        Object *v = CELL_GET(GETLOCAL(oparg));
+        if (!v) {
+            format_unbound(co, oparg);
+            goto error;
+        }
+        PUSH(newref(v));
+        DISPATCH();
+    }
+
+    TARGET(STORE_DEREF) {
+        Object *v = POP();
+        CellObject *cell = (CellObject *)GETLOCAL(oparg);
+        Object *old = cell->ref;
+        cell->ref = v;
+        xdecref(old);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_DEREF) {
+        CellObject *cell = (CellObject *)GETLOCAL(oparg);
+        Object *old = cell->ref;
+        if (!old) {
+            format_unbound(co, oparg);
+            goto error;
+        }
+        cell->ref = NULL;
+        decref(old);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CLASSDEREF) {
+        Object *name = TUPLE_GET(co->localsplusnames, oparg);
+        Object *locals = f->locals;
+        Object *v;
+        if (DICT_CHECK_EXACT(locals)) {
+            v = dict_getitem_with_error(locals, name);
+            if (v)
+                incref(v);
+            else if (err_occurred())
+                goto error;
+        } else {
+            v = obj_getitem(locals, name);
+            if (!v) {
+                if (!err_matches(exc_KeyError))
+                    goto error;
+                err_clear();
+            }
+        }
+        if (!v) {
+            v = CELL_GET(GETLOCAL(oparg));
+            if (!v) {
+                format_unbound(co, oparg);
+                goto error;
+            }
+            incref(v);
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_GLOBAL)
+    TARGET(LOAD_GLOBAL_MODULE)
+    TARGET(LOAD_GLOBAL_BUILTIN) {
+        Object *name = names[oparg >> 1];
+        Object *v = dict_lookup_str(f->globals, name);
+        if (!v) {
+            v = dict_lookup_str(f->builtins, name);
+            if (!v) {
+                format_exc_check_arg(exc_NameError, "name '%U' is not defined", name);
+                goto error;
+            }
+        }
+        if (oparg & 1)
+            PUSH(NULL);
+        PUSH(newref(v));
+        SKIP_CACHE(LOAD_GLOBAL);
+        DISPATCH();
+    }
+
+    TARGET(STORE_GLOBAL) {
+        Object *v = POP();
+        int r = dict_setitem(f->globals, names[oparg], v);
+        decref(v);
+        if (r < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_GLOBAL) {
+        Object *name = names[oparg];
+        int r = dict_delitem_if_present(f->globals, name);
+        if (r < 0)
+            goto error;
+        if (r == 0) {
+            format_exc_check_arg(exc_NameError, "name '%U' is not defined", name);
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_NAME) {
+        Object *name = names[oparg];
+        Object *locals = f->locals;
+        Object *v = NULL;
+        if (!locals) {
+            err_format(exc_SystemError, "no locals when loading %R", name);
+            goto error;
+        }
+        if (DICT_CHECK_EXACT(locals)) {
+            v = dict_getitem_with_error(locals, name);
+            if (v)
+                incref(v);
+            else if (err_occurred())
+                goto error;
+        } else {
+            v = obj_getitem(locals, name);
+            if (!v) {
+                if (!err_matches(exc_KeyError))
+                    goto error;
+                err_clear();
+            }
+        }
+        if (!v) {
+            v = dict_lookup_str(f->globals, name);
+            if (!v)
+                v = dict_lookup_str(f->builtins, name);
+            if (!v) {
+                format_exc_check_arg(exc_NameError, "name '%U' is not defined", name);
+                goto error;
+            }
+            incref(v);
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_NAME) {
+        Object *name = names[oparg];
+        Object *v = POP();
+        Object *locals = f->locals;
+        int r;
+        if (!locals) {
+            err_format(exc_SystemError, "no locals found when storing %R", name);
+            decref(v);
+            goto error;
+        }
+        if (DICT_CHECK_EXACT(locals))
+            r = dict_setitem(locals, name, v);
+        else
+            r = obj_setitem(locals, name, v);
+        decref(v);
+        if (r < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_NAME) {
+        Object *name = names[oparg];
+        Object *locals = f->locals;
+        if (!locals) {
+            err_format(exc_SystemError, "no locals when deleting %R", name);
+            goto error;
+        }
+        int r = obj_delitem(locals, name);
+        if (r < 0) {
+            if (err_matches(exc_KeyError)) {
+                err_clear();
+                format_exc_check_arg(exc_NameError, "name '%U' is not defined", name);
+            }
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ATTR)
+    TARGET(LOAD_ATTR_INSTANCE_VALUE)
+    TARGET(LOAD_ATTR_MODULE)
+    TARGET(LOAD_ATTR_SLOT) {
+        Object *owner = TOP();
+        Object *res = obj_getattr(owner, names[oparg]);
+        if (!res)
+            goto error;
+        SET_TOP(res);
+        decref(owner);
+        SKIP_CACHE(LOAD_ATTR);
+        DISPATCH();
+    }
+
+    TARGET(STORE_ATTR)
+    TARGET(STORE_ATTR_INSTANCE_VALUE) {
+        Object *owner = TOP();
+        Object *v = SECOND();
+        STACK_SHRINK(2);
+        int r = obj_setattr(owner, names[oparg], v);
+        decref(v);
+        decref(owner);
+        if (r < 0)
+            goto error;
+        SKIP_CACHE(STORE_ATTR);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_ATTR) {
+        Object *owner = POP();
+        int r = obj_setattr(owner, names[oparg], NULL);
+        decref(owner);
+        if (r < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_METHOD)
+    TARGET(LOAD_METHOD_NO_DICT)
+    TARGET(LOAD_METHOD_WITH_VALUES) {
+        Object *obj = TOP();
+        Object *meth = NULL;
+        int found = obj_get_method(obj, names[oparg], &meth);
+        if (found < 0)
+            goto error;
+        if (found) {
+            SET_TOP(meth);
+            PUSH(obj);
+        } else {
+            SET_TOP(NULL);
+            decref(obj);
+            PUSH(meth);
+        }
+        SKIP_CACHE(LOAD_METHOD);
+        DISPATCH();
+    }
+
+    TARGET(BINARY_SUBSCR) {
+        Object *sub = POP();
+        Object *container = TOP();
+        Object *res;
+        if (LIST_CHECK_EXACT(container) && INT_CHECK_EXACT(sub) && int_is_compact(sub)) {
+            long i = int_compact_value(sub);
+            if (i < 0)
+                i += LIST_LEN(container);
+            if ((unsigned long)i < (unsigned long)LIST_LEN(container)) {
+                res = newref(LIST_GET(container, i));
+                SET_TOP(res);
+                decref(container);
+                decref(sub);
+                DISPATCH();
+            }
+        }
+        res = obj_getitem(container, sub);
+        decref(sub);
+        if (!res)
+            goto error;
+        SET_TOP(res);
+        decref(container);
+        DISPATCH();
+    }
+
+    TARGET(STORE_SUBSCR) {
+        Object *sub = TOP();
+        Object *container = SECOND();
+        Object *v = THIRD();
+        STACK_SHRINK(3);
+        int r;
+        if (LIST_CHECK_EXACT(container) && INT_CHECK_EXACT(sub) && int_is_compact(sub) &&
+            int_compact_value(sub) >= 0 && int_compact_value(sub) < LIST_LEN(container)) {
+            long i = int_compact_value(sub);
+            Object *old = LIST_GET(container, i);
+            LIST_SET(container, i, v);
+            decref(old);
+            decref(container);
+            decref(sub);
+            DISPATCH();
+        }
+        if (DICT_CHECK_EXACT(container))
+            r = dict_setitem(container, sub, v);
+        else
+            r = obj_setitem(container, sub, v);
+        decref(v);
+        decref(container);
+        decref(sub);
+        if (r < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_SUBSCR) {
+        Object *sub = TOP();
+        Object *container = SECOND();
+        STACK_SHRINK(2);
+        int r = obj_delitem(container, sub);
+        decref(container);
+        decref(sub);
+        if (r < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(BINARY_OP) {
+        Object *rhs = POP();
+        Object *lhs = TOP();
+        Object *res;
+        if (INT_CHECK_EXACT(lhs) && INT_CHECK_EXACT(rhs) && int_is_compact(lhs) &&
+            int_is_compact(rhs)) {
+            long a = int_compact_value(lhs), b = int_compact_value(rhs);
+            switch (oparg) {
+            case NB_ADD:
+            case NB_INPLACE_ADD:
+                res = int_from_long(a + b);
+                goto binop_done;
+            case NB_SUBTRACT:
+            case NB_INPLACE_SUBTRACT:
+                res = int_from_long(a - b);
+                goto binop_done;
+            case NB_MULTIPLY:
+            case NB_INPLACE_MULTIPLY:
+                res = int_from_ll((long long)a * b);
+                goto binop_done;
+            case NB_AND:
+            case NB_INPLACE_AND:
+                res = int_from_long(a & b);
+                goto binop_done;
+            case NB_OR:
+            case NB_INPLACE_OR:
+                res = int_from_long(a | b);
+                goto binop_done;
+            case NB_XOR:
+            case NB_INPLACE_XOR:
+                res = int_from_long(a ^ b);
+                goto binop_done;
+            case NB_FLOOR_DIVIDE:
+            case NB_INPLACE_FLOOR_DIVIDE:
+                if (b != 0) {
+                    long q = a / b;
+                    if ((a % b != 0) && ((a < 0) != (b < 0)))
+                        q--;
+                    res = int_from_long(q);
+                    goto binop_done;
+                }
+                break;
+            case NB_REMAINDER:
+            case NB_INPLACE_REMAINDER:
+                if (b != 0) {
+                    long m = a % b;
+                    if (m != 0 && ((m < 0) != (b < 0)))
+                        m += b;
+                    res = int_from_long(m);
+                    goto binop_done;
+                }
+                break;
+            default:
+                break;
+            }
+        } else if (FLOAT_CHECK_EXACT(lhs) && FLOAT_CHECK_EXACT(rhs)) {
+            double a = FLOAT_VAL(lhs), b = FLOAT_VAL(rhs);
+            switch (oparg) {
+            case NB_ADD:
+            case NB_INPLACE_ADD:
+                res = float_from_double(a + b);
+                goto binop_done;
+            case NB_SUBTRACT:
+            case NB_INPLACE_SUBTRACT:
+                res = float_from_double(a - b);
+                goto binop_done;
+            case NB_MULTIPLY:
+            case NB_INPLACE_MULTIPLY:
+                res = float_from_double(a * b);
+                goto binop_done;
+            case NB_TRUE_DIVIDE:
+            case NB_INPLACE_TRUE_DIVIDE:
+                if (b != 0.0) {
+                    res = float_from_double(a / b);
+                    goto binop_done;
+                }
+                break;
+            default:
+                break;
+            }
+        } else if ((oparg == NB_ADD || oparg == NB_INPLACE_ADD) && STR_CHECK_EXACT(lhs) &&
+                   STR_CHECK_EXACT(rhs)) {
+            /* s = s + t / s += t on a local: extend in place when s is only referenced
+               by the local and the stack (CPython's BINARY_OP_INPLACE_ADD_UNICODE) */
+            uint32_t next = *ip;
+            if (INSTR_OP(next) == OP_STORE_FAST && GETLOCAL(INSTR_ARG(next)) == lhs &&
+                REFCNT(lhs) == 2) {
+                Object *l = lhs;
+                /* drop the local's reference so the string is uniquely ours */
+                localsplus[INSTR_ARG(next)] = NULL;
+                decref(l);
+                if (str_append_inplace(&l, rhs) < 0) {
+                    SET_TOP(NULL);
+                    STACK_SHRINK(1);
+                    decref(l);
+                    decref(rhs);
+                    goto error;
+                }
+                SET_TOP(l);
+                decref(rhs);
+                DISPATCH();
+            }
+            res = str_concat(lhs, rhs);
+            goto binop_done;
+        }
+        res = num_binary_op(lhs, rhs, oparg);
+    binop_done:
+        decref(lhs);
+        decref(rhs);
+        SET_TOP(res);
+        if (!res)
+            goto error_pop1;
+        DISPATCH();
+    }
+
+    TARGET(UNARY_POSITIVE) {
+        Object *v = TOP();
+        Object *res = num_positive(v);
+        decref(v);
+        SET_TOP(res);
+        if (!res)
+            goto error_pop1;
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NEGATIVE) {
+        Object *v = TOP();
+        Object *res;
+        if (INT_CHECK_EXACT(v) && int_is_compact(v))
+            res = int_from_long(-int_compact_value(v));
+        else
+            res = num_negative(v);
+        decref(v);
+        SET_TOP(res);
+        if (!res)
+            goto error_pop1;
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NOT) {
+        Object *v = TOP();
+        int t = obj_is_true(v);
+        decref(v);
+        if (t < 0) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SET_TOP(bool_from(!t));
+        DISPATCH();
+    }
+
+    TARGET(UNARY_INVERT) {
+        Object *v = TOP();
+        Object *res = num_invert(v);
+        decref(v);
+        SET_TOP(res);
+        if (!res)
+            goto error_pop1;
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_OP) {
+        Object *right = POP();
+        Object *left = TOP();
+        Object *res;
+        if (INT_CHECK_EXACT(left) && INT_CHECK_EXACT(right) && int_is_compact(left) &&
+            int_is_compact(right)) {
+            long a = int_compact_value(left), b = int_compact_value(right);
+            int r;
+            switch (oparg) {
+            case CMP_LT: r = a < b; break;
+            case CMP_LE: r = a <= b; break;
+            case CMP_EQ: r = a == b; break;
+            case CMP_NE: r = a != b; break;
+            case CMP_GT: r = a > b; break;
+            default: r = a >= b; break;
+            }
+            res = bool_from(r);
+        } else if (FLOAT_CHECK_EXACT(left) && FLOAT_CHECK_EXACT(right)) {
+            double a = FLOAT_VAL(left), b = FLOAT_VAL(right);
+            int r;
+            switch (oparg) {
+            case CMP_LT: r = a < b; break;
+            case CMP_LE: r = a <= b; break;
+            case CMP_EQ: r = a == b; break;
+            case CMP_NE: r = a != b; break;
+            case CMP_GT: r = a > b; break;
+            default: r = a >= b; break;
+            }
+            res = bool_from(r);
+        } else if (STR_CHECK_EXACT(left) && STR_CHECK_EXACT(right) &&
+                   (oparg == CMP_EQ || oparg == CMP_NE)) {
+            int eq = str_eq(left, right);
+            res = bool_from(oparg == CMP_EQ ? eq : !eq);
+        } else {
+            res = obj_richcompare(left, right, oparg);
+        }
+        decref(left);
+        decref(right);
+        SET_TOP(res);
+        if (!res)
+            goto error_pop1;
+        DISPATCH();
+    }
+
+    TARGET(IS_OP) {
+        Object *right = POP();
+        Object *left = TOP();
+        int r = (left == right) ^ oparg;
+        decref(left);
+        decref(right);
+        SET_TOP(bool_from(r));
+        DISPATCH();
+    }
+
+    TARGET(CONTAINS_OP) {
+        Object *right = POP();
+        Object *left = TOP();
+        int r = obj_contains(right, left);
+        decref(left);
+        decref(right);
+        if (r < 0) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SET_TOP(bool_from(r ^ oparg));
+        DISPATCH();
+    }
+
+    TARGET(BUILD_TUPLE) {
+        Object *t = tuple_from_array_take(sp - oparg, oparg);
+        STACK_SHRINK(oparg);
+        if (!t)
+            goto error;
+        PUSH(t);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_LIST) {
+        Object *l = list_new(oparg);
+        if (!l)
+            goto error;
+        while (--oparg >= 0)
+            LIST_SET(l, oparg, POP());
+        PUSH(l);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SET) {
+        Object *s = set_new(NULL);
+        int err = s == NULL;
+        for (int i = oparg; i > 0; i--) {
+            Object *item = PEEK(i);
+            if (!err)
+                err = set_add(s, item) < 0;
+            decref(item);
+        }
+        STACK_SHRINK(oparg);
+        if (err) {
+            xdecref(s);
+            goto error;
+        }
+        PUSH(s);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_MAP) {
+        int unicode = 1;
+        for (int i = 0; i < oparg; i++)
+            if (!STR_CHECK_EXACT(PEEK(2 * (oparg - i))))
+                unicode = 0;
+        Object *d = dict_new_presized_kind(oparg, unicode);
+        int err = d == NULL;
+        for (int i = 0; i < oparg; i++) {
+            Object *k = PEEK(2 * (oparg - i)), *v = PEEK(2 * (oparg - i) - 1);
+            if (!err)
+                err = dict_setitem(d, k, v) < 0;
+        }
+        for (int i = 0; i < 2 * oparg; i++)
+            decref(POP());
+        if (err) {
+            xdecref(d);
+            goto error;
+        }
+        PUSH(d);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_CONST_KEY_MAP) {
+        Object *keys = TOP();
+        int unicode = 1;
+        for (int i = 0; i < oparg; i++)
+            if (!STR_CHECK_EXACT(TUPLE_GET(keys, i)))
+                unicode = 0;
+        Object *d = dict_new_presized_kind(oparg, unicode);
+        int err = d == NULL;
+        for (int i = 0; i < oparg && !err; i++)
+            err = dict_setitem(d, TUPLE_GET(keys, i), PEEK(oparg - i + 1)) < 0;
+        decref(POP());
+        for (int i = 0; i < oparg; i++)
+            decref(POP());
+        if (err) {
+            xdecref(d);
+            goto error;
+        }
+        PUSH(d);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_STRING) {
+        StrBuilder b;
+        sb_init(&b);
+        int err = 0;
+        for (int i = oparg; i > 0; i--)
+            if (!err)
+                err = sb_put_str(&b, PEEK(i)) < 0;
+        for (int i = 0; i < oparg; i++)
+            decref(POP());
+        if (err) {
+            sb_discard(&b);
+            goto error;
+        }
+        Object *s = sb_finish(&b);
+        if (!s)
+            goto error;
+        PUSH(s);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SLICE) {
+        Object *step = oparg == 3 ? POP() : NULL;
+        Object *stop = POP();
+        Object *start = TOP();
+        Object *s = slice_new(start, stop, step);
+        decref(start);
+        decref(stop);
+        xdecref(step);
+        SET_TOP(s);
+        if (!s)
+            goto error_pop1;
+        DISPATCH();
+    }
+
+    TARGET(LIST_APPEND) {
+        Object *v = POP();
+        Object *l = PEEK(oparg);
+        if (list_append_take(l, v) < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(SET_ADD) {
+        Object *v = POP();
+        int r = set_add(PEEK(oparg), v);
+        decref(v);
+        if (r < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(MAP_ADD) {
+        Object *v = POP();
+        Object *k = POP();
+        int r = dict_setitem(PEEK(oparg), k, v);
+        decref(k);
+        decref(v);
+        if (r < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(LIST_EXTEND) {
+        Object *it = POP();
+        Object *l = PEEK(oparg);
+        int r = list_extend(l, it);
+        if (r < 0) {
+            if (err_matches(exc_TypeError) && !TYPE(it)->iter && !TYPE(it)->sq_item &&
+                !TYPE(it)->mp_subscript) {
+                err_clear();
+                err_format(exc_TypeError, "Value after * must be an iterable, not %s",
+                           TYPE(it)->name);
+            }
+            decref(it);
+            goto error;
+        }
+        decref(it);
+        DISPATCH();
+    }
+
+    TARGET(SET_UPDATE) {
+        Object *it = POP();
+        int r = set_update(PEEK(oparg), it);
+        decref(it);
+        if (r < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DICT_UPDATE) {
+        Object *upd = POP();
+        Object *d = PEEK(oparg);
+        if (dict_merge(d, upd, 1) < 0) {
+            if (err_matches(exc_AttributeError)) {
+                err_clear();
+                err_format(exc_TypeError, "'%s' object is not a mapping", TYPE(upd)->name);
+            }
+            decref(upd);
+            goto error;
+        }
+        decref(upd);
+        DISPATCH();
+    }
+
+    TARGET(DICT_MERGE) {
+        Object *upd = POP();
+        Object *d = PEEK(oparg);
+        if (dict_merge(d, upd, 2) < 0) {
+            Object *func = PEEK(oparg + 2);
+            if (err_matches(exc_AttributeError)) {
+                err_clear();
+                Object *fname = func ? obj_lookup_attr(func, ID(__qualname__)) : NULL;
+                err_clear();
+                err_format(exc_TypeError, "%V argument after ** must be a mapping, not %s",
+                           fname, "function", TYPE(upd)->name);
+                xdecref(fname);
+            } else if (err_matches(exc_KeyError)) {
+                Object *exc = err_fetch();
+                Object *key = TUPLE_LEN(EXC(exc)->args) ? TUPLE_GET(EXC(exc)->args, 0) : None;
+                Object *fname = func ? obj_lookup_attr(func, ID(__qualname__)) : NULL;
+                err_clear();
+                err_format(exc_TypeError, "%V got multiple values for keyword argument '%S'",
+                           fname, "function", key);
+                xdecref(fname);
+                decref(exc);
+            }
+            decref(upd);
+            goto error;
+        }
+        decref(upd);
+        DISPATCH();
+    }
+
+    TARGET(LIST_TO_TUPLE) {
+        Object *l = TOP();
+        Object *t = list_as_tuple(l);
+        decref(l);
+        SET_TOP(t);
+        if (!t)
+            goto error_pop1;
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_SEQUENCE) {
+        Object *seq = POP();
+        if (TUPLE_CHECK_EXACT(seq) && TUPLE_LEN(seq) == oparg) {
+            Object **items = TUPLE_ITEMS(seq);
+            while (oparg--)
+                PUSH(newref(items[oparg]));
+        } else if (LIST_CHECK_EXACT(seq) && LIST_LEN(seq) == oparg) {
+            Object **items = LIST_ITEMS(seq);
+            while (oparg--)
+                PUSH(newref(items[oparg]));
+        } else if (TUPLE_CHECK_EXACT(seq) || LIST_CHECK_EXACT(seq)) {
+            ssize_t n = SIZE(seq);
+            if (n < oparg)
+                err_format(exc_ValueError, "not enough values to unpack (expected %d, got %zd)",
+                           oparg, n);
+            else
+                err_format(exc_ValueError, "too many values to unpack (expected %d)", oparg);
+            decref(seq);
+            goto error;
+        } else if (unpack_iterable(seq, oparg, -1, sp + oparg)) {
+            sp += oparg;
+        } else {
+            decref(seq);
+            goto error;
+        }
+        decref(seq);
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_EX) {
+        int totalargs = 1 + (oparg & 0xFF) + (oparg >> 8);
+        Object *seq = POP();
+        if (unpack_iterable(seq, oparg & 0xFF, oparg >> 8, sp + totalargs)) {
+            sp += totalargs;
+        } else {
+            decref(seq);
+            goto error;
+        }
+        decref(seq);
+        DISPATCH();
+    }
+
+    TARGET(FORMAT_VALUE) {
+        Object *spec = (oparg & FVS_HAVE_SPEC) ? POP() : NULL;
+        Object *value = POP();
+        Object *conv = NULL;
+        switch (oparg & 3) {
+        case FVC_STR:
+            conv = obj_str(value);
+            break;
+        case FVC_REPR:
+            conv = obj_repr(value);
+            break;
+        case FVC_ASCII:
+            conv = obj_ascii(value);
+            break;
+        default:
+            conv = newref(value);
+            break;
+        }
+        decref(value);
+        if (!conv) {
+            xdecref(spec);
+            goto error;
+        }
+        Object *res;
+        if (STR_CHECK_EXACT(conv) && !spec)
+            res = conv;
+        else {
+            res = obj_format(conv, spec);
+            decref(conv);
+        }
+        xdecref(spec);
+        if (!res)
+            goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(GET_ITER) {
+        Object *iterable = TOP();
+        Object *it = obj_get_iter(iterable);
+        decref(iterable);
+        SET_TOP(it);
+        if (!it)
+            goto error_pop1;
+        DISPATCH();
+    }
+
+    TARGET(FOR_ITER) {
+        Object *iter = TOP();
+        Object *next;
+        TypeObject *t = TYPE(iter);
+        if (t == &rangeiter_type) {
+            RangeIterObject *r = (RangeIterObject *)iter;
+            if (r->index < r->len) {
+                next = int_from_long(r->start + r->index * r->step);
+                r->index++;
+                if (!next)
+                    goto error;
+                PUSH(next);
+                DISPATCH();
+            }
+            goto for_exhausted;
+        }
+        next = t->iternext(iter);
+        if (next) {
+            PUSH(next);
+            DISPATCH();
+        }
+        if (err_occurred()) {
+            if (!err_matches(exc_StopIteration))
+                goto error;
+            err_clear();
+        }
+    for_exhausted:
+        STACK_SHRINK(1);
+        decref(iter);
+        JUMPTO(oparg);
+        DISPATCH();
+    }
+
+    TARGET(JUMP) {
+        if (first_instr + oparg < ip) {
+            /* backward jump: check for signals */
+            if (rt.sigint_pending) {
+                rt.sigint_pending = 0;
+                err_set_object(exc_KeyboardInterrupt, NULL);
+                goto error;
+            }
+        }
+        JUMPTO(oparg);
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_FALSE) {
+        Object *cond = POP();
+        if (cond == False_) {
+            decref(cond);
+            JUMPTO(oparg);
+        } else if (cond != True_) {
+            int t = obj_is_true(cond);
+            decref(cond);
+            if (t < 0)
+                goto error;
+            if (!t)
+                JUMPTO(oparg);
+        } else {
+            decref(cond);
+        }
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_TRUE) {
+        Object *cond = POP();
+        if (cond == True_) {
+            decref(cond);
+            JUMPTO(oparg);
+        } else if (cond != False_) {
+            int t = obj_is_true(cond);
+            decref(cond);
+            if (t < 0)
+                goto error;
+            if (t)
+                JUMPTO(oparg);
+        } else {
+            decref(cond);
+        }
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_NONE) {
+        Object *v = POP();
+        if (v == None)
+            JUMPTO(oparg);
+        decref(v);
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_NOT_NONE) {
+        Object *v = POP();
+        if (v != None)
+            JUMPTO(oparg);
+        decref(v);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_FALSE_OR_POP) {
+        Object *cond = TOP();
+        int t = cond == True_ ? 1 : cond == False_ ? 0 : obj_is_true(cond);
+        if (t < 0)
+            goto error;
+        if (!t) {
+            JUMPTO(oparg);
+        } else {
+            STACK_SHRINK(1);
+            decref(cond);
+        }
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_TRUE_OR_POP) {
+        Object *cond = TOP();
+        int t = cond == True_ ? 1 : cond == False_ ? 0 : obj_is_true(cond);
+        if (t < 0)
+            goto error;
+        if (t) {
+            JUMPTO(oparg);
+        } else {
+            STACK_SHRINK(1);
+            decref(cond);
+        }
+        DISPATCH();
+    }
+
+    TARGET(KW_NAMES) {
+        kwnames = consts[oparg];
+        DISPATCH();
+    }
+
+    TARGET(CALL)
+    TARGET(CALL_PY_EXACT_ARGS)
+    TARGET(CALL_BUILTIN_O)
+    TARGET(CALL_BUILTIN_FAST)
+    TARGET(CALL_METHOD_DESCRIPTOR_O)
+    TARGET(CALL_METHOD_DESCRIPTOR_FAST)
+    TARGET(CALL_TYPE_1)
+    TARGET(CALL_LEN)
+    TARGET(CALL_ISINSTANCE)
+    TARGET(CALL_LIST_APPEND) {
+        int is_meth = PEEK(oparg + 2) != NULL;
+        Object *function = PEEK(oparg + 1);
+        if (!is_meth && TYPE(function) == &method_type) {
+            Object *meth = ((MethodObject *)function)->func;
+            Object *self = ((MethodObject *)function)->self;
+            incref(meth);
+            incref(self);
+            PEEK(oparg + 1) = self;
+            PEEK(oparg + 2) = meth;
+            decref(function);
+            is_meth = 1;
+        }
+        int total_args = oparg + is_meth;
+        function = PEEK(total_args + 1);
+        int nkw = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
+        int positional = total_args - nkw;
+        SKIP_CACHE(CALL);
+        if (TYPE(function) == &function_type) {
+            FunctionObject *func = (FunctionObject *)function;
+            CodeObject *fco = (CodeObject *)func->code;
+            Object *locals = (fco->flags & CO_OPTIMIZED) ? NULL : func->globals;
+            STACK_SHRINK(total_args);
+            Object *callkw = kwnames;
+            kwnames = NULL;
+            Frame *nf = frame_push(func, locals);     /* steals the function */
+            Object **args = sp;
+            STACK_SHRINK(2 - is_meth);
+            if (!nf) {
+                for (int i = 0; i < total_args; i++)
+                    decref(args[i]);
+                goto error;
+            }
+            if (init_locals(func, nf->localsplus, args, positional, callkw) < 0) {
+                frame_pop(nf);
+                goto error;
+            }
+            SAVE_FRAME();
+            nf->previous = f;
+            f = nf;
+            rt.frame = f;
+            LOAD_FRAME();
+            if (rt.sigint_pending) {
+                rt.sigint_pending = 0;
+                err_set_object(exc_KeyboardInterrupt, NULL);
+                goto error;
+            }
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        Object *res = obj_vectorcall(function, sp - total_args, (size_t)positional, kwnames);
+        kwnames = NULL;
+        decref(function);
+        STACK_SHRINK(total_args);
+        for (int i = 0; i < total_args; i++)
+            decref(sp[i]);
+        STACK_SHRINK(2 - is_meth);
+        if (!res)
+            goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(CALL_FUNCTION_EX) {
+        Object *kwargs = (oparg & 1) ? POP() : NULL;
+        Object *callargs = POP();
+        Object *func = TOP();
+        if (!TUPLE_CHECK_EXACT(callargs)) {
+            Object *t = NULL;
+            if (!TYPE(callargs)->iter && !TYPE(callargs)->sq_item &&
+                !TYPE(callargs)->mp_subscript) {
+                Object *fname = obj_lookup_attr(func, ID(__qualname__));
+                err_clear();
+                err_format(exc_TypeError, "%V argument after * must be an iterable, not %s",
+                           fname, "function", TYPE(callargs)->name);
+                xdecref(fname);
+            } else {
+                t = tuple_from_iterable(callargs);
+            }
+            decref(callargs);
+            if (!t) {
+                xdecref(kwargs);
+                goto error_pop_func_ex;
+            }
+            callargs = t;
+        }
+        if (kwargs && !DICT_CHECK_EXACT(kwargs)) {
+            Object *d = dict_new();
+            if (!d || dict_merge(d, kwargs, 2) < 0) {
+                if (d && err_matches(exc_AttributeError)) {
+                    err_clear();
+                    Object *fname = obj_lookup_attr(func, ID(__qualname__));
+                    err_clear();
+                    err_format(exc_TypeError, "%V argument after ** must be a mapping, not %s",
+                               fname, "function", TYPE(kwargs)->name);
+                    xdecref(fname);
+                }
+                xdecref(d);
+                decref(kwargs);
+                decref(callargs);
+                goto error_pop_func_ex;
+            }
+            decref(kwargs);
+            kwargs = d;
+        }
+        SAVE_FRAME();
+        Object *res = obj_call(func, callargs, kwargs);
+        decref(callargs);
+        xdecref(kwargs);
+        decref(func);
+        STACK_SHRINK(1);
+        Object *null = POP();
+        xdecref(null);
+        if (!res)
+            goto error;
+        PUSH(res);
+        DISPATCH();
+    error_pop_func_ex:
+        STACK_SHRINK(1);
+        decref(func);
+        null = POP();
+        xdecref(null);
+        goto error;
+    }
+
+    TARGET(MAKE_FUNCTION) {
+        Object *codeobj = POP();
+        Object *func = function_new(codeobj, f->globals, ((CodeObject *)codeobj)->qualname);
+        decref(codeobj);
+        if (!func)
+            goto error;
+        FunctionObject *fn = (FunctionObject *)func;
+        if (oparg & MF_CLOSURE)
+            fn->closure = POP();
+        if (oparg & MF_ANNOTATIONS)
+            fn->annotations = POP();
+        if (oparg & MF_KWDEFAULTS)
+            fn->kwdefaults = POP();
+        if (oparg & MF_DEFAULTS)
+            fn->defaults = POP();
+        PUSH(func);
+        DISPATCH();
+    }
+
+    TARGET(RETURN_VALUE) {
+        retval = POP();
+        SAVE_FRAME();
+        if (f->is_entry) {
+            if (yielded)
+                *yielded = 0;
+            goto exit_frame;
+        }
+        Frame *caller = f->previous;
+        frame_pop(f);
+        f = caller;
+        rt.frame = f;
+        LOAD_FRAME();
+        PUSH(retval);
+        retval = NULL;
+        DISPATCH();
+    }
+
+    TARGET(RETURN_GENERATOR) {
+        SAVE_FRAME();
+        Object *gen = gen_new_from_frame(f);
+        if (!gen)
+            goto error;
+        if (f->is_entry) {
+            retval = gen;
+            if (yielded)
+                *yielded = 0;
+            goto exit_frame;
+        }
+        Frame *caller = f->previous;
+        frame_pop(f);
+        f = caller;
+        rt.frame = f;
+        LOAD_FRAME();
+        PUSH(gen);
+        DISPATCH();
+    }
+
+    TARGET(YIELD_VALUE) {
+        retval = POP();
+        SAVE_FRAME();
+        if (yielded)
+            *yielded = 1;
+        goto exit_frame;
+    }
+
+    TARGET(GET_YIELD_FROM_ITER) {
+        Object *iterable = TOP();
+        if (TYPE(iterable) == &generator_type)
+            DISPATCH();
+        Object *it = obj_get_iter(iterable);
+        decref(iterable);
+        SET_TOP(it);
+        if (!it)
+            goto error_pop1;
+        DISPATCH();
+    }
+
+    TARGET(SEND) {
+        Object *v = POP();
+        Object *receiver = TOP();
+        Object *res = NULL;
+        Object *ret = NULL;
+        SAVE_FRAME();
+        if (TYPE(receiver) == &generator_type) {
+            res = gen_send_ex(receiver, v, 0, &ret);
+        } else if (v == None && TYPE(receiver)->iternext) {
+            res = TYPE(receiver)->iternext(receiver);
+        } else {
+            res = obj_call_method(receiver, "send", &v, 1);
+        }
+        decref(v);
+        if (!res) {
+            if (!ret) {
+                if (err_occurred()) {
+                    if (!err_matches(exc_StopIteration))
+                        goto error;
+                    Object *exc = err_fetch();
+                    ret = newref(exc_stop_iteration_value(exc));
+                    decref(exc);
+                } else {
+                    ret = newref(None);
+                }
+            }
+            decref(receiver);
+            SET_TOP(ret);
+            JUMPTO(oparg);
+            DISPATCH();
+        }
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(RAISE_VARARGS) {
+        Object *cause = NULL, *exc = NULL;
+        switch (oparg) {
+        case 2:
+            cause = POP();
+            /* fall through */
+        case 1:
+            exc = POP();
+            /* fall through */
+        case 0:
+            if (do_raise(exc, cause))
+                goto exception_unwind;
+            break;
+        default:
+            err_set(exc_SystemError, "bad RAISE_VARARGS oparg");
+            break;
+        }
+        goto error;
+    }
+
+    TARGET(RERAISE) {
+        Object *exc = POP();
+        err_restore(exc);
+        goto exception_unwind;
+    }
+
+    TARGET(PUSH_EXC_INFO) {
+        Object *value = TOP();
+        ExcInfo *ei = rt.exc_info;
+        Object *prev = ei->exc_value ? ei->exc_value : newref(None);
+        SET_TOP(prev);
+        ei->exc_value = newref(value);
+        PUSH(value);
+        DISPATCH();
+    }
+
+    TARGET(POP_EXCEPT) {
+        Object *value = POP();
+        ExcInfo *ei = rt.exc_info;
+        Object *old = ei->exc_value;
+        ei->exc_value = value;
+        xdecref(old);
+        DISPATCH();
+    }
+
+    TARGET(CHECK_EXC_MATCH) {
+        Object *right = POP();
+        Object *left = TOP();
+        if (check_except_type_valid(right) < 0) {
+            decref(right);
+            goto error;
+        }
+        int r = err_exc_matches(left, right);
+        decref(right);
+        PUSH(bool_from(r));
+        DISPATCH();
+    }
+
+    TARGET(WITH_EXCEPT_START) {
+        Object *val = TOP();
+        Object *exit_func = PEEK(4);
+        SAVE_FRAME();
+        Object *res = call_exit_after_exception(exit_func, val);
+        if (!res)
+            goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(BEFORE_WITH) {
+        Object *mgr = TOP();
+        Object *enter = special_lookup(mgr, ID(__enter__));
+        if (!enter) {
+            if (!err_occurred())
+                err_format(exc_TypeError,
+                           "'%s' object does not support the context manager protocol",
+                           TYPE(mgr)->name);
+            goto error;
+        }
+        Object *exitf = special_lookup(mgr, ID(__exit__));
+        if (!exitf) {
+            if (!err_occurred())
+                err_format(exc_TypeError,
+                           "'%s' object does not support the context manager protocol (missed "
+                           "__exit__ method)",
+                           TYPE(mgr)->name);
+            decref(enter);
+            goto error;
+        }
+        SET_TOP(exitf);
+        decref(mgr);
+        SAVE_FRAME();
+        Object *res = obj_call_noargs(enter);
+        decref(enter);
+        if (!res)
+            goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ASSERTION_ERROR) {
+        PUSH(newref(exc_AssertionError));
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_NAME) {
+        Object *name = names[oparg];
+        Object *fromlist = POP();
+        Object *level = TOP();
+        SAVE_FRAME();
+        Object *res = import_name(name, f->globals, fromlist, level);
+        decref(level);
+        decref(fromlist);
+        SET_TOP(res);
+        if (!res)
+            goto error_pop1;
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_FROM) {
+        Object *from = TOP();
+        Object *res = import_from(from, names[oparg]);
+        if (!res)
+            goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_STAR) {
+        Object *from = POP();
+        if (!f->locals) {
+            decref(from);
+            build_class_locals_error();
+            goto error;
+        }
+        int r = import_star(from, f->locals);
+        decref(from);
+        if (r < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_BUILD_CLASS) {
+        Object *bc = dict_getitem(f->builtins, ID(__build_class__));
+        if (!bc) {
+            err_set(exc_NameError, "__build_class__ not found");
+            goto error;
+        }
+        PUSH(newref(bc));
+        DISPATCH();
+    }
+
+    TARGET(SETUP_ANNOTATIONS) {
+        if (!f->locals) {
+            build_class_locals_error();
+            goto error;
+        }
+        Object *locals = f->locals;
+        Object *ann = obj_getitem(locals, ID(__annotations__));
+        if (ann) {
+            decref(ann);
+            DISPATCH();
+        }
+        if (!err_matches(exc_KeyError))
+            goto error;
+        err_clear();
+        Object *d = dict_new();
+        if (!d)
+            goto error;
+        int r = obj_setitem(locals, ID(__annotations__), d);
+        decref(d);
+        if (r < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(PRINT_EXPR) {
+        Object *v = POP();
+        SAVE_FRAME();
+        int r = display_hook(v);
+        decref(v);
+        if (r < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_LOCALS) {
+        if (!f->locals) {
+            build_class_locals_error();
+            goto error;
+        }
+        PUSH(newref(f->locals));
+        DISPATCH();
+    }
+
+    TARGET(SETUP_FINALLY)
+    TARGET(SETUP_CLEANUP)
+    TARGET(SETUP_WITH)
+    TARGET(POP_BLOCK)
+    TARGET(CACHE) {
+        err_set(exc_SystemError, "executed a pseudo instruction");
+        goto error;
+    }
+
+#ifndef USE_COMPUTED_GOTO
+    default:
+        goto unknown_opcode;
+    }
+#endif
+
+unknown_opcode:
+    err_format(exc_SystemError, "unknown opcode %d", INSTR_OP(word));
+    goto error;
+
+error_pop1:
+    STACK_SHRINK(1);
+error:
+    kwnames = NULL;
+    if (!err_occurred())
+        err_set(exc_SystemError, "error return without exception set");
+    {
+        Object *exc = err_occurred();
+        if (exc && tb_add_frame(exc, f) < 0) {
+            /* the exception stays; its traceback is incomplete */
+        }
+    }
+exception_unwind: {
+    int offset = (int)(ip - first_instr) - 1;
+    ExcEntry *handler = NULL;
+    for (int i = 0; i < co->nexc; i++) {
+        ExcEntry *e = &co->exctable[i];
+        if ((uint32_t)offset >= e->start && (uint32_t)offset < e->end) {
+            handler = e;
+            break;
+        }
+    }
+    if (handler) {
+        Object **base = localsplus + co->nlocalsplus + handler->depth;
+        while (sp > base) {
+            Object *v = POP();
+            xdecref(v);
+        }
+        if (handler->lasti) {
+            Object *lasti = int_from_long(offset);
+            if (!lasti)
+                goto exception_unwind;  /* MemoryError: unwind further */
+            PUSH(lasti);
+        }
+        Object *exc = err_fetch();
+        PUSH(exc);
+        JUMPTO((int)handler->handler);
+        DISPATCH();
+    }
+    /* no handler: this frame is done */
+    while (sp > localsplus + co->nlocalsplus) {
+        Object *v = POP();
+        xdecref(v);
+    }
+    SAVE_FRAME();
+    if (f->is_entry) {
+        retval = NULL;
+        if (yielded)
+            *yielded = 0;
+        goto exit_frame;
+    }
+    Frame *caller = f->previous;
+    frame_pop(f);
+    f = caller;
+    rt.frame = f;
+    LOAD_FRAME();
+}
+resume_with_error:
+    goto error;
+
+exit_frame:
+    rt.frame = entry->previous;
+    rt_leave_recursion();
+    return retval;
+}
+
+/* ================================================================ traceback anchors */
+
+#include "grammar/parse.h"
+
+int
+vm_extract_anchors(const char *segment, size_t len, int *left_end, int *right_start)
+{
+    /* CPython parses the segment as a module of one expression statement */
+    Object *saved = err_fetch();
+    Arena *arena = arena_new();
+    int r = 0;
+    if (arena) {
+        ParseResult pr = parse_source(segment, len, "<anchors>", PARSE_FILE, arena);
+        if (pr.mod && SEQ_LEN(pr.mod->body) == 1 &&
+            ((Stmt *)SEQ_GET(pr.mod->body, 0))->kind == STMT_EXPR) {
+            Expr *e = ((Stmt *)SEQ_GET(pr.mod->body, 0))->v.Expr.value;
+            if (e->kind == EXPR_BINOP) {
+                Expr *l = e->v.BinOp.left, *rr = e->v.BinOp.right;
+                for (int i = l->end_col_offset; i < rr->col_offset; i++) {
+                    char ch = segment[i];
+                    if (ch == ' ' || ch == '\t' || ch == '\f')
+                        continue;
+                    *left_end = i;
+                    *right_start = i + 1;
+                    if (i + 1 < rr->col_offset && segment[i + 1] != ' ' &&
+                        segment[i + 1] != '\t' && segment[i + 1] != '\f')
+                        (*right_start)++;
+                    r = 1;
+                    break;
+                }
+            } else if (e->kind == EXPR_SUBSCRIPT) {
+                *left_end = e->v.Subscript.value->end_col_offset;
+                *right_start = e->v.Subscript.slice->end_col_offset + 1;
+                r = 1;
+            }
+        }
+        arena_free(arena);
+    }
+    err_clear();
+    err_restore(saved);
+    return r;
+}
+
+void
+vm_init(void)
+{
+}
+
+void
+vm_fini(void)
+{
+    while (ds) {
+        DataChunk *c = ds;
+        ds = c->prev;
+        heap_free(c->base);
+        heap_free(c);
+    }
+}

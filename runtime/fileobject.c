@@ -1,0 +1,773 @@
+/*
+** fileobject.c -- text files (a small io.TextIOWrapper): sys.stdin/stdout/stderr and
+** open() in text mode ('r', 'w', 'a', 'x', '+'), UTF-8, universal newlines on read.
+** Output is buffered in the object; sys.stdout is flushed at exit, when its buffer fills,
+** when it is a terminal and a newline is written (line buffering, as CPython), and
+** before anything goes to stderr, so the order of the two streams matches CPython's.
+*/
+#include "fileobject.h"
+#include "error.h"
+#include "gc.h"
+#include "heap.h"
+#include "state.h"
+#include "intobject.h"
+#include "strobject.h"
+#include "tupleobject.h"
+#include "listobject.h"
+#include "dictobject.h"
+#include "bytesobject.h"
+#include "exceptions.h"
+#include "typeobject.h"
+#include "methodobject.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#define WBUF_SIZE 8192
+
+typedef struct TextIOObject {
+    OBJECT_HEAD;
+    int fd;
+    int readable, writable, closed, owns_fd, line_buffered, is_std;
+    Object *name;
+    Object *mode;
+    char *wbuf;                 /* pending output */
+    size_t wlen;
+    char *rbuf;                 /* read-ahead */
+    size_t rpos, rlen, rcap;
+    int eof;
+    Object *dict;
+} TextIOObject;
+
+static Object *std_out, *std_err;
+
+static int
+raw_write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+static int
+tio_flush_raw(TextIOObject *f)
+{
+    if (f->wlen == 0)
+        return 0;
+    size_t n = f->wlen;
+    f->wlen = 0;
+    if (raw_write_all(f->fd, f->wbuf, n) < 0) {
+        if (errno == EPIPE)
+            return 0;
+        err_format(exc_OSError, "[Errno %d] %s", errno, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+void
+file_flush_stdout(void)
+{
+    if (std_out && !((TextIOObject *)std_out)->closed) {
+        if (tio_flush_raw((TextIOObject *)std_out) < 0)
+            err_clear();
+    }
+}
+
+static int
+tio_write_bytes(TextIOObject *f, const char *p, size_t n)
+{
+    if (f->closed) {
+        err_set(exc_ValueError, "I/O operation on closed file.");
+        return -1;
+    }
+    if (!f->writable) {
+        err_set(exc_OSError, "not writable");
+        return -1;
+    }
+    if ((Object *)f == std_err)
+        file_flush_stdout();
+    if (!f->wbuf) {
+        f->wbuf = heap_alloc(WBUF_SIZE);
+        if (!f->wbuf) {
+            err_no_memory();
+            return -1;
+        }
+    }
+    if (f->wlen + n > WBUF_SIZE) {
+        if (tio_flush_raw(f) < 0)
+            return -1;
+        if (n > WBUF_SIZE) {
+            if (raw_write_all(f->fd, p, n) < 0 && errno != EPIPE) {
+                err_format(exc_OSError, "[Errno %d] %s", errno, strerror(errno));
+                return -1;
+            }
+            return 0;
+        }
+    }
+    memcpy(f->wbuf + f->wlen, p, n);
+    f->wlen += n;
+    if ((Object *)f == std_err || (f->line_buffered && memchr(p, '\n', n)))
+        return tio_flush_raw(f);
+    return 0;
+}
+
+int
+file_write_str(Object *file, Object *s)
+{
+    if (TYPE(file) == &textio_type) {
+        ssize_t n;
+        const char *u = str_as_utf8(s, &n);
+        if (!u)
+            return -1;
+        return tio_write_bytes((TextIOObject *)file, u, (size_t)n);
+    }
+    Object *r = obj_call_method(file, "write", &s, 1);
+    if (!r)
+        return -1;
+    decref(r);
+    return 0;
+}
+
+int
+file_write_cstr(Object *file, const char *s)
+{
+    if (TYPE(file) == &textio_type)
+        return tio_write_bytes((TextIOObject *)file, s, strlen(s));
+    Object *o = str_from_cstr(s);
+    if (!o)
+        return -1;
+    int r = file_write_str(file, o);
+    decref(o);
+    return r;
+}
+
+/* ================================================================ reading */
+
+static int
+tio_fill(TextIOObject *f)
+{
+    if (f->eof)
+        return 0;
+    if (f->rpos > 0 && f->rpos == f->rlen)
+        f->rpos = f->rlen = 0;
+    if (f->rlen + 4096 > f->rcap) {
+        if (f->rpos > 0) {
+            memmove(f->rbuf, f->rbuf + f->rpos, f->rlen - f->rpos);
+            f->rlen -= f->rpos;
+            f->rpos = 0;
+        }
+        if (f->rlen + 4096 > f->rcap) {
+            size_t ncap = f->rcap ? f->rcap * 2 : 8192;
+            char *nb = heap_realloc(f->rbuf, ncap);
+            if (!nb) {
+                err_no_memory();
+                return -1;
+            }
+            f->rbuf = nb;
+            f->rcap = ncap;
+        }
+    }
+    for (;;) {
+        ssize_t r = read(f->fd, f->rbuf + f->rlen, f->rcap - f->rlen);
+        if (r < 0) {
+            if (errno == EINTR) {
+                if (rt.sigint_pending) {
+                    rt.sigint_pending = 0;
+                    err_set_object(exc_KeyboardInterrupt, NULL);
+                    return -1;
+                }
+                continue;
+            }
+            err_format(exc_OSError, "[Errno %d] %s", errno, strerror(errno));
+            return -1;
+        }
+        if (r == 0)
+            f->eof = 1;
+        f->rlen += (size_t)r;
+        return (int)r;
+    }
+}
+
+/* Make a str from UTF-8 bytes, translating \r\n and \r to \n (universal newlines). */
+static Object *
+decode_text(const char *p, size_t n)
+{
+    if (!memchr(p, '\r', n))
+        return str_from_utf8(p, (ssize_t)n);
+    char *t = heap_alloc(n + 1);
+    if (!t)
+        return err_no_memory();
+    size_t j = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '\r') {
+            t[j++] = '\n';
+            if (i + 1 < n && p[i + 1] == '\n')
+                i++;
+        } else {
+            t[j++] = p[i];
+        }
+    }
+    Object *r = str_from_utf8(t, (ssize_t)j);
+    heap_free(t);
+    return r;
+}
+
+static Object *
+tio_readline_impl(TextIOObject *f, ssize_t limit)
+{
+    if (f->closed)
+        return err_set(exc_ValueError, "I/O operation on closed file.");
+    if (!f->readable)
+        return err_set(exc_OSError, "not readable");
+    if ((Object *)f != std_out)
+        file_flush_stdout();
+    for (;;) {
+        char *start = f->rbuf + f->rpos;
+        size_t avail = f->rlen - f->rpos;
+        char *nl = avail ? memchr(start, '\n', avail) : NULL;
+        char *cr = avail ? memchr(start, '\r', avail) : NULL;
+        if (cr && (!nl || cr < nl) && (size_t)(cr - start) + 1 < avail)
+            nl = cr[1] == '\n' ? cr + 1 : cr;
+        if (nl || f->eof || (limit >= 0 && avail >= (size_t)limit)) {
+            size_t n = nl ? (size_t)(nl - start) + 1 : avail;
+            if (limit >= 0 && n > (size_t)limit)
+                n = (size_t)limit;
+            Object *r = decode_text(start, n);
+            f->rpos += n;
+            return r;
+        }
+        int got = tio_fill(f);
+        if (got < 0)
+            return NULL;
+    }
+}
+
+static Object *
+tio_read_all(TextIOObject *f)
+{
+    while (!f->eof)
+        if (tio_fill(f) < 0)
+            return NULL;
+    Object *r = decode_text(f->rbuf + f->rpos, f->rlen - f->rpos);
+    f->rpos = f->rlen;
+    return r;
+}
+
+Object *
+file_readline_std(void)
+{
+    Object *in = rt.sys_dict ? dict_getitem_str(rt.sys_dict, "stdin") : NULL;
+    if (!in)
+        return err_set(exc_RuntimeError, "input(): lost sys.stdin");
+    Object *line;
+    if (TYPE(in) == &textio_type)
+        line = tio_readline_impl((TextIOObject *)in, -1);
+    else
+        line = obj_call_method(in, "readline", NULL, 0);
+    if (!line)
+        return NULL;
+    if (!STR_CHECK(line)) {
+        decref(line);
+        return err_set(exc_TypeError, "object.readline() returned non-string");
+    }
+    if (STR_LEN(line) == 0) {
+        decref(line);
+        return err_set(exc_EOFError, "EOF when reading a line");
+    }
+    ssize_t n = STR_LEN(line);
+    if (STR_GET(line, n - 1) == '\n') {
+        Object *s = str_substring(line, 0, n - 1);
+        decref(line);
+        return s;
+    }
+    return line;
+}
+
+/* ================================================================ methods */
+
+#define SELF ((TextIOObject *)self)
+
+static Object *
+tio_write(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    Object *s = args[0];
+    if (!STR_CHECK(s))
+        return err_format(exc_TypeError, "write() argument must be str, not %s", TYPE(s)->name);
+    if (file_write_str(self, s) < 0)
+        return NULL;
+    return int_from_ssize(STR_LEN(s));
+}
+
+static Object *
+tio_writelines(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    Object *it = obj_get_iter(args[0]);
+    if (!it)
+        return NULL;
+    for (;;) {
+        Object *s = obj_iter_next(it);
+        if (!s)
+            break;
+        if (!STR_CHECK(s)) {
+            err_format(exc_TypeError, "write() argument must be str, not %s", TYPE(s)->name);
+            decref(s);
+            decref(it);
+            return NULL;
+        }
+        int r = file_write_str(self, s);
+        decref(s);
+        if (r < 0) {
+            decref(it);
+            return NULL;
+        }
+    }
+    decref(it);
+    if (err_occurred())
+        return NULL;
+    return newref(None);
+}
+
+static Object *
+tio_flush(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    if (SELF->closed)
+        return err_set(exc_ValueError, "I/O operation on closed file.");
+    if (tio_flush_raw(SELF) < 0)
+        return NULL;
+    return newref(None);
+}
+
+static Object *
+tio_read(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    if (arg_check_count("read", (size_t)nargs, 0, 1) < 0)
+        return NULL;
+    if (SELF->closed)
+        return err_set(exc_ValueError, "I/O operation on closed file.");
+    if (!SELF->readable)
+        return err_set(exc_OSError, "not readable");
+    ssize_t n = -1;
+    if (nargs && args[0] != None) {
+        n = num_as_ssize(args[0], exc_OverflowError);
+        if (n == -1 && err_occurred())
+            return NULL;
+    }
+    if (n < 0)
+        return tio_read_all(SELF);
+    /* read n characters: decode what is there, counting code points */
+    for (;;) {
+        size_t avail = SELF->rlen - SELF->rpos;
+        size_t chars = 0, i = 0;
+        const unsigned char *p = (const unsigned char *)SELF->rbuf + SELF->rpos;
+        while (i < avail && chars < (size_t)n) {
+            unsigned char c = p[i];
+            size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            if (i + k > avail)
+                break;
+            i += k;
+            chars++;
+        }
+        if (chars >= (size_t)n || SELF->eof) {
+            Object *r = decode_text((const char *)p, i);
+            SELF->rpos += i;
+            return r;
+        }
+        if (tio_fill(SELF) < 0)
+            return NULL;
+    }
+}
+
+static Object *
+tio_readline(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    ssize_t limit = -1;
+    if (nargs && args[0] != None) {
+        limit = num_as_ssize(args[0], exc_OverflowError);
+        if (limit == -1 && err_occurred())
+            return NULL;
+    }
+    return tio_readline_impl(SELF, limit);
+}
+
+static Object *
+tio_readlines(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    Object *l = list_new(0);
+    if (!l)
+        return NULL;
+    for (;;) {
+        Object *line = tio_readline_impl(SELF, -1);
+        if (!line) {
+            decref(l);
+            return NULL;
+        }
+        if (STR_LEN(line) == 0) {
+            decref(line);
+            return l;
+        }
+        if (list_append_take(l, line) < 0) {
+            decref(l);
+            return NULL;
+        }
+    }
+}
+
+static int
+tio_close_impl(TextIOObject *f)
+{
+    if (f->closed)
+        return 0;
+    int r = tio_flush_raw(f);
+    f->closed = 1;
+    if (f->owns_fd && f->fd > 2)
+        close(f->fd);
+    return r;
+}
+
+static Object *
+tio_close(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    if (SELF->is_std) {
+        /* closing sys.stdout only flushes it (the fd stays usable for the report) */
+        if (tio_flush_raw(SELF) < 0)
+            return NULL;
+        SELF->closed = 1;
+        return newref(None);
+    }
+    if (tio_close_impl(SELF) < 0)
+        return NULL;
+    return newref(None);
+}
+
+static Object *
+tio_enter(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    if (SELF->closed)
+        return err_set(exc_ValueError, "I/O operation on closed file.");
+    return newref(self);
+}
+
+static Object *
+tio_exit(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    if (tio_close_impl(SELF) < 0)
+        return NULL;
+    return newref(None);
+}
+
+static Object *
+tio_fileno(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    return int_from_long(SELF->fd);
+}
+
+static Object *
+tio_isatty(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    return bool_from(isatty(SELF->fd));
+}
+
+static Object *
+tio_true(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    return bool_from(1);
+}
+
+static Object *
+tio_readable(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    return bool_from(SELF->readable);
+}
+
+static Object *
+tio_writable(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    return bool_from(SELF->writable);
+}
+
+static const MethodDef tio_methods[] = {
+    {"write", tio_write, METH_O, NULL},
+    {"writelines", tio_writelines, METH_O, NULL},
+    {"flush", tio_flush, METH_NOARGS, NULL},
+    {"read", tio_read, METH_VARARGS, NULL},
+    {"readline", tio_readline, METH_VARARGS, NULL},
+    {"readlines", tio_readlines, METH_NOARGS, NULL},
+    {"close", tio_close, METH_NOARGS, NULL},
+    {"__enter__", tio_enter, METH_NOARGS, NULL},
+    {"__exit__", tio_exit, METH_VARARGS, NULL},
+    {"fileno", tio_fileno, METH_NOARGS, NULL},
+    {"isatty", tio_isatty, METH_NOARGS, NULL},
+    {"readable", tio_readable, METH_NOARGS, NULL},
+    {"writable", tio_writable, METH_NOARGS, NULL},
+    {"seekable", tio_true, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static Object *
+tio_get_closed(Object *self, void *c)
+{
+    return bool_from(SELF->closed);
+}
+
+static Object *
+tio_get_encoding(Object *self, void *c)
+{
+    return str_from_cstr("utf-8");
+}
+
+static const GetSetDef tio_getset[] = {
+    {"closed", tio_get_closed, NULL, NULL, NULL},
+    {"encoding", tio_get_encoding, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const MemberDef tio_members[] = {
+    {"name", MEMBER_OBJECT, offsetof(TextIOObject, name), MEMBER_READONLY, NULL},
+    {"mode", MEMBER_OBJECT, offsetof(TextIOObject, mode), MEMBER_READONLY, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static Object *
+tio_iternext(Object *self)
+{
+    Object *line = tio_readline_impl(SELF, -1);
+    if (!line)
+        return NULL;
+    if (STR_LEN(line) == 0) {
+        decref(line);
+        return NULL;
+    }
+    return line;
+}
+
+static Object *
+tio_iter(Object *self)
+{
+    if (SELF->closed)
+        return err_set(exc_ValueError, "I/O operation on closed file.");
+    return newref(self);
+}
+
+static void
+tio_dealloc(Object *self)
+{
+    TextIOObject *f = SELF;
+    gc_untrack(self);
+    if (!f->is_std)
+        tio_close_impl(f);
+    else
+        tio_flush_raw(f);
+    if (err_occurred())
+        err_clear();
+    heap_free(f->wbuf);
+    heap_free(f->rbuf);
+    xdecref(f->name);
+    xdecref(f->mode);
+    xdecref(f->dict);
+    obj_free(self);
+}
+
+static int
+tio_traverse(Object *self, visitproc visit, void *arg)
+{
+    OBJ_VISIT(SELF->dict);
+    return 0;
+}
+
+static Object *
+tio_repr(Object *self)
+{
+    return str_from_format("<_io.TextIOWrapper name=%R mode=%R encoding='utf-8'>", SELF->name,
+                           SELF->mode);
+}
+
+TypeObject textio_type = {
+    .ob_base = {{1, &type_type}, 0},
+    .name = "_io.TextIOWrapper",
+    .basicsize = sizeof(TextIOObject),
+    .flags = TPFLAG_GC,
+    .dealloc = tio_dealloc,
+    .traverse = tio_traverse,
+    .repr = tio_repr,
+    .iter = tio_iter,
+    .iternext = tio_iternext,
+    .getattro = obj_generic_getattr,
+    .setattro = obj_generic_setattr,
+    .methods = tio_methods,
+    .getset = tio_getset,
+    .members = tio_members,
+    .dictoffset = offsetof(TextIOObject, dict),
+};
+
+static TextIOObject *
+tio_new(int fd, Object *name, const char *mode)
+{
+    TextIOObject *f = (TextIOObject *)obj_alloc(&textio_type, 0);
+    if (!f)
+        return NULL;
+    f->fd = fd;
+    f->name = newref(name);
+    f->mode = str_from_cstr(mode);
+    if (!f->mode) {
+        decref(f);
+        return NULL;
+    }
+    gc_track((Object *)f);
+    return f;
+}
+
+Object *
+file_new_std(int fd, const char *name, int buffered)
+{
+    Object *n = str_from_cstr(name);
+    if (!n)
+        return NULL;
+    TextIOObject *f = tio_new(fd, n, fd == 0 ? "r" : "w");
+    decref(n);
+    if (!f)
+        return NULL;
+    f->readable = fd == 0;
+    f->writable = fd != 0;
+    f->is_std = 1;
+    f->line_buffered = isatty(fd);
+    if (fd == 1)
+        std_out = (Object *)f;
+    else if (fd == 2)
+        std_err = (Object *)f;
+    (void)buffered;
+    return (Object *)f;
+}
+
+Object *
+file_open(Object *const *args, size_t nargs, Object *kwnames)
+{
+    static const char *const names[] = {"file", "mode", "buffering", "encoding", "errors",
+                                        "newline", "closefd", "opener", NULL};
+    Object *v[8];
+    if (arg_parse("open", args, nargs, kwnames, names, 0, 0, 1, v) < 0)
+        return NULL;
+    Object *file = v[0];
+    const char *mode = "r";
+    if (v[1]) {
+        if (!STR_CHECK(v[1]))
+            return err_format(exc_TypeError, "open() argument 'mode' must be str, not %s",
+                              TYPE(v[1])->name);
+        mode = str_as_utf8(v[1], NULL);
+    }
+    if (v[3] && v[3] != None && STR_CHECK(v[3])) {
+        const char *enc = str_as_utf8(v[3], NULL);
+        if (enc && strcasecmp(enc, "utf-8") && strcasecmp(enc, "utf8") &&
+            strcasecmp(enc, "ascii") && strcasecmp(enc, "latin-1"))
+            return err_format(exc_LookupError, "unknown encoding: %s", enc);
+    }
+    int rd = 0, wr = 0, plus = 0, binary = 0;
+    int flags = 0;
+    char kind = 0;
+    for (const char *p = mode; *p; p++) {
+        switch (*p) {
+        case 'r': case 'w': case 'a': case 'x':
+            if (kind)
+                return err_format(exc_ValueError, "must have exactly one of create/read/write/append mode");
+            kind = *p;
+            break;
+        case '+': plus = 1; break;
+        case 'b': binary = 1; break;
+        case 't': break;
+        default:
+            return err_format(exc_ValueError, "invalid mode: '%s'", mode);
+        }
+    }
+    if (!kind)
+        return err_set(exc_ValueError, "Must have exactly one of create/read/write/append mode and at most one plus");
+    if (binary)
+        return err_set(exc_ValueError, "binary mode is not supported by pyheap's open()");
+    switch (kind) {
+    case 'r': rd = 1; flags = plus ? O_RDWR : O_RDONLY; wr = plus; break;
+    case 'w': wr = 1; flags = (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_TRUNC; rd = plus; break;
+    case 'a': wr = 1; flags = (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_APPEND; rd = plus; break;
+    case 'x': wr = 1; flags = (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_EXCL; rd = plus; break;
+    }
+    int fd;
+    if (INT_CHECK(file)) {
+        fd = (int)int_as_long(file);
+        if (fd == -1 && err_occurred())
+            return NULL;
+    } else {
+        if (!STR_CHECK(file))
+            return err_format(exc_TypeError, "expected str, bytes or os.PathLike object, not %s",
+                              TYPE(file)->name);
+        const char *path = str_as_utf8(file, NULL);
+        if (!path)
+            return NULL;
+        fd = open(path, flags | O_CLOEXEC, 0666);
+        if (fd < 0) {
+            int e = errno;
+            Object *en = int_from_long(e), *es = str_from_cstr(strerror(e));
+            Object *a = en && es ? tuple_pack(3, en, es, file) : NULL;
+            xdecref(en);
+            xdecref(es);
+            if (a) {
+                Object *x = exc_new(exc_OSError, a);
+                decref(a);
+                if (x) {
+                    err_set_exc(x);
+                    decref(x);
+                }
+            }
+            return NULL;
+        }
+        struct stat st;
+        if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+            close(fd);
+            Object *en = int_from_long(EISDIR), *es = str_from_cstr(strerror(EISDIR));
+            Object *a = en && es ? tuple_pack(3, en, es, file) : NULL;
+            xdecref(en);
+            xdecref(es);
+            if (a) {
+                Object *x = exc_new(exc_OSError, a);
+                decref(a);
+                if (x) {
+                    err_set_exc(x);
+                    decref(x);
+                }
+            }
+            return NULL;
+        }
+    }
+    TextIOObject *f = tio_new(fd, file, mode);
+    if (!f) {
+        if (!INT_CHECK(file))
+            close(fd);
+        return NULL;
+    }
+    f->readable = rd;
+    f->writable = wr;
+    f->owns_fd = !INT_CHECK(file) || !v[6] || obj_is_true(v[6]) > 0;
+    return (Object *)f;
+}
+
+void
+file_init(void)
+{
+}
+
+void
+file_fini(void)
+{
+    file_flush_stdout();
+    if (std_err)
+        tio_flush_raw((TextIOObject *)std_err);
+    std_out = NULL;
+    std_err = NULL;
+}

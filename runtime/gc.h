@@ -1,0 +1,99 @@
+/*
+** gc.h -- the generational cycle collector (CPython 3.11's gcmodule.c algorithm).
+** Container objects (types with TPFLAG_GC) carry a GcHead in front of their Object
+** header.  A tracked object is in exactly one generation list.  Word layout as 3.11:
+**   next: pointer to the next GcHead; low bit NEXT_MASK_UNREACHABLE during a collection;
+**         0 when the object is untracked.
+**   prev: pointer to the previous GcHead in the low bits' place: bit 0 PREV_FINALIZED
+**         (tp_finalize already called), bit 1 PREV_COLLECTING; during a collection the
+**         upper bits hold gc_refs instead of the pointer (shifted by GC_REFS_SHIFT).
+*/
+#ifndef PYHEAP_GC_H
+#define PYHEAP_GC_H
+
+#include "object.h"
+
+typedef struct GcHead {
+    uintptr_t next;
+    uintptr_t prev;
+} GcHead;
+
+#define AS_GC(o) ((GcHead *)(o) - 1)
+#define FROM_GC(g) ((Object *)((GcHead *)(g) + 1))
+
+#define GC_PREV_FINALIZED ((uintptr_t)1)
+#define GC_PREV_COLLECTING ((uintptr_t)2)
+#define GC_REFS_SHIFT 2
+#define GC_PREV_MASK_FLAGS ((uintptr_t)3)
+#define GC_NEXT_UNREACHABLE ((uintptr_t)1)
+
+#define GC_NUM_GENERATIONS 3
+
+static inline int
+gc_is_tracked(Object *o)
+{
+    return AS_GC(o)->next != 0;
+}
+
+static inline int
+gc_is_finalized(Object *o)
+{
+    return (AS_GC(o)->prev & GC_PREV_FINALIZED) != 0;
+}
+
+static inline void
+gc_set_finalized(Object *o)
+{
+    AS_GC(o)->prev |= GC_PREV_FINALIZED;
+}
+
+/* Is o a container the collector may look at?  Its type has TPFLAG_GC -- except that
+** static type objects (whose type, 'type', is a GC type) have no GcHead: only classes
+** do (CPython's tp_is_gc for types). */
+static inline int
+obj_is_gc(Object *o)
+{
+    TypeObject *t = TYPE(o);
+    if (!(t->flags & TPFLAG_GC))
+        return 0;
+    if (t->flags & TPFLAG_TYPE_SUBCLASS)
+        return (((TypeObject *)o)->flags & TPFLAG_HEAPTYPE) != 0;
+    return 1;
+}
+#define OBJ_IS_GC(o) obj_is_gc((Object *)(o))
+
+void gc_init(void);
+/* Start tracking a fully initialised container (into generation 0).  Tracking does not
+** count: the generation-0 count follows allocations (gc_on_alloc, from obj_alloc). */
+void gc_track(Object *o);
+/* Stop tracking (dealloc does this first); a no-op for an untracked object. */
+void gc_untrack(Object *o);
+/* Bookkeeping for allocation/deallocation of GC objects (obj_alloc/obj_free call these):
+** gen0 count += 1 on allocation (and collect if over the threshold), -= 1 on free. */
+void gc_on_alloc(void);
+void gc_on_free(void);
+
+/* Run a collection of generations 0..gen; returns the number of unreachable objects found
+** (collected + uncollectable), -1 if a collection is already running. */
+ssize_t gc_collect(int gen);
+/* Collect at interpreter exit (after modules are cleared); no callbacks, no stats. */
+void gc_collect_final(void);
+void gc_set_enabled(int on);
+int gc_is_enabled(void);
+int gc_collecting(void);
+
+/* Accessors for the gc module and white-box tests. */
+int gc_get_threshold(int gen);
+void gc_set_threshold(int gen, int value);
+int gc_get_count(int gen);
+ssize_t gc_gen_size(int gen);           /* objects in a generation list */
+int gc_get_debug(void);
+void gc_set_debug(int flags);
+enum { GC_DEBUG_STATS = 1, GC_DEBUG_COLLECTABLE = 2, GC_DEBUG_UNCOLLECTABLE = 4,
+       GC_DEBUG_SAVEALL = 32, GC_DEBUG_LEAK = 2 | 4 | 32 };
+
+/* Dicts and tuples that hold only atomic values need not be tracked (gc.c helpers). */
+int gc_may_be_tracked(Object *o);       /* a GC object that is tracked, or a non-GC
+                                           object: 0 for atoms, 1 for tracked containers */
+
+#endif

@@ -1,0 +1,37 @@
+/*
+** typeobject.h -- type objects: readying static types, creating classes (heap types),
+** the MRO, attribute lookup along it (with a global method cache keyed by type version
+** tags), and the slot machinery that connects C slots with dunder methods both ways:
+** a builtin type's slots appear as slot-wrapper descriptors in its __dict__ (int.__add__),
+** and a class's dunder methods fill its slots with generic slot_* functions.
+*/
+#ifndef PYHEAP_TYPEOBJECT_H
+#define PYHEAP_TYPEOBJECT_H
+
+#include "object.h"
+
+int type_ready(TypeObject *t);          /* 0, or -1 with exception */
+/* Find name along t's MRO: borrowed reference or NULL (never raises). */
+Object *type_lookup(TypeObject *t, Object *name);
+/* Invalidate cached lookups for t and its subclasses after its dict changed. */
+void type_modified(TypeObject *t);
+/* Create a class: type(name, bases, dict) (steals nothing). */
+Object *type_new_from_spec(Object *name, Object *bases, Object *dict);
+/* Call a special method looked up on the type: new ref, or NULL with AttributeError
+** if the type has no such method. */
+Object *type_call_special(Object *self, Object *name, Object *const *args, size_t nargs);
+Object *type_name_obj(TypeObject *t);   /* new ref: __name__ */
+Object *type_qualname_obj(TypeObject *t);
+Object *type_module_obj(TypeObject *t); /* new ref: __module__ ("builtins" for static) */
+int type_is_abstract(TypeObject *t);
+void type_fini(void);
+/* object.__new__/__init__ etc. used by other types */
+Object *object_generic_new(TypeObject *t, Object *args, Object *kwds);
+Object *object_repr_default(Object *self);       /* <mod.Name object at 0x...> */
+/* Subtype dealloc/traverse/clear for heap-type instances. */
+void subtype_dealloc(Object *self);
+int subtype_traverse(Object *self, visitproc visit, void *arg);
+int subtype_clear(Object *self);
+/* Call __init_subclass__, __set_name__ ... as type.__new__ does. */
+
+#endif
