@@ -6,8 +6,9 @@
 #   make asan       unit + golden suites under -fsanitize=address,undefined
 #   make clean
 MODE ?= release
-BUILD := build/$(MODE)
-GEN := build/gen
+BUILDROOT ?= build
+BUILD := $(BUILDROOT)/$(MODE)
+GEN := $(BUILDROOT)/gen
 CC ?= cc
 ifeq ($(origin CC),default)
 CC := gcc
@@ -52,8 +53,12 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 all: pyheap
 
+# With the default BUILDROOT the binary is copied to ./pyheap (./pyheap-MODE); a private
+# BUILDROOT (parallel work in one tree) leaves it at $(BUILDROOT)/MODE/pyheap only.
 pyheap: $(BIN)
+ifeq ($(BUILDROOT),build)
 	@if [ "$(MODE)" = release ]; then cp -f $(BIN) ./pyheap; else cp -f $(BIN) ./pyheap-$(MODE); fi
+endif
 
 $(BIN): $(MAIN_OBJ) $(LIB)
 	@echo "  LD      $@"
@@ -102,15 +107,16 @@ deps:
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "  UNIT    $$t"; $$t --jobs 2 -q || exit 1; done
 
+# LeakSanitizer is off for the golden runs: objects alive at exit are -X leakcheck's job.
 golden: pyheap
-	@scripts/golden.sh run $(if $(filter release,$(MODE)),./pyheap,./pyheap-$(MODE))
+	@ASAN_OPTIONS=detect_leaks=0:$${ASAN_OPTIONS:-} scripts/golden.sh run $(BIN)
 
 # The shared CPython-verified corpus lives next to the repository (../shared); a clone
 # elsewhere finds it through CONFORMANCE=DIR or skips it with a note.
 CONFORMANCE ?= $(firstword $(wildcard ../shared/conformance /work/shared/conformance))
 
 conformance: pyheap
-	@if [ -n "$(CONFORMANCE)" ]; then $(CONFORMANCE)/run.sh ./pyheap; \
+	@if [ -n "$(CONFORMANCE)" ]; then $(CONFORMANCE)/run.sh $(BIN); \
 	 else echo "  (no conformance corpus found: set CONFORMANCE=DIR)"; fi
 
 test: deps

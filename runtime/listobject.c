@@ -1151,7 +1151,7 @@ list_sort(Object *o, Object *keyfunc, int reverse)
             else if (t0 == &str_type)
                 st.kind = 3;
         }
-        tmp = heap_alloc(sizeof(Object *) * (size_t)(v ? n : (n / 2 + 1)) * (v ? 2 : 1));
+        tmp = heap_alloc(sizeof(Object *) * (size_t)n * (v ? 2 : 1));
         if (!tmp) {
             err_no_memory();
             goto restore;
