@@ -18,13 +18,11 @@
 #include "runtime/moduleobject.h"
 #include "runtime/exceptions.h"
 #include "runtime/methodobject.h"
+#include "runtime/modules.h"
 #include <string.h>
 #include <stdio.h>
 #include <sys/stat.h>
 
-Object *gcmodule_init(void);
-Object *mathmodule_init(void);
-Object *timemodule_init(void);
 
 typedef struct BuiltinModule {
     const char *name;

@@ -24,6 +24,7 @@
 #include "runtime/fileobject.h"
 #include "runtime/traceback.h"
 #include <errno.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +49,15 @@
     "arg ...: arguments passed to program in sys.argv[1:]\n"
 
 static const char *progname = "pyheap";
+static int died_of_sigint;      /* an uncaught KeyboardInterrupt ended the program */
+
+/* SIGINT only sets a flag; the VM's eval breaker raises KeyboardInterrupt. */
+static void
+main_on_sigint(int sig)
+{
+    (void)sig;
+    rt.sigint_pending = 1;
+}
 
 /* ------------------------------------------------------------------ exceptions */
 
@@ -92,6 +102,7 @@ main_report_exception(int set_last, int *exit_code)
         decref(exc);
         return 1;
     }
+    died_of_sigint = !rt.interactive && obj_type_check(exc, exc_KeyboardInterrupt);
     Object *tb = EXC(exc)->traceback ? EXC(exc)->traceback : None;
     if (set_last && rt.sys_dict) {
         dict_setitem_str(rt.sys_dict, "last_type", (Object *)TYPE(exc));
@@ -440,6 +451,11 @@ options_done:
             return 2;
         }
     rt.progname = progname;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = main_on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
 
     char abspath[PATH_MAX];
     const char *path0 = "";
@@ -511,5 +527,10 @@ options_done:
     }
     decref(main_mod);
     interp_fini();
+    if (died_of_sigint && status == 1) {
+        /* as CPython: die of the signal so the parent sees it */
+        signal(SIGINT, SIG_DFL);
+        kill(getpid(), SIGINT);
+    }
     return status;
 }

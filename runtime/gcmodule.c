@@ -3,6 +3,7 @@
 ** thresholds, counts, stats, debug flags, garbage, callbacks, object introspection
 ** (get_objects, get_referrers, get_referents, is_tracked, is_finalized) and freeze.
 */
+#include "modules.h"
 #include "gc.h"
 #include "error.h"
 #include "state.h"
@@ -342,7 +343,6 @@ static const MethodDef gc_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-Object *gcmodule_init(void);
 Object *
 gcmodule_init(void)
 {

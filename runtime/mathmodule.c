@@ -20,6 +20,7 @@
 ** Integer-valued results are exact ints: the integer functions work on int objects
 ** with the int API and drop to 64-bit C arithmetic only where that is provably exact.
 */
+#include "modules.h"
 #include "object.h"
 #include "error.h"
 #include "intobject.h"
@@ -36,7 +37,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-Object *mathmodule_init(void);
 
 #define MATH_PI 3.141592653589793238462643383279502884197
 #define MATH_E 2.718281828459045235360287471352662497757
@@ -561,7 +561,7 @@ static double
 math_int_frexp(Object *v, ssize_t *e)
 {
     size_t nbits = int_bit_length(v);
-    size_t shift = nbits - 55;          /* nbits > 1024 here */
+    size_t shift = nbits - 55;          /* nbits >= 1024 here */
     const digit *d = INT_DIGITS(v);
     size_t lo = shift / INT_SHIFT;
     unsigned int sub = (unsigned int)(shift % INT_SHIFT);
@@ -1070,12 +1070,12 @@ math_vector_norm(ssize_t n, const double *vec, double max, int found_nan)
 static Object *
 math_hypot(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
-    double stack[MATH_STACK_ELEMS], *coords = stack, max = 0.0, x;
+    double stack[MATH_STACK_ELEMS] = {0.0}, *coords = stack, max = 0.0, x;
     int found_nan = 0;
     if (arg_no_kwargs("math.hypot", kwnames) < 0)
         return NULL;
     if (nargs > MATH_STACK_ELEMS) {
-        coords = malloc((size_t)nargs * sizeof(double));
+        coords = calloc((size_t)nargs, sizeof(double));
         if (!coords)
             return err_no_memory();
     }
@@ -1101,7 +1101,7 @@ static Object *
 math_dist(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     Object *p = NULL, *q = NULL, *res = NULL;
-    double stack[MATH_STACK_ELEMS], *diffs = stack, max = 0.0, px, qx, x;
+    double stack[MATH_STACK_ELEMS] = {0.0}, *diffs = stack, max = 0.0, px, qx, x;
     int found_nan = 0;
     if (math_check_args("math.dist", "dist", nargs, kwnames, 2, 2) < 0)
         return NULL;
@@ -1117,7 +1117,7 @@ math_dist(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
         goto done;
     }
     if (n > MATH_STACK_ELEMS) {
-        diffs = malloc((size_t)n * sizeof(double));
+        diffs = calloc((size_t)n, sizeof(double));
         if (!diffs) {
             diffs = stack;
             err_no_memory();

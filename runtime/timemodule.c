@@ -20,6 +20,7 @@
 ** clock_nanosleep returns EINTR; sleep then raises KeyboardInterrupt (any other signal
 ** just resumes the sleep towards the same absolute deadline).
 */
+#include "modules.h"
 #include "object.h"
 #include "error.h"
 #include "state.h"
@@ -39,7 +40,6 @@
 #include <string.h>
 #include <time.h>
 
-Object *timemodule_init(void);
 
 #define SEC_TO_NS 1000000000LL
 typedef int64_t timens_t;
@@ -260,26 +260,24 @@ struct_time_from_tm(const struct tm *p)
     return struct_time_new_take(&struct_time_type, items);
 }
 
-static Object *
-struct_time_get(Object *o, void *closure)
-{
-    return newref(TUPLE_GET(o, (intptr_t)closure));
-}
+/* The fields are read-only members at the item offsets, as CPython's structseq does. */
+#define STRUCT_TIME_MEMBER(i, name, doc)                                                 \
+    {name, MEMBER_OBJECT, (ssize_t)(offsetof(TupleObject, items) + (i) * sizeof(Object *)),  \
+     MEMBER_READONLY, doc}
 
-static const GetSetDef struct_time_getset[] = {
-    {"tm_year", struct_time_get, NULL, "year, for example, 1993", (void *)0},
-    {"tm_mon", struct_time_get, NULL, "month of year, range [1, 12]", (void *)1},
-    {"tm_mday", struct_time_get, NULL, "day of month, range [1, 31]", (void *)2},
-    {"tm_hour", struct_time_get, NULL, "hours, range [0, 23]", (void *)3},
-    {"tm_min", struct_time_get, NULL, "minutes, range [0, 59]", (void *)4},
-    {"tm_sec", struct_time_get, NULL, "seconds, range [0, 61])", (void *)5},
-    {"tm_wday", struct_time_get, NULL, "day of week, range [0, 6], Monday is 0", (void *)6},
-    {"tm_yday", struct_time_get, NULL, "day of year, range [1, 366]", (void *)7},
-    {"tm_isdst", struct_time_get, NULL,
-     "1 if summer time is in effect, 0 if not, and -1 if unknown", (void *)8},
-    {"tm_zone", struct_time_get, NULL, "abbreviation of timezone name", (void *)9},
-    {"tm_gmtoff", struct_time_get, NULL, "offset from UTC in seconds", (void *)10},
-    {NULL, NULL, NULL, NULL, NULL},
+static const MemberDef struct_time_members[] = {
+    STRUCT_TIME_MEMBER(0, "tm_year", "year, for example, 1993"),
+    STRUCT_TIME_MEMBER(1, "tm_mon", "month of year, range [1, 12]"),
+    STRUCT_TIME_MEMBER(2, "tm_mday", "day of month, range [1, 31]"),
+    STRUCT_TIME_MEMBER(3, "tm_hour", "hours, range [0, 23]"),
+    STRUCT_TIME_MEMBER(4, "tm_min", "minutes, range [0, 59]"),
+    STRUCT_TIME_MEMBER(5, "tm_sec", "seconds, range [0, 61])"),
+    STRUCT_TIME_MEMBER(6, "tm_wday", "day of week, range [0, 6], Monday is 0"),
+    STRUCT_TIME_MEMBER(7, "tm_yday", "day of year, range [1, 366]"),
+    STRUCT_TIME_MEMBER(8, "tm_isdst", "1 if summer time is in effect, 0 if not, and -1 if unknown"),
+    STRUCT_TIME_MEMBER(9, "tm_zone", "abbreviation of timezone name"),
+    STRUCT_TIME_MEMBER(10, "tm_gmtoff", "offset from UTC in seconds"),
+    {NULL, 0, 0, 0, NULL},
 };
 
 static Object *
@@ -338,8 +336,6 @@ struct_time_new(TypeObject *t, Object *args, Object *kwds)
     if (!seq)
         return err_set(exc_TypeError, "structseq() missing required argument 'sequence' "
                                       "(pos 1)");
-    if (dict == None)
-        dict = NULL;
     if (dict && !DICT_CHECK(dict))
         return err_format(exc_TypeError, "%s() takes a dict as second arg, if any", t->name);
     Object *it = obj_get_iter(seq);
@@ -423,7 +419,7 @@ static TypeObject struct_time_type = {
     .repr = struct_time_repr,
     .new_ = struct_time_new,
     .methods = struct_time_methods,
-    .getset = struct_time_getset,
+    .members = struct_time_members,
     .base = &tuple_type,
 };
 

@@ -15,9 +15,10 @@ s = time.struct_time((2000, 1, 2, 3, 4, 5, 6, 7, 0))
 print(s, s.tm_zone, s.tm_gmtoff)
 s = time.struct_time([2000, 1, 2, 3, 4, 5, 6, 7, 0, 'XYZ'], {'tm_gmtoff': 3600, 'tm_zone': 'ignored'})
 print(s, s.tm_zone, s.tm_gmtoff, time.struct_time(range(9)), time.struct_time(range(11)).tm_gmtoff)
-print(time.struct_time((1,) * 9, {'tm_zone': 'Q'}).tm_zone, time.struct_time((1,) * 9, None).tm_zone)
+print(time.struct_time((1,) * 9, {'tm_zone': 'Q'}).tm_zone, time.struct_time((1,) * 9, {}).tm_zone)
 for t in ['time.struct_time((1, 2, 3))', 'time.struct_time(range(12))', 'time.struct_time(5)', 'time.struct_time()',
-          'time.struct_time(x=1)', 'time.struct_time((1,) * 9, 5)', 'time.gmtime(1, 2)', 'time.gmtime(secs=1)',
+          'time.struct_time(x=1)', 'time.struct_time((1,) * 9, 5)', 'time.struct_time((1,) * 9, None)', 'time.struct_time((1,) * 9, dict={})',
+          'time.struct_time(sequence=(1,) * 9, dict={})', 'time.struct_time((1,) * 9, sequence=(1,) * 9)', 'time.struct_time((1,) * 9, {}, 3)', 'time.gmtime(1, 2)', 'time.gmtime(secs=1)',
           "time.gmtime('x')", "time.gmtime(float('nan'))", 'time.gmtime(1e300)', 'time.gmtime(10**30)', 'time.gmtime(1e18)',
           'time.gmtime(0).tm_year.bit_length()', 'setattr(time.gmtime(0), "tm_year", 5)']:
     try:
