@@ -3099,7 +3099,6 @@ bytes_getnewargs(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 
 /* ================================================================ % formatting */
 
-extern Object *str_mod(Object *format, Object *args);      /* strformat.c */
 
 enum { PF_LJUST = 1, PF_SIGN = 2, PF_BLANK = 4, PF_ALT = 8, PF_ZERO = 16 };
 

@@ -26,8 +26,6 @@
 #include <string.h>
 #include <limits.h>
 
-Object *str_mod(Object *format, Object *args);
-Object *str_format_engine(Object *fmt, Object *const *args, ssize_t nargs, Object *kwargs);
 
 /* ================================================================ the writer */
 

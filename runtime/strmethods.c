@@ -39,10 +39,8 @@
 #include <string.h>
 
 /* strobject.c */
-ssize_t str_sizeof(Object *s);
 /* strformat.c: str.format()/format_map(); nargs < 0 means format_map (no positional
 ** arguments; 'kwargs' is then any mapping). */
-Object *str_format_engine(Object *fmt, Object *const *args, ssize_t nargs, Object *kwargs);
 /* The table strobject.c installs as str_type.methods. */
 extern const MethodDef str_methods[];
 

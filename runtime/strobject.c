@@ -860,12 +860,7 @@ str_subscript(Object *s, Object *key)
         void *rd = STR_DATA(r);
         for (ssize_t i = 0, j = start; i < n; i++, j += step)
             STR_WRITE(rk, rd, i, STR_READ(k, d, j));
-        if (n == 1) {
-            Object *c = str_from_char(STR_GET(r, 0));
-            decref(r);
-            return c;
-        }
-        return r;
+        return r;       /* a fresh object even for one character, as CPython */
     }
     return err_format(exc_TypeError, "string indices must be integers, not '%s'",
                       TYPE(key)->name);
@@ -1534,7 +1529,6 @@ str_vectorcall_new(Object *type, Object *const *args, size_t nargs, Object *kwna
 /* ================================================================ the type */
 
 extern const MethodDef str_methods[];
-extern Object *str_mod(Object *a, Object *b);      /* strformat.c */
 
 static Object *
 str_remainder(Object *a, Object *b)
@@ -1570,7 +1564,6 @@ TypeObject str_type = {
     .methods = str_methods,
 };
 
-ssize_t str_sizeof(Object *s);
 ssize_t
 str_sizeof(Object *s)
 {

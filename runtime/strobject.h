@@ -166,4 +166,10 @@ typedef struct StrIds {
 extern StrIds str_ids;
 #define ID(n) (str_ids.n)               /* borrowed reference to the interned "n" */
 
+/* strformat.c: 'format % args' and the str.format()/format_map() engine (nargs < 0:
+** format_map with kwargs the mapping). */
+Object *str_mod(Object *format, Object *args);
+Object *str_format_engine(Object *fmt, Object *const *args, ssize_t nargs, Object *kwargs);
+ssize_t str_sizeof(Object *s);                  /* sys.getsizeof without the GC header */
+
 #endif
