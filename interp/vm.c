@@ -158,6 +158,84 @@ frame_pop(Frame *f)
     ds_free(f);
 }
 
+/* frame_pop when no FrameObject was made for f (the usual case), inlined in
+** RETURN_VALUE: the same order of releases as frame_take_ownership_or_clear. */
+static inline void
+frame_pop_fast(Frame *f)
+{
+    if (UNLIKELY(f->frame_obj != NULL)) {
+        frame_pop(f);
+        return;
+    }
+    rt.recursion_depth--;
+    Object **lp = f->localsplus;
+    for (int i = 0; i < f->stacktop; i++) {
+        Object *v = lp[i];
+        lp[i] = NULL;
+        xdecref(v);
+    }
+    f->stacktop = 0;
+    CLEAR(f->locals);
+    CLEAR(f->func);
+    CLEAR(f->code);
+    ds_free(f);
+}
+
+/* Can a call with 'nargs' positional arguments and no keywords bind them by copying
+** (CPython's CALL_PY_EXACT_ARGS condition)? */
+static inline int
+code_takes_exact_args(CodeObject *co, int nargs)
+{
+    return co->argcount == nargs && co->kwonlyargcount == 0 &&
+           !(co->flags & (CO_VARARGS | CO_VARKEYWORDS)) && (co->flags & CO_OPTIMIZED);
+}
+
+/* frame_push + init_locals for code_takes_exact_args: the arguments (owned references,
+** stolen) are copied into the first slots.  Takes over the reference to func. */
+static inline Frame *
+frame_push_exact(FunctionObject *func, CodeObject *co, Object **args, int nargs)
+{
+    if (UNLIKELY(++rt.recursion_depth > rt.recursion_limit)) {
+        rt.recursion_depth--;
+        Frame *f = frame_push(func, NULL);     /* raises RecursionError (or uses headroom) */
+        if (!f)
+            return NULL;
+        for (int i = 0; i < nargs; i++)
+            f->localsplus[i] = args[i];
+        return f;
+    }
+    size_t size = (frame_size_for(co) + 15) & ~(size_t)15;
+    Frame *f;
+    if (LIKELY(ds && ds->top + size <= ds->limit)) {
+        f = (Frame *)ds->top;
+        ds->top += size;
+    } else if ((f = ds_alloc(size)) == NULL) {
+        rt.recursion_depth--;
+        decref(func);
+        return NULL;
+    }
+    f->func = (Object *)func;
+    f->globals = func->globals;
+    f->builtins = func->builtins;
+    f->locals = NULL;
+    incref(co);
+    f->code = co;
+    f->frame_obj = NULL;
+    f->previous = NULL;
+    f->ip = co->code;
+    f->stacktop = co->nlocalsplus;
+    f->owner = FRAME_OWNED_BY_THREAD;
+    f->is_entry = 0;
+    f->is_generator_running = 0;
+    Object **lp = f->localsplus;
+    int i = 0;
+    for (; i < nargs; i++)
+        lp[i] = args[i];
+    for (int n = co->nlocalsplus; i < n; i++)
+        lp[i] = NULL;
+    return f;
+}
+
 /* ================================================================ argument binding */
 
 static void
@@ -500,6 +578,59 @@ format_unbound(CodeObject *co, int slot)
                              name);
 }
 
+/* CPython's _PyObject_FunctionStr: "mod.qualname()" ("qualname()" for builtins), or
+** str(func) when it has no __qualname__.  New reference, NULL + exception on error. */
+static Object *
+function_str(Object *func)
+{
+    Object *qualname = obj_lookup_attr(func, ID(__qualname__));
+    if (!qualname) {
+        if (err_occurred())
+            return NULL;
+        return obj_str(func);
+    }
+    Object *module = obj_lookup_attr(func, ID(__module__));
+    Object *res;
+    if (!module && err_occurred())
+        res = NULL;
+    else if (module && module != None && !(STR_CHECK(module) && str_eq_cstr(module, "builtins")))
+        res = str_from_format("%S.%S()", module, qualname);
+    else
+        res = str_from_format("%S()", qualname);
+    xdecref(module);
+    decref(qualname);
+    return res;
+}
+
+/* Rewrite the error of merging 'kwargs' for a call of 'func' (DICT_MERGE, **kwargs). */
+static void
+format_kwargs_error(Object *func, Object *kwargs)
+{
+    if (err_matches(exc_AttributeError)) {
+        err_clear();
+        Object *fname = function_str(func);
+        if (fname) {
+            err_format(exc_TypeError, "%U argument after ** must be a mapping, not %s", fname,
+                       TYPE(kwargs)->name);
+            decref(fname);
+        }
+    } else if (err_matches(exc_KeyError)) {
+        Object *exc = err_fetch();
+        Object *args = EXC(exc)->args;
+        if (args && TUPLE_LEN(args) == 1) {
+            Object *fname = function_str(func);
+            if (fname) {
+                err_format(exc_TypeError, "%U got multiple values for keyword argument '%S'",
+                           fname, TUPLE_GET(args, 0));
+                decref(fname);
+            }
+            decref(exc);
+        } else {
+            err_restore(exc);
+        }
+    }
+}
+
 static Object *
 exc_info_value(void)
 {
@@ -636,6 +767,41 @@ build_class_locals_error(void)
     return err_set(exc_SystemError, "no locals found");
 }
 
+/* ================================================================ specialisation
+** Generic instructions rewrite themselves into specialised forms (CPython 3.11's
+** "adaptive" instructions) using their inline cache words; a specialised instruction
+** whose guard fails rewrites itself back ("deopt") and runs the generic code, which
+** may specialise again.  Guards are version numbers: dict keys versions for globals. */
+
+/* ip points at LOAD_GLOBAL's first cache word. */
+static void
+specialize_load_global(uint32_t *ip, Object *globals, Object *builtins, Object *name)
+{
+    if (!DICT_CHECK_EXACT(globals) || !DICT_CHECK_EXACT(builtins))
+        return;
+    int oparg = INSTR_ARG(ip[-1]);
+    ssize_t ix = dict_lookup_str_index(globals, name);
+    if (ix >= 0) {
+        uint32_t gv = dict_keys_version(globals);
+        if (gv == 0 || ix > (ssize_t)UINT32_MAX)
+            return;
+        ip[0] = gv;
+        ip[2] = (uint32_t)ix;
+        ip[-1] = MAKE_INSTR(OP_LOAD_GLOBAL_MODULE, oparg);
+        return;
+    }
+    ix = dict_lookup_str_index(builtins, name);
+    if (ix < 0)
+        return;
+    uint32_t gv = dict_keys_version(globals), bv = dict_keys_version(builtins);
+    if (gv == 0 || bv == 0 || ix > (ssize_t)UINT32_MAX)
+        return;
+    ip[0] = gv;
+    ip[1] = bv;
+    ip[2] = (uint32_t)ix;
+    ip[-1] = MAKE_INSTR(OP_LOAD_GLOBAL_BUILTIN, oparg);
+}
+
 /* ================================================================ the loop */
 
 #ifdef __GNUC__
@@ -705,10 +871,22 @@ vm_call_function(Object *callable, Object *const *args, size_t nargs, Object *kw
     return res;
 }
 
+/* The function PyEval_EvalCode makes to run module (or exec/eval) code: unlike a 'def',
+** its __doc__ is None even when co_consts[0] is a str (CPython's
+** _PyFunction_FromConstructor), so the constant is not held twice while the code runs. */
+static Object *
+module_function(Object *code, Object *globals)
+{
+    Object *func = function_new(code, globals, NULL);
+    if (func)
+        SETREF(((FunctionObject *)func)->doc, newref(None));
+    return func;
+}
+
 Object *
 vm_run_module_code(Object *code, Object *globals)
 {
-    Object *func = function_new(code, globals, NULL);
+    Object *func = module_function(code, globals);
     if (!func)
         return NULL;
     Frame *f = frame_push((FunctionObject *)func, globals);
@@ -723,7 +901,7 @@ vm_run_module_code(Object *code, Object *globals)
 Object *
 vm_eval_code(Object *code, Object *globals, Object *locals)
 {
-    Object *func = function_new(code, globals, NULL);
+    Object *func = module_function(code, globals);
     if (!func)
         return NULL;
     Frame *f = frame_push((FunctionObject *)func, locals ? locals : globals);
@@ -822,9 +1000,13 @@ vm_run(Frame *entry, int throwflag, int *yielded)
         OPCODES(OPL)
 #undef OPL
     };
-    for (int i = 0; i < 256; i++)
-        if (!dispatch_table[i])
-            dispatch_table[i] = &&unknown_opcode;
+    static int dispatch_table_filled;
+    if (UNLIKELY(!dispatch_table_filled)) {
+        for (int i = 0; i < 256; i++)
+            if (!dispatch_table[i])
+                dispatch_table[i] = &&unknown_opcode;
+        dispatch_table_filled = 1;
+    }
 #endif
     Frame *f = entry;
     CodeObject *co;
@@ -835,12 +1017,11 @@ vm_run(Frame *entry, int throwflag, int *yielded)
     Object *kwnames = NULL;
     Object *retval = NULL;
 
-    if (rt_enter_recursion("") < 0) {
-        if (throwflag) {
-            /* the pending exception is replaced by the RecursionError */
-        }
+    /* The entry frame was counted in rt.recursion_depth when it was pushed (or resumed),
+    ** so like CPython's start_frame each Python frame counts once; here only the C
+    ** stack is checked.  (A pending thrown exception is replaced by the RecursionError.) */
+    if (rt_check_c_stack() < 0)
         return NULL;
-    }
     entry->previous = rt.frame;
     rt.frame = entry;
     LOAD_FRAME();
@@ -1008,9 +1189,39 @@ dispatch:
         DISPATCH();
     }
 
-    TARGET(LOAD_GLOBAL)
-    TARGET(LOAD_GLOBAL_MODULE)
+    TARGET(LOAD_GLOBAL_MODULE) {
+        /* cache: [globals keys version, -, entry index, -] */
+        if (UNLIKELY(dict_keys_version_now(f->globals) != ip[0]))
+            goto deopt_load_global;
+        Object *v = dict_value_at(f->globals, (ssize_t)ip[2]);
+        if (UNLIKELY(!v))
+            goto deopt_load_global;
+        if (oparg & 1)
+            PUSH(NULL);
+        PUSH(newref(v));
+        SKIP_CACHE(LOAD_GLOBAL);
+        DISPATCH();
+    }
+
     TARGET(LOAD_GLOBAL_BUILTIN) {
+        /* cache: [globals keys version, builtins keys version, entry index, -] */
+        if (UNLIKELY(dict_keys_version_now(f->globals) != ip[0] ||
+                     dict_keys_version_now(f->builtins) != ip[1]))
+            goto deopt_load_global;
+        Object *v = dict_value_at(f->builtins, (ssize_t)ip[2]);
+        if (UNLIKELY(!v))
+            goto deopt_load_global;
+        if (oparg & 1)
+            PUSH(NULL);
+        PUSH(newref(v));
+        SKIP_CACHE(LOAD_GLOBAL);
+        DISPATCH();
+    }
+
+    deopt_load_global:
+        ip[-1] = MAKE_INSTR(OP_LOAD_GLOBAL, oparg);
+        /* fall through to the generic instruction, which may specialise again */
+    TARGET(LOAD_GLOBAL) {
         Object *name = names[oparg >> 1];
         Object *v = dict_lookup_str(f->globals, name);
         if (!v) {
@@ -1020,6 +1231,7 @@ dispatch:
                 goto error;
             }
         }
+        specialize_load_global(ip, f->globals, f->builtins, name);
         if (oparg & 1)
             PUSH(NULL);
         PUSH(newref(v));
@@ -1554,19 +1766,10 @@ dispatch:
     }
 
     TARGET(BUILD_STRING) {
-        StrBuilder b;
-        sb_init(&b);
-        int err = 0;
-        for (int i = oparg; i > 0; i--)
-            if (!err)
-                err = sb_put_str(&b, PEEK(i)) < 0;
+        /* _PyUnicode_JoinArray: a new string, never a cached one-character one */
+        Object *s = str_join_array(NULL, sp - oparg, oparg);
         for (int i = 0; i < oparg; i++)
             decref(POP());
-        if (err) {
-            sb_discard(&b);
-            goto error;
-        }
-        Object *s = sb_finish(&b);
         if (!s)
             goto error;
         PUSH(s);
@@ -1661,24 +1864,7 @@ dispatch:
         Object *upd = POP();
         Object *d = PEEK(oparg);
         if (dict_merge(d, upd, 2) < 0) {
-            Object *func = PEEK(oparg + 2);
-            if (err_matches(exc_AttributeError)) {
-                err_clear();
-                Object *fname = func ? obj_lookup_attr(func, ID(__qualname__)) : NULL;
-                err_clear();
-                err_format(exc_TypeError, "%V argument after ** must be a mapping, not %s",
-                           fname, "function", TYPE(upd)->name);
-                xdecref(fname);
-            } else if (err_matches(exc_KeyError)) {
-                Object *exc = err_fetch();
-                Object *key = TUPLE_LEN(EXC(exc)->args) ? TUPLE_GET(EXC(exc)->args, 0) : None;
-                Object *fname = func ? obj_lookup_attr(func, ID(__qualname__)) : NULL;
-                err_clear();
-                err_format(exc_TypeError, "%V got multiple values for keyword argument '%S'",
-                           fname, "function", key);
-                xdecref(fname);
-                decref(exc);
-            }
+            format_kwargs_error(PEEK(oparg + 2), upd);
             decref(upd);
             goto error;
         }
@@ -1943,6 +2129,31 @@ dispatch:
         int nkw = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
         int positional = total_args - nkw;
         SKIP_CACHE(CALL);
+        if (TYPE(function) == &function_type && !kwnames &&
+            code_takes_exact_args((CodeObject *)((FunctionObject *)function)->code,
+                                  total_args)) {
+            FunctionObject *func = (FunctionObject *)function;
+            STACK_SHRINK(total_args);
+            Object **args = sp;
+            STACK_SHRINK(2 - is_meth);
+            Frame *nf = frame_push_exact(func, (CodeObject *)func->code, args, total_args);
+            if (!nf) {
+                for (int i = 0; i < total_args; i++)
+                    decref(args[i]);
+                goto error;
+            }
+            SAVE_FRAME();
+            nf->previous = f;
+            f = nf;
+            rt.frame = f;
+            LOAD_FRAME();
+            if (UNLIKELY(rt.sigint_pending)) {
+                rt.sigint_pending = 0;
+                err_set_object(exc_KeyboardInterrupt, NULL);
+                goto error;
+            }
+            DISPATCH();
+        }
         if (TYPE(function) == &function_type) {
             FunctionObject *func = (FunctionObject *)function;
             CodeObject *fco = (CodeObject *)func->code;
@@ -1994,13 +2205,13 @@ dispatch:
         Object *func = TOP();
         if (!TUPLE_CHECK_EXACT(callargs)) {
             Object *t = NULL;
-            if (!TYPE(callargs)->iter && !TYPE(callargs)->sq_item &&
-                !TYPE(callargs)->mp_subscript) {
-                Object *fname = obj_lookup_attr(func, ID(__qualname__));
-                err_clear();
-                err_format(exc_TypeError, "%V argument after * must be an iterable, not %s",
-                           fname, "function", TYPE(callargs)->name);
-                xdecref(fname);
+            if (!TYPE(callargs)->iter && !TYPE(callargs)->sq_item) {
+                Object *fname = function_str(func);
+                if (fname) {
+                    err_format(exc_TypeError, "%U argument after * must be an iterable, not %s",
+                               fname, TYPE(callargs)->name);
+                    decref(fname);
+                }
             } else {
                 t = tuple_from_iterable(callargs);
             }
@@ -2014,14 +2225,8 @@ dispatch:
         if (kwargs && !DICT_CHECK_EXACT(kwargs)) {
             Object *d = dict_new();
             if (!d || dict_merge(d, kwargs, 2) < 0) {
-                if (d && err_matches(exc_AttributeError)) {
-                    err_clear();
-                    Object *fname = obj_lookup_attr(func, ID(__qualname__));
-                    err_clear();
-                    err_format(exc_TypeError, "%V argument after ** must be a mapping, not %s",
-                               fname, "function", TYPE(kwargs)->name);
-                    xdecref(fname);
-                }
+                if (d)
+                    format_kwargs_error(func, kwargs);
                 xdecref(d);
                 decref(kwargs);
                 decref(callargs);
@@ -2078,7 +2283,7 @@ dispatch:
             goto exit_frame;
         }
         Frame *caller = f->previous;
-        frame_pop(f);
+        frame_pop_fast(f);
         f = caller;
         rt.frame = f;
         LOAD_FRAME();
@@ -2438,7 +2643,6 @@ resume_with_error:
 
 exit_frame:
     rt.frame = entry->previous;
-    rt_leave_recursion();
     return retval;
 }
 

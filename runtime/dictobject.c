@@ -404,6 +404,64 @@ find_empty_slot(DictKeys *k, hash_t hash)
     return i;
 }
 
+/* ---- keys versions for the VM's LOAD_GLOBAL caches (CPython's dk_version) ----
+** A keys block gets a version number the first time one is asked for; inserting a new
+** key or deleting one resets it to 0, and a resize makes a new block, so a cached
+** (version, entry index) pair stays valid exactly as long as the version matches. */
+static uint32_t dict_next_keys_version = 1;
+
+uint32_t
+dict_keys_version(Object *d)
+{
+    DictKeys *dk = ((DictObject *)d)->keys;
+    if (dk == EMPTY_KEYS || !DK_IS_UNICODE(dk))
+        return 0;
+    if (dk->version == 0) {
+        if (dict_next_keys_version == UINT32_MAX)
+            return 0;                   /* out of versions: stop specialising */
+        dk->version = dict_next_keys_version++;
+    }
+    return dk->version;
+}
+
+uint32_t
+dict_keys_version_now(Object *d)
+{
+    return ((DictObject *)d)->keys->version;
+}
+
+ssize_t
+dict_lookup_str_index(Object *d, Object *key)
+{
+    DictKeys *dk = ((DictObject *)d)->keys;
+    if (!DK_IS_UNICODE(dk))
+        return -1;
+    hash_t hash = ((StrObject *)key)->hash;
+    if (hash == -1)
+        return -1;
+    size_t mask = (size_t)DK_MASK(dk), perturb = (size_t)hash, i = (size_t)hash & mask;
+    DictUnicodeEntry *ep0 = DK_UNICODE_ENTRIES(dk);
+    for (;;) {
+        ssize_t ix = dictkeys_get_index(dk, i);
+        if (ix >= 0) {
+            DictUnicodeEntry *ep = &ep0[ix];
+            if (ep->key == key ||
+                (((StrObject *)ep->key)->hash == hash && str_eq(ep->key, key)))
+                return ep->value ? ix : -1;
+        } else if (ix == DKIX_EMPTY) {
+            return -1;
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = mask & (i * 5 + perturb + 1);
+    }
+}
+
+Object *
+dict_value_at(Object *d, ssize_t ix)
+{
+    return DK_UNICODE_ENTRIES(((DictObject *)d)->keys)[ix].value;
+}
+
 Object *
 dict_lookup_str(Object *d, Object *key)
 {
@@ -1062,7 +1120,7 @@ dict_merge_impl(DictObject *mp, Object *b, int override)
             incref(key);
             incref(value);
             int err;
-            if (override) {
+            if (override == 1) {
                 err = insertdict(mp, key, hash, value);
             } else {
                 Object *cur;
@@ -1075,13 +1133,13 @@ dict_merge_impl(DictObject *mp, Object *b, int override)
                 if (ix == DKIX_EMPTY || !cur) {
                     err = insertdict(mp, key, hash, value);
                 } else {
+                    err = 0;
+                    if (override == 2)
+                        err_set_object(exc_KeyError, key);
                     decref(key);
                     decref(value);
-                    err = 0;
-                    if (override == 2) {
-                        err_set_object(exc_KeyError, key);
+                    if (override == 2)
                         return -1;
-                    }
                 }
             }
             if (err < 0)
@@ -1105,7 +1163,7 @@ dict_merge_impl(DictObject *mp, Object *b, int override)
         Object *key = obj_iter_next(it);
         if (!key)
             break;
-        if (!override) {
+        if (override != 1) {
             int c = dict_contains((Object *)mp, key);
             if (c != 0) {
                 if (c > 0 && override == 2) {

@@ -58,6 +58,14 @@ Object *dict_pop(Object *d, Object *key, Object *deflt);          /* new ref */
 ssize_t dict_size(Object *d);
 /* Fast global lookup for LOAD_GLOBAL: key is an exact str with a cached hash. */
 Object *dict_lookup_str(Object *d, Object *key);        /* borrowed, never raises */
+/* LOAD_GLOBAL caches: the version of d's keys (assigned on demand; 0 = cannot cache),
+** its current value without assigning (0 = changed since), the entry index of an exact
+** str key (-1 absent or not cacheable), and the value at an entry index (borrowed,
+** NULL if deleted).  A (version, index) pair is valid while the version is unchanged. */
+uint32_t dict_keys_version(Object *d);
+uint32_t dict_keys_version_now(Object *d);
+ssize_t dict_lookup_str_index(Object *d, Object *key);
+Object *dict_value_at(Object *d, ssize_t ix);
 void dict_maybe_untrack(Object *d);
 void dict_clear_freelists(void);
 void dict_debug_stats(void *out);

@@ -32,6 +32,15 @@
 #include <sys/types.h>
 #include <limits.h>
 
+/* Branch hints for hot paths. */
+#if defined(__GNUC__) && !defined(LIKELY)
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#elif !defined(LIKELY)
+#define LIKELY(x) (x)
+#define UNLIKELY(x) (x)
+#endif
+
 typedef struct TypeObject TypeObject;
 typedef ssize_t hash_t;                 /* like Py_hash_t; -1 means "error" */
 
