@@ -47,7 +47,7 @@
     X(LOAD_ATTR, 0, 2)            /* TOS = TOS.names[arg] */                             \
     X(STORE_ATTR, -2, 2)          /* TOS.names[arg] = TOS1 */                            \
     X(DELETE_ATTR, -1, 0)         /* del TOS.names[arg] */                               \
-    X(LOAD_METHOD, 1, 2)          /* obj -> meth, obj  |  NULL, attr */                  \
+    X(LOAD_METHOD, 1, 4)          /* obj -> meth, obj  |  NULL, attr */                  \
     X(BINARY_SUBSCR, -1, 0)       /* TOS = TOS1[TOS] */                                  \
     X(STORE_SUBSCR, -3, 0)        /* TOS1[TOS] = TOS2 */                                 \
     X(DELETE_SUBSCR, -2, 0)       /* del TOS1[TOS] */                                    \
@@ -123,8 +123,8 @@
     X(LOAD_ATTR_MODULE, 0, 2)                                                            \
     X(LOAD_ATTR_SLOT, 0, 2)                                                              \
     X(STORE_ATTR_INSTANCE_VALUE, -2, 2)                                                  \
-    X(LOAD_METHOD_NO_DICT, 1, 2)                                                         \
-    X(LOAD_METHOD_WITH_VALUES, 1, 2)                                                     \
+    X(LOAD_METHOD_NO_DICT, 1, 4)                                                         \
+    X(LOAD_METHOD_WITH_VALUES, 1, 4)                                                     \
     X(CALL_PY_EXACT_ARGS, 0, 2)                                                          \
     X(CALL_BUILTIN_O, 0, 2)                                                              \
     X(CALL_BUILTIN_FAST, 0, 2)                                                           \

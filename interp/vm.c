@@ -489,6 +489,27 @@ fail_post_args:
 
 /* ================================================================ helpers */
 
+/* The eval breaker, reached at backward jumps and Python calls when SIGINT arrived or
+** the budget ran out.  rt.eval_budget (-X budget=N, the fuzzers) counts these checks
+** down; it starts at 0, so without a budget it goes negative and never hits 0 again.
+** Once spent it stays spent: every later check raises again, so an 'except' that
+** swallows the error cannot keep a loop running (its backward jump raises anew). */
+static int
+vm_eval_breaker(void)
+{
+    if (rt.sigint_pending) {
+        rt.sigint_pending = 0;
+        err_set_object(exc_KeyboardInterrupt, NULL);
+        return -1;
+    }
+    if (rt.eval_budget == 0) {
+        rt.eval_budget = 1;
+        err_set(exc_RuntimeError, "instruction budget exhausted (-X budget)");
+        return -1;
+    }
+    return 0;
+}
+
 static int
 unpack_iterable(Object *v, int argcnt, int argcntafter, Object **sp)
 {
@@ -801,6 +822,78 @@ specialize_load_global(uint32_t *ip, Object *globals, Object *builtins, Object *
     ip[2] = (uint32_t)ix;
     ip[-1] = MAKE_INSTR(OP_LOAD_GLOBAL_BUILTIN, oparg);
 }
+
+/* ip points at LOAD_ATTR's cache: [type version, shared-keys index]. */
+static void
+specialize_load_attr(uint32_t *ip, Object *owner, Object *name)
+{
+    TypeObject *t = TYPE(owner);
+    if (t->getattro != obj_generic_getattr || !(t->flags & TPFLAG_MANAGED_DICT) ||
+        !STR_CHECK_EXACT(name))
+        return;
+    unsigned int v = type_version(t);
+    if (v == 0 || type_lookup(t, name) != NULL)
+        return;
+    int ix = shared_keys_index((SharedKeys *)t->ht_cached_keys, name);
+    if (ix < 0)
+        return;
+    ip[0] = v;
+    ip[1] = (uint32_t)ix;
+    ip[-1] = MAKE_INSTR(OP_LOAD_ATTR_INSTANCE_VALUE, INSTR_ARG(ip[-1]));
+}
+
+/* ip points at STORE_ATTR's cache: [type version, shared-keys index]. */
+static void
+specialize_store_attr(uint32_t *ip, Object *owner, Object *name)
+{
+    TypeObject *t = TYPE(owner);
+    if (t->setattro != obj_generic_setattr || !(t->flags & TPFLAG_MANAGED_DICT) ||
+        !STR_CHECK_EXACT(name))
+        return;
+    unsigned int v = type_version(t);
+    if (v == 0 || type_lookup(t, name) != NULL)
+        return;
+    int ix = shared_keys_index((SharedKeys *)t->ht_cached_keys, name);
+    if (ix < 0)
+        return;
+    ip[0] = v;
+    ip[1] = (uint32_t)ix;
+    ip[-1] = MAKE_INSTR(OP_STORE_ATTR_INSTANCE_VALUE, INSTR_ARG(ip[-1]));
+}
+
+/* ip points at LOAD_METHOD's cache: [type version, shared-keys count, descriptor (2
+** words)].  Called when a method descriptor was found on the type and not shadowed. */
+static void
+specialize_load_method(uint32_t *ip, Object *owner, Object *name, Object *descr)
+{
+    TypeObject *t = TYPE(owner);
+    if (t->getattro != obj_generic_getattr || !STR_CHECK_EXACT(name))
+        return;
+    int op;
+    uint32_t nkeys = 0;
+    if (t->flags & TPFLAG_MANAGED_DICT) {
+        SharedKeys *sk = (SharedKeys *)t->ht_cached_keys;
+        if (*INST_DICT_PTR(owner) || shared_keys_index(sk, name) >= 0)
+            return;
+        nkeys = sk ? (uint32_t)sk->nkeys : 0;
+        op = OP_LOAD_METHOD_WITH_VALUES;
+    } else if (t->dictoffset == 0) {
+        op = OP_LOAD_METHOD_NO_DICT;
+    } else {
+        return;
+    }
+    unsigned int v = type_version(t);
+    if (v == 0 || type_lookup(t, name) != descr)
+        return;
+    ip[0] = v;
+    ip[1] = nkeys;
+    uintptr_t p = (uintptr_t)descr;
+    ip[2] = (uint32_t)p;
+    ip[3] = (uint32_t)((uint64_t)p >> 32);
+    ip[-1] = MAKE_INSTR(op, INSTR_ARG(ip[-1]));
+}
+
+#define CACHED_PTR(ip) ((Object *)(uintptr_t)((uint64_t)(ip)[2] | ((uint64_t)(ip)[3] << 32)))
 
 /* ================================================================ the loop */
 
@@ -1334,26 +1427,63 @@ dispatch:
         DISPATCH();
     }
 
-    TARGET(LOAD_ATTR)
-    TARGET(LOAD_ATTR_INSTANCE_VALUE)
+    TARGET(LOAD_ATTR_INSTANCE_VALUE) {
+        Object *owner = TOP();
+        if (UNLIKELY(TYPE(owner)->version_tag != ip[0] || *INST_DICT_PTR(owner)))
+            goto deopt_load_attr;
+        InstanceValues *vals = *INST_VALUES_PTR(owner);
+        uint32_t ix = ip[1];
+        Object *res;
+        if (UNLIKELY(!vals || ix >= vals->cap || !(res = vals->values[ix])))
+            goto deopt_load_attr;
+        SET_TOP(newref(res));
+        decref(owner);
+        SKIP_CACHE(LOAD_ATTR);
+        DISPATCH();
+    }
+
     TARGET(LOAD_ATTR_MODULE)
-    TARGET(LOAD_ATTR_SLOT) {
+    TARGET(LOAD_ATTR_SLOT)
+    deopt_load_attr:
+        ip[-1] = MAKE_INSTR(OP_LOAD_ATTR, oparg);
+    TARGET(LOAD_ATTR) {
         Object *owner = TOP();
         Object *res = obj_getattr(owner, names[oparg]);
         if (!res)
             goto error;
+        specialize_load_attr(ip, owner, names[oparg]);
         SET_TOP(res);
         decref(owner);
         SKIP_CACHE(LOAD_ATTR);
         DISPATCH();
     }
 
-    TARGET(STORE_ATTR)
     TARGET(STORE_ATTR_INSTANCE_VALUE) {
+        Object *owner = TOP();
+        if (UNLIKELY(TYPE(owner)->version_tag != ip[0] || *INST_DICT_PTR(owner)))
+            goto deopt_store_attr;
+        InstanceValues *vals = *INST_VALUES_PTR(owner);
+        uint32_t ix = ip[1];
+        Object *old;
+        if (UNLIKELY(!vals || ix >= vals->cap || !(old = vals->values[ix])))
+            goto deopt_store_attr;
+        vals->values[ix] = SECOND();        /* the stack's reference moves in */
+        STACK_SHRINK(2);
+        decref(old);
+        decref(owner);
+        SKIP_CACHE(STORE_ATTR);
+        DISPATCH();
+    }
+
+    deopt_store_attr:
+        ip[-1] = MAKE_INSTR(OP_STORE_ATTR, oparg);
+    TARGET(STORE_ATTR) {
         Object *owner = TOP();
         Object *v = SECOND();
         STACK_SHRINK(2);
         int r = obj_setattr(owner, names[oparg], v);
+        if (r == 0)
+            specialize_store_attr(ip, owner, names[oparg]);
         decref(v);
         decref(owner);
         if (r < 0)
@@ -1371,15 +1501,39 @@ dispatch:
         DISPATCH();
     }
 
-    TARGET(LOAD_METHOD)
-    TARGET(LOAD_METHOD_NO_DICT)
     TARGET(LOAD_METHOD_WITH_VALUES) {
+        Object *obj = TOP();
+        if (UNLIKELY(TYPE(obj)->version_tag != ip[0] || *INST_DICT_PTR(obj)))
+            goto deopt_load_method;
+        SharedKeys *sk = (SharedKeys *)TYPE(obj)->ht_cached_keys;
+        if (UNLIKELY((sk ? (uint32_t)sk->nkeys : 0) != ip[1]))
+            goto deopt_load_method;
+        SET_TOP(newref(CACHED_PTR(ip)));
+        PUSH(obj);
+        SKIP_CACHE(LOAD_METHOD);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_METHOD_NO_DICT) {
+        Object *obj = TOP();
+        if (UNLIKELY(TYPE(obj)->version_tag != ip[0]))
+            goto deopt_load_method;
+        SET_TOP(newref(CACHED_PTR(ip)));
+        PUSH(obj);
+        SKIP_CACHE(LOAD_METHOD);
+        DISPATCH();
+    }
+
+    deopt_load_method:
+        ip[-1] = MAKE_INSTR(OP_LOAD_METHOD, oparg);
+    TARGET(LOAD_METHOD) {
         Object *obj = TOP();
         Object *meth = NULL;
         int found = obj_get_method(obj, names[oparg], &meth);
         if (found < 0)
             goto error;
         if (found) {
+            specialize_load_method(ip, obj, names[oparg], meth);
             SET_TOP(meth);
             PUSH(obj);
         } else {
@@ -2006,12 +2160,9 @@ dispatch:
 
     TARGET(JUMP) {
         if (first_instr + oparg < ip) {
-            /* backward jump: check for signals */
-            if (rt.sigint_pending) {
-                rt.sigint_pending = 0;
-                err_set_object(exc_KeyboardInterrupt, NULL);
+            /* backward jump: check for signals and the budget */
+            if (UNLIKELY(rt.sigint_pending || --rt.eval_budget == 0) && vm_eval_breaker() < 0)
                 goto error;
-            }
         }
         JUMPTO(oparg);
         DISPATCH();
@@ -2147,11 +2298,8 @@ dispatch:
             f = nf;
             rt.frame = f;
             LOAD_FRAME();
-            if (UNLIKELY(rt.sigint_pending)) {
-                rt.sigint_pending = 0;
-                err_set_object(exc_KeyboardInterrupt, NULL);
+            if (UNLIKELY(rt.sigint_pending || --rt.eval_budget == 0) && vm_eval_breaker() < 0)
                 goto error;
-            }
             DISPATCH();
         }
         if (TYPE(function) == &function_type) {
@@ -2178,11 +2326,8 @@ dispatch:
             f = nf;
             rt.frame = f;
             LOAD_FRAME();
-            if (rt.sigint_pending) {
-                rt.sigint_pending = 0;
-                err_set_object(exc_KeyboardInterrupt, NULL);
+            if (UNLIKELY(rt.sigint_pending || --rt.eval_budget == 0) && vm_eval_breaker() < 0)
                 goto error;
-            }
             DISPATCH();
         }
         SAVE_FRAME();

@@ -30,6 +30,7 @@
 #include "methodobject.h"
 #include <string.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 /* ================================================================ method cache */
 
@@ -58,6 +59,12 @@ assign_version_tag(TypeObject *t)
     t->version_tag = next_version_tag++;
     t->flags |= TPFLAG_VALID_VERSION;
     return 1;
+}
+
+unsigned int
+type_version(TypeObject *t)
+{
+    return assign_version_tag(t) ? t->version_tag : 0;
 }
 
 void
@@ -1494,6 +1501,38 @@ done:
     return out;
 }
 
+/* Every static type that type_ready() filled in, in order, so that type_fini() can
+** release what readying gave it (dict, mro, bases, subclass list): the objects in
+** there are heap objects like any other, and -X leakcheck wants all of them freed. */
+static TypeObject **static_types;
+static size_t static_types_len, static_types_cap;
+
+static int
+static_types_add(TypeObject *t)
+{
+    if (static_types_len == static_types_cap) {
+        size_t ncap = static_types_cap ? static_types_cap * 2 : 256;
+        TypeObject **n = realloc(static_types, ncap * sizeof(TypeObject *));
+        if (!n) {
+            err_no_memory();
+            return -1;
+        }
+        static_types = n;
+        static_types_cap = ncap;
+    }
+    static_types[static_types_len++] = t;
+    return 0;
+}
+
+int
+type_is_static_ready(const TypeObject *t)
+{
+    for (size_t i = 0; i < static_types_len; i++)
+        if (static_types[i] == t)
+            return 1;
+    return 0;
+}
+
 static int
 type_add_subclass(TypeObject *base, TypeObject *t)
 {
@@ -1501,6 +1540,9 @@ type_add_subclass(TypeObject *base, TypeObject *t)
         base->subclasses = list_new(0);
         if (!base->subclasses)
             return -1;
+        /* Its entries are borrowed (CPython: weak references), so the collector must
+        ** not traverse it: that would make every class reachable from its base. */
+        gc_untrack(base->subclasses);
     }
     /* Types refer to their bases strongly; the subclass list holds the subclass
        strongly too, which would keep every class alive forever.  Store it and let
@@ -1549,6 +1591,8 @@ type_ready(TypeObject *t)
     if (!(t->flags & TPFLAG_HEAPTYPE)) {
         if (REFCNT(t) == 0)
             REFCNT(t) = 1;      /* static types are never freed */
+        if (static_types_add(t) < 0)
+            return -1;
         if (add_operators(t) < 0)
             return -1;
         if (add_methods(t) < 0)
@@ -2796,10 +2840,33 @@ subtype_clear(Object *self)
 
 /* ================================================================ start-up */
 
+/* Interpreter teardown: empty the method cache, then undo type_ready() on every static
+** type, newest first (subclass lists hold borrowed entries: emptied, not released).
+** Afterwards no type may be used until it is readied again. */
 void
 type_fini(void)
 {
     method_cache_clear();
+    for (size_t i = static_types_len; i-- > 0;) {
+        TypeObject *t = static_types[i];
+        if (t->subclasses)
+            SIZE(t->subclasses) = 0;
+        CLEAR(t->subclasses);
+        CLEAR(t->dict);
+        CLEAR(t->mro);
+        CLEAR(t->bases);
+        t->flags &= ~(unsigned long)(TPFLAG_READY | TPFLAG_VALID_VERSION);
+        t->version_tag = 0;
+    }
+}
+
+/* Forget the static type registry (after the leak report, which uses it). */
+void
+type_forget_static(void)
+{
+    free(static_types);
+    static_types = NULL;
+    static_types_len = static_types_cap = 0;
 }
 
 int typeobject_init(void);

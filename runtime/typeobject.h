@@ -15,6 +15,9 @@ int type_ready(TypeObject *t);          /* 0, or -1 with exception */
 Object *type_lookup(TypeObject *t, Object *name);
 /* Invalidate cached lookups for t and its subclasses after its dict changed. */
 void type_modified(TypeObject *t);
+/* t's version tag, assigned if need be; 0 if none can be (the VM's attribute caches
+** key on it: it changes whenever t or a base is modified). */
+unsigned int type_version(TypeObject *t);
 /* Create a class: type(name, bases, dict) (steals nothing). */
 Object *type_new_from_spec(Object *name, Object *bases, Object *dict);
 /* Call a special method looked up on the type: new ref, or NULL with AttributeError
@@ -24,7 +27,9 @@ Object *type_name_obj(TypeObject *t);   /* new ref: __name__ */
 Object *type_qualname_obj(TypeObject *t);
 Object *type_module_obj(TypeObject *t); /* new ref: __module__ ("builtins" for static) */
 int type_is_abstract(TypeObject *t);
-void type_fini(void);
+void type_fini(void);                   /* teardown: release every static type's dict... */
+int type_is_static_ready(const TypeObject *t);  /* t was readied as a static type */
+void type_forget_static(void);          /* drop that registry (very last) */
 /* object.__new__/__init__ etc. used by other types */
 Object *object_generic_new(TypeObject *t, Object *args, Object *kwds);
 Object *object_repr_default(Object *self);       /* <mod.Name object at 0x...> */
