@@ -933,6 +933,21 @@ vm_call_function(Object *callable, Object *const *args, size_t nargs, Object *kw
 {
     FunctionObject *func = (FunctionObject *)callable;
     CodeObject *co = (CodeObject *)func->code;
+    if (!kwnames && nargs <= 16 && code_takes_exact_args(co, (int)nargs)) {
+        Object *owned[16];
+        for (size_t i = 0; i < nargs; i++)
+            owned[i] = newref(args[i]);
+        Frame *f = frame_push_exact((FunctionObject *)newref(func), co, owned, (int)nargs);
+        if (!f) {
+            for (size_t i = 0; i < nargs; i++)
+                decref(owned[i]);
+            return NULL;
+        }
+        f->is_entry = 1;
+        Object *res = vm_run(f, 0, NULL);
+        frame_pop(f);
+        return res;
+    }
     Object *locals = (co->flags & CO_OPTIMIZED) ? NULL : func->globals;
     Frame *f = frame_push((FunctionObject *)newref(func), locals);
     if (!f)
@@ -1022,17 +1037,47 @@ vm_run_class_body(Object *funcobj, Object *ns)
 Object *
 vm_resume_frame(Frame *f, Object *value, int throwflag, int *returned)
 {
+    /* the resumed frame counts in the recursion depth like a pushed one (frame_push) */
+    if (++rt.recursion_depth > rt.recursion_limit &&
+        (!rt.recursion_headroom || rt.recursion_depth > rt.recursion_limit + 50)) {
+        rt.recursion_depth--;
+        rt.recursion_headroom++;
+        err_set(exc_RecursionError, "maximum recursion depth exceeded");
+        rt.recursion_headroom--;
+        *returned = 1;
+        return NULL;
+    }
     if (!throwflag) {
         f->localsplus[f->stacktop++] = newref(value);
     }
     f->is_entry = 1;
     int yielded = 0;
-    rt.recursion_depth++;
     Object *r = vm_run(f, throwflag, &yielded);
     rt.recursion_depth--;
     f->is_entry = 0;
     *returned = !yielded;
     return r;
+}
+
+/* A frame suspended in 'yield from' has just executed [SEND exit; YIELD_VALUE 1] (see
+** compile_yield_from_loop) and keeps the subiterator on top of its stack. */
+Object *
+vm_frame_yield_from(Frame *f)
+{
+    uint32_t *first = f->code->code;
+    if (f->ip - first < 2 || INSTR_OP(f->ip[-1]) != OP_YIELD_VALUE || INSTR_ARG(f->ip[-1]) != 1)
+        return NULL;
+    return f->localsplus[f->stacktop - 1];
+}
+
+void
+vm_frame_leave_yield_from(Frame *f)
+{
+    uint32_t send = f->ip[-2];
+    Object *sub = f->localsplus[--f->stacktop];
+    f->localsplus[f->stacktop] = NULL;
+    decref(sub);
+    f->ip = f->code->code + INSTR_ARG(send);
 }
 
 #define PUSH(v) (*sp++ = (v))
@@ -1464,12 +1509,18 @@ dispatch:
             goto deopt_store_attr;
         InstanceValues *vals = *INST_VALUES_PTR(owner);
         uint32_t ix = ip[1];
-        Object *old;
-        if (UNLIKELY(!vals || ix >= vals->cap || !(old = vals->values[ix])))
-            goto deopt_store_attr;
+        if (UNLIKELY(!vals || ix >= vals->cap)) {
+            vals = inst_values_for_store(owner, (int)ix);
+            if (!vals)
+                goto error;
+        }
+        Object *old = vals->values[ix];
         vals->values[ix] = SECOND();        /* the stack's reference moves in */
         STACK_SHRINK(2);
-        decref(old);
+        if (old)
+            decref(old);
+        else
+            vals->order[vals->n++] = (uint8_t)ix;
         decref(owner);
         SKIP_CACHE(STORE_ATTR);
         DISPATCH();

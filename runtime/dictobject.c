@@ -2504,6 +2504,37 @@ inst_setattr(Object *o, Object *name, Object *v)
     return 0;
 }
 
+InstanceValues *
+inst_values_for_store(Object *o, int ix)
+{
+    InstanceValues **vp = INST_VALUES_PTR(o);
+    InstanceValues *vals = *vp;
+    if (vals && ix < vals->cap)
+        return vals;
+    SharedKeys *sk = (SharedKeys *)TYPE(o)->ht_cached_keys;
+    int cap = sk && sk->nkeys > ix + 1 ? sk->nkeys : ix + 1;
+    if (cap < 4)
+        cap = 4;
+    if (cap > SHARED_KEYS_MAX)
+        cap = SHARED_KEYS_MAX;
+    InstanceValues *nv;
+    if (!vals) {
+        nv = values_alloc(cap);
+    } else {
+        nv = heap_realloc(vals, sizeof(InstanceValues) + sizeof(Object *) * (size_t)cap);
+        if (nv) {
+            memset(&nv->values[nv->cap], 0, sizeof(Object *) * (size_t)(cap - nv->cap));
+            nv->cap = (uint8_t)cap;
+        }
+    }
+    if (!nv) {
+        err_no_memory();
+        return NULL;
+    }
+    *vp = nv;
+    return nv;
+}
+
 Object *
 inst_get_dict(Object *o)
 {

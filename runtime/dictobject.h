@@ -101,5 +101,8 @@ int inst_set_dict(Object *o, Object *d);
 int inst_traverse(Object *o, visitproc visit, void *arg);
 void inst_clear(Object *o);
 int shared_keys_index(SharedKeys *sk, Object *name);   /* -1 if absent */
+/* The instance's values array with room for key index ix (allocated or grown); NULL +
+** MemoryError.  For the VM's STORE_ATTR cache (ix is a valid shared-keys index). */
+InstanceValues *inst_values_for_store(Object *o, int ix);
 
 #endif
