@@ -18,8 +18,16 @@ WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wno-unused-parameter -Wno-missing-field-initializers
 CPPFLAGS += -I. -I$(GEN) -D_GNU_SOURCE
 CFLAGS_COMMON := -std=c11 -g -MMD -MP -fno-strict-aliasing
+# Release: non-PIE and link-time optimisation (cross-file inlining of the allocator and
+# refcount paths into the VM): ~9% fewer instructions on the benchmarks.
+ifneq ($(findstring clang,$(CC)),)
+  LTO := -flto=thin
+else
+  LTO := -flto=auto
+endif
 ifeq ($(MODE),release)
-  CFLAGS_MODE := -O2 -DNDEBUG
+  CFLAGS_MODE := -O2 -DNDEBUG -fno-pie $(LTO)
+  LDFLAGS_MODE := -no-pie $(LTO)
 else ifeq ($(MODE),debug)
   CFLAGS_MODE := -O0 -DCFG_DEBUG=1
 else ifeq ($(MODE),asan)
@@ -28,6 +36,14 @@ else ifeq ($(MODE),asan)
   LDFLAGS_MODE := -fsanitize=address,undefined
 else ifeq ($(MODE),stress)
   CFLAGS_MODE := -O1 -DCFG_DEBUG=1 -DCFG_GC_STRESS=1
+else ifeq ($(MODE),fuzz)
+  # libFuzzer needs clang; the library gets coverage instrumentation, the targets the
+  # fuzzer's main() (tests/fuzz/, `make fuzz`)
+  CC := clang
+  CFLAGS_MODE := -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+                 -fno-sanitize-recover=undefined -DCFG_DEBUG=1 \
+                 -Wno-gnu-variable-sized-type-not-at-end # dictobject.c's static empty keys
+  LDFLAGS_MODE := -fsanitize=fuzzer,address,undefined
 else
   $(error unknown MODE=$(MODE))
 endif
@@ -48,7 +64,8 @@ BIN := $(BUILD)/pyheap
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test unit golden conformance asan stress clean deps bench fuzz
+.PHONY: all run test unit golden conformance repl-test asan stress clean deps bench fuzz fuzz-smoke \
+        fuzz-build
 .DEFAULT_GOAL := all
 
 all: pyheap
@@ -96,10 +113,11 @@ $(GEN)/lexer.c: grammar/lexer.re $(GEN)/parser.h
 	@re2c -W --no-generation-date --no-version -o $@ $<
 
 # ---------------------------------------------------------------- tests
+# (-Wno-error: with LTO the link step re-checks library code inlined into white-box tests)
 $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS_MODE) -o $@ $< $(LIB) $(LDLIBS) -lcriterion
+	@$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Wno-error $(LDFLAGS_MODE) -o $@ $< $(LIB) $(LDLIBS) -lcriterion
 
 deps:
 	@scripts/deps.sh
@@ -119,14 +137,46 @@ conformance: pyheap
 	@if [ -n "$(CONFORMANCE)" ]; then $(CONFORMANCE)/run.sh $(BIN); \
 	 else echo "  (no conformance corpus found: set CONFORMANCE=DIR)"; fi
 
+# The interactive REPL driven in a real terminal (tmux): prompts, editing, history, Ctrl-C.
+repl-test: pyheap
+	@tests/repl/run.sh $(BIN)
+
 test: deps
 	@$(MAKE) --no-print-directory all unit golden
-	@$(MAKE) --no-print-directory conformance
+	@$(MAKE) --no-print-directory conformance repl-test
 	@$(MAKE) --no-print-directory MODE=asan all unit golden
 	@$(MAKE) --no-print-directory MODE=stress all golden
 
 asan:
 	@$(MAKE) --no-print-directory MODE=asan all unit golden
+
+# ---------------------------------------------------------------- fuzzing
+# `make fuzz [FUZZ_TIME=s] [FUZZ_TARGETS="compile exec numparse"]` builds the libFuzzer
+# targets of tests/fuzz/ (MODE=fuzz, clang) and runs each for FUZZ_TIME seconds on a
+# corpus seeded from tests/golden (kept in $(BUILDROOT)/fuzz-corpus/); a crash leaves
+# its input in $(BUILDROOT)/fuzz-artifacts/.  `make fuzz-smoke` replays the regression
+# inputs (tests/fuzz/regress/TARGET/) and fuzzes each target for a few seconds.
+FUZZ_TIME ?= 60
+FUZZ_TARGETS ?= compile exec numparse
+FUZZ_BUILD := $(BUILDROOT)/fuzz
+FUZZ_BIN := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+# main.c without its main() (libFuzzer brings one): the library calls back into it
+$(FUZZ_BUILD)/main-nomain.o: interp/main.c | $(GEN)/parser.h
+	@echo "  CC      $< (no main)"
+	@$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Dmain=pyheap_cli_main -Wno-missing-prototypes -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(LIB) $(FUZZ_BUILD)/main-nomain.o
+	@echo "  LD      $@"
+	@$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS_MODE) -o $@ $< $(FUZZ_BUILD)/main-nomain.o \
+	    $(LIB) $(LDLIBS)
+
+fuzz fuzz-smoke:
+	@$(MAKE) --no-print-directory MODE=fuzz fuzz-build
+	@FUZZ_TIME=$(if $(filter fuzz-smoke,$@),5,$(FUZZ_TIME)) \
+	 scripts/fuzz.sh $(FUZZ_BUILD) $(BUILDROOT) $(FUZZ_TARGETS)
+
+fuzz-build: $(FUZZ_BIN)
 
 stress:
 	@$(MAKE) --no-print-directory MODE=stress all golden

@@ -4,7 +4,9 @@
 ** range, ...) are published under their names.  Messages are CPython 3.11's.
 */
 #include "interp/builtins.h"
+#include "interp/compare.h"
 #include "interp/compile.h"
+#include "interp/arena.h"
 #include "interp/vm.h"
 #include "grammar/parse.h"
 #include "runtime/error.h"
@@ -37,8 +39,31 @@
 
 /* ================================================================ print & friends */
 
+static Object *print_impl(Object *const *args, ssize_t nargs, Object *kwnames);
+
+/* print is an Argument Clinic function with *args in CPython 3.11: its first call builds
+** the parser's keyword tuple (kept for ever), and every call packs the positional
+** arguments into a tuple that lives until print returns.  Both are GC allocations that
+** move the collector's generation-0 count (when the tuple free list is empty), so pyheap
+** makes the same ones: automatic collections then happen at CPython's moments. */
 static Object *
 builtin_print(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    static int parser_ready;
+    if (!parser_ready) {
+        parser_ready = 1;
+        gc_count_static_alloc();
+    }
+    Object *argstuple = tuple_from_array(args, nargs);
+    if (!argstuple)
+        return NULL;
+    Object *r = print_impl(args, nargs, kwnames);
+    decref(argstuple);
+    return r;
+}
+
+static Object *
+print_impl(Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static const char *const names[] = {"sep", "end", "file", "flush", NULL};
     Object *kw[4] = {NULL, NULL, NULL, NULL};
@@ -74,11 +99,19 @@ builtin_print(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
             return newref(None);
     }
     incref(file);
+    /* CPython's PyFile_WriteObject fetches file.write for every piece: for a C file
+    ** object that makes a builtin method object, freed right after the call -- a GC
+    ** allocation that can start a collection (gc.h); pyheap writes directly */
+    int textio = TYPE(file) == &textio_type;
     for (ssize_t i = 0; i < nargs; i++) {
         if (i > 0) {
+            if (textio)
+                gc_count_transient_alloc();
             if (sep ? file_write_str(file, sep) < 0 : file_write_cstr(file, " ") < 0)
                 goto fail;
         }
+        if (textio)
+            gc_count_transient_alloc();
         Object *s = obj_str(args[i]);
         if (!s)
             goto fail;
@@ -87,6 +120,8 @@ builtin_print(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
         if (r < 0)
             goto fail;
     }
+    if (textio)
+        gc_count_transient_alloc();
     if (end ? file_write_str(file, end) < 0 : file_write_cstr(file, "\n") < 0)
         goto fail;
     if (kw[3]) {
@@ -152,6 +187,8 @@ builtin_ascii(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 static Object *
 builtin_id(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
+    if (compare_ident_hook)
+        compare_ident_hook(COMPARE_ID, args[0], NULL);     /* --compare-modes */
     return int_from_size((size_t)(uintptr_t)args[0]);
 }
 
@@ -573,34 +610,18 @@ builtin_sorted(Object *self, Object *const *args, ssize_t nargs, Object *kwnames
 {
     if (nargs != 1)
         return err_format(exc_TypeError, "sorted expected 1 argument, got %zd", nargs);
-    Object *key = NULL, *rev = NULL;
-    if (kwnames) {
-        for (ssize_t i = 0; i < TUPLE_LEN(kwnames); i++) {
-            Object *k = TUPLE_GET(kwnames, i);
-            if (str_eq_cstr(k, "key"))
-                key = args[nargs + i];
-            else if (str_eq_cstr(k, "reverse"))
-                rev = args[nargs + i];
-            else
-                return err_format(exc_TypeError, "sort() got an unexpected keyword argument '%U'",
-                                  k);
-        }
-    }
+    /* as CPython: list(iterable).sort(**kwargs), so errors are sort()'s */
     Object *l = list_from_iterable(args[0]);
     if (!l)
         return NULL;
-    int r = 0;
-    if (rev) {
-        r = obj_is_true(rev);
-        if (r < 0) {
-            decref(l);
-            return NULL;
-        }
-    }
-    if (list_sort(l, key, r) < 0) {
+    Object *sort = obj_getattr_str(l, "sort");
+    Object *r = sort ? obj_vectorcall(sort, args + 1, 0, kwnames) : NULL;
+    xdecref(sort);
+    if (!r) {
         decref(l);
         return NULL;
     }
+    decref(r);
     return l;
 }
 
@@ -1042,6 +1063,7 @@ exec_or_eval(Object *const *args, ssize_t nargs, Object *kwnames, int is_eval)
     if (!dict_getitem(globals, ID(__builtins__)))
         dict_setitem(globals, ID(__builtins__), rt.builtins_module);
     Object *code;
+    Arena *arena = NULL;        /* a source string's AST lives while its code runs (CPython) */
     if (TYPE(v[0]) == &code_type) {
         code = newref(v[0]);
     } else {
@@ -1058,14 +1080,18 @@ exec_or_eval(Object *const *args, ssize_t nargs, Object *kwnames, int is_eval)
                 len--;
             }
         code = compile_source(text, (size_t)len, "<string>", is_eval ? PARSE_EVAL : PARSE_FILE,
-                              NULL);
+                              &arena);
     }
     if (!code) {
+        if (arena)
+            arena_free(arena);
         xdecref(owned_locals);
         return NULL;
     }
     Object *r = vm_eval_code(code, globals, locals);
     decref(code);
+    if (arena)
+        arena_free(arena);
     xdecref(owned_locals);
     if (!r || is_eval)
         return r;

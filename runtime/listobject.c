@@ -8,10 +8,9 @@
 ** sys.getsizeof() agrees with CPython.  Freed list objects (not their item arrays) go to
 ** a free list of 80 and do not move the collector's generation-0 count.
 **
-** Sorting is a stable merge sort on runs (timsort's merging without galloping), with
-** CPython's pre-check that picks a specialised comparison when all keys are compact
-** ints, floats or strs, and the "list modified during sort" guard (the list is empty
-** while it is being sorted).
+** Sorting is CPython 3.11's timsort, ported step for step (the same '<' calls in the
+** same order), with its pre-sort check that picks a specialised comparison and the
+** "list modified during sort" guard; see the essay opening the sort section.
 */
 #include "listobject.h"
 #include "error.h"
@@ -63,10 +62,11 @@ list_resize(ListObject *self, ssize_t newsize)
     return 0;
 }
 
+/* Give the empty list [self] room for exactly [size] items (CPython's list_new_prealloc,
+** used by slicing: a slice's capacity is its length). */
 static int
-list_preallocate_exact(ListObject *self, ssize_t size)
+list_preallocate_n(ListObject *self, ssize_t size)
 {
-    size = (size + 1) & ~(ssize_t)1;
     if ((size_t)size > (size_t)SSIZE_MAX / sizeof(Object *)) {
         err_no_memory();
         return -1;
@@ -79,6 +79,14 @@ list_preallocate_exact(ListObject *self, ssize_t size)
     self->items = items;
     self->allocated = size;
     return 0;
+}
+
+/* As list_preallocate_n, rounded up to an even count: with 16-byte size classes an odd
+** slot would be wasted anyway (list(iterable), extend of an empty list). */
+static int
+list_preallocate_exact(ListObject *self, ssize_t size)
+{
+    return list_preallocate_n(self, (size + 1) & ~(ssize_t)1);
 }
 
 Object *
@@ -249,7 +257,7 @@ list_getslice(Object *o, ssize_t lo, ssize_t hi)
     if (!r)
         return NULL;
     if (len > 0) {
-        if (list_preallocate_exact(r, len) < 0) {
+        if (list_preallocate_n(r, len) < 0) {
             decref(r);
             return NULL;
         }
@@ -545,7 +553,7 @@ list_subscript(Object *o, Object *key)
         if (step == 1)
             return list_getslice(o, start, stop);
         ListObject *r = (ListObject *)list_new(0);
-        if (!r || list_preallocate_exact(r, n) < 0) {
+        if (!r || list_preallocate_n(r, n) < 0) {
             xdecref(r);
             return NULL;
         }
@@ -974,225 +982,966 @@ list_reversed_meth(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 }
 
 /* ================================================================ sort */
+/*
+** list.sort is CPython 3.11's timsort (Objects/listobject.c, Objects/listsort.txt),
+** ported step for step: the same '<' calls in the same order, hence the same result for
+** inconsistent comparisons (NaN keys, random __lt__) and the same list state after an
+** exception.  Outline:
+**   - count_run finds the next natural run (non-descending, or strictly descending and
+**     then reversed in place; strictness keeps the sort stable); a run shorter than
+**     'minrun' (32..64, merge_compute_minrun) is extended by binarysort;
+**   - runs go on a stack; found_new_run merges by the powersort rule (each boundary's
+**     "power" is its depth in an ideal merge tree, powerloop), merge_force_collapse
+**     merges what is left;
+**   - merge_at trims each side with a gallop, then merge_lo/merge_hi copy the shorter
+**     run to temp space and merge, switching to galloping (exponential search) when
+**     one side wins MIN_GALLOP times in a row; 'min_gallop' adapts to the data.
+** With a key function every key is computed once, in item order, before any comparison;
+** keys and items then move in lockstep (a SortSlice).  Each step leaves the array a
+** permutation of its input, so an exception from '<' leaves the list a permutation of
+** its items.  The pre-sort check picks the comparison once: exact ints of one digit ->
+** unsafe_long_compare, floats -> unsafe_float_compare, latin-1 strs ->
+** unsafe_latin_compare, any other single type -> unsafe_object_compare (that type's
+** richcompare slot called directly), non-empty tuples -> unsafe_tuple_compare (first
+** items by the same rules), otherwise safe_object_compare.  reverse=True reverses,
+** sorts stably and reverses back (also after a failure).  The list is empty while it
+** is sorted; finding it changed afterwards raises "list modified during sort".
+*/
 
-typedef struct SortState {
-    int kind;               /* 0 generic, 1 compact ints, 2 floats, 3 exact str */
-    int error;
-} SortState;
+typedef struct SortSlice {
+    Object **keys;
+    Object **values;        /* parallel to keys; NULL when the keys are the items */
+} SortSlice;
 
-/* a < b ?  1, 0 or -1 on error */
-static inline int
-sort_lt(SortState *st, Object *a, Object *b)
+static inline void
+sortslice_copy(SortSlice *s1, ssize_t i, SortSlice *s2, ssize_t j)
 {
-    switch (st->kind) {
-    case 1:
-        return int_compact_value(a) < int_compact_value(b);
-    case 2:
-        return FLOAT_VAL(a) < FLOAT_VAL(b);
-    case 3: {
-        if (STR_KIND(a) == 1 && STR_KIND(b) == 1) {
-            ssize_t la = STR_LEN(a), lb = STR_LEN(b);
-            int c = memcmp(STR_DATA(a), STR_DATA(b), (size_t)(la < lb ? la : lb));
-            return c < 0 || (c == 0 && la < lb);
-        }
-        return str_compare(a, b) < 0;
-    }
-    default: {
-        if (st->error)
-            return -1;
-        int r = obj_richcompare_bool(a, b, CMP_LT);
-        if (r < 0)
-            st->error = 1;
-        return r;
-    }
+    s1->keys[i] = s2->keys[j];
+    if (s1->values)
+        s1->values[i] = s2->values[j];
+}
+
+static inline void
+sortslice_copy_incr(SortSlice *dst, SortSlice *src)
+{
+    *dst->keys++ = *src->keys++;
+    if (dst->values)
+        *dst->values++ = *src->values++;
+}
+
+static inline void
+sortslice_copy_decr(SortSlice *dst, SortSlice *src)
+{
+    *dst->keys-- = *src->keys--;
+    if (dst->values)
+        *dst->values-- = *src->values--;
+}
+
+static inline void
+sortslice_memcpy(SortSlice *s1, ssize_t i, SortSlice *s2, ssize_t j, ssize_t n)
+{
+    memcpy(&s1->keys[i], &s2->keys[j], sizeof(Object *) * (size_t)n);
+    if (s1->values)
+        memcpy(&s1->values[i], &s2->values[j], sizeof(Object *) * (size_t)n);
+}
+
+static inline void
+sortslice_memmove(SortSlice *s1, ssize_t i, SortSlice *s2, ssize_t j, ssize_t n)
+{
+    memmove(&s1->keys[i], &s2->keys[j], sizeof(Object *) * (size_t)n);
+    if (s1->values)
+        memmove(&s1->values[i], &s2->values[j], sizeof(Object *) * (size_t)n);
+}
+
+static inline void
+sortslice_advance(SortSlice *s, ssize_t n)
+{
+    s->keys += n;
+    if (s->values)
+        s->values += n;
+}
+
+static void
+sort_reverse_slice(Object **lo, Object **hi)
+{
+    for (--hi; lo < hi; ++lo, --hi) {
+        Object *t = *lo;
+        *lo = *hi;
+        *hi = t;
     }
 }
 
-/* Stable merge sort of (keys, values) pairs; values may be NULL (keys are the items). */
-static int
-merge_sort(SortState *st, Object **keys, Object **vals, ssize_t n, Object **tk, Object **tv)
+static void
+sortslice_reverse(SortSlice *s, ssize_t n)
 {
-    /* binary insertion sort for small blocks, then bottom-up merges */
-    const ssize_t RUN = 32;
-    for (ssize_t lo = 0; lo < n; lo += RUN) {
-        ssize_t hi = lo + RUN < n ? lo + RUN : n;
-        for (ssize_t i = lo + 1; i < hi; i++) {
-            Object *k = keys[i], *v = vals ? vals[i] : NULL;
-            ssize_t l = lo, r = i;
-            while (l < r) {
-                ssize_t m = (l + r) >> 1;
-                int c = sort_lt(st, k, keys[m]);
-                if (c < 0)
-                    return -1;
-                if (c)
-                    r = m;
-                else
-                    l = m + 1;
-            }
-            memmove(&keys[l + 1], &keys[l], sizeof(Object *) * (size_t)(i - l));
-            keys[l] = k;
-            if (vals) {
-                memmove(&vals[l + 1], &vals[l], sizeof(Object *) * (size_t)(i - l));
-                vals[l] = v;
-            }
-        }
-    }
-    for (ssize_t width = RUN; width < n; width *= 2) {
-        for (ssize_t lo = 0; lo + width < n; lo += 2 * width) {
-            ssize_t mid = lo + width, hi = lo + 2 * width < n ? lo + 2 * width : n;
-            /* already ordered? */
-            int c = sort_lt(st, keys[mid], keys[mid - 1]);
-            if (c < 0)
+    sort_reverse_slice(s->keys, s->keys + n);
+    if (s->values)
+        sort_reverse_slice(s->values, s->values + n);
+}
+
+#define SORT_MAX_PENDING ((int)sizeof(size_t) * 8)   /* floor(log2(n)) + 1 suffices */
+#define SORT_MIN_GALLOP 7
+#define SORT_TEMP_SIZE 256          /* merge space (and small key arrays) on the C stack */
+
+typedef struct MergeState MergeState;
+typedef int (*sortcmpfunc)(Object *v, Object *w, MergeState *ms);
+
+typedef struct SortRun {
+    SortSlice base;
+    ssize_t len;
+    int power;              /* powersort depth of the boundary after this run */
+} SortRun;
+
+struct MergeState {
+    ssize_t min_gallop;     /* galloping starts after this many wins in a row */
+    ssize_t listlen;
+    Object **basekeys;      /* keys[0], for run start indices */
+    SortSlice a;            /* temp space for merges: temparray or a heap block */
+    ssize_t alloced;        /* its capacity (in key/value pairs) */
+    int n;                  /* pending runs; pending[i] ends where pending[i+1] starts */
+    SortRun pending[SORT_MAX_PENDING];
+    Object *temparray[SORT_TEMP_SIZE];
+    sortcmpfunc key_compare;            /* chosen by the pre-sort check */
+    richcmpfunc key_richcompare;        /* for unsafe_object_compare */
+    sortcmpfunc tuple_elem_compare;     /* for unsafe_tuple_compare's first items */
+};
+
+static int unsafe_long_compare(Object *v, Object *w, MergeState *ms);
+static int unsafe_float_compare(Object *v, Object *w, MergeState *ms);
+
+/* v < w under the chosen comparison: 1, 0, or -1 with an exception set.  The two
+** cheapest comparisons are expanded in line (same result, no indirect call): this
+** halves the instruction count of sorting small ints. */
+static inline int
+sort_lt(MergeState *ms, Object *v, Object *w)
+{
+    sortcmpfunc f = ms->key_compare;
+    if (f == unsafe_long_compare)
+        return int_compact_value(v) < int_compact_value(w);
+    if (f == unsafe_float_compare)
+        return FLOAT_VAL(v) < FLOAT_VAL(w);
+    return f(v, w, ms);
+}
+
+/* Stable binary insertion sort of lo.keys[0 : hi - lo.keys], whose prefix up to 'start'
+** is already sorted.  On error the slice is still a permutation of its input. */
+static int
+binarysort(MergeState *ms, SortSlice lo, Object **hi, Object **start)
+{
+    if (lo.keys == start)
+        ++start;
+    for (; start < hi; ++start) {
+        Object **l = lo.keys, **r = start;
+        Object *pivot = *r;
+        /* pivot >= everything in [lo, l), pivot < everything in [r, start) */
+        do {
+            Object **p = l + ((r - l) >> 1);
+            int k = sort_lt(ms, pivot, *p);
+            if (k < 0)
                 return -1;
-            if (!c)
-                continue;
-            ssize_t nl = mid - lo;
-            memcpy(tk, keys + lo, sizeof(Object *) * (size_t)nl);
-            if (vals)
-                memcpy(tv, vals + lo, sizeof(Object *) * (size_t)nl);
-            ssize_t i = 0, j = mid, k = lo;
-            while (i < nl && j < hi) {
-                c = sort_lt(st, keys[j], tk[i]);
-                if (c < 0) {
-                    /* restore the remainder so no item is lost */
-                    while (i < nl) {
-                        keys[k] = tk[i];
-                        if (vals)
-                            vals[k] = tv[i];
-                        k++, i++;
-                    }
-                    return -1;
-                }
-                if (c) {
-                    keys[k] = keys[j];
-                    if (vals)
-                        vals[k] = vals[j];
-                    j++;
-                } else {
-                    keys[k] = tk[i];
-                    if (vals)
-                        vals[k] = tv[i];
-                    i++;
-                }
-                k++;
-            }
-            while (i < nl) {
-                keys[k] = tk[i];
-                if (vals)
-                    vals[k] = tv[i];
-                k++, i++;
-            }
+            if (k)
+                r = p;
+            else
+                l = p + 1;
+        } while (l < r);
+        /* l is after any element equal to pivot: that is what keeps it stable */
+        for (Object **p = start; p > l; --p)
+            *p = *(p - 1);
+        *l = pivot;
+        if (lo.values) {
+            Object **vs = lo.values + (start - lo.keys), **vl = lo.values + (l - lo.keys);
+            Object *vpivot = *vs;
+            for (Object **p = vs; p > vl; --p)
+                *p = *(p - 1);
+            *vl = vpivot;
         }
     }
     return 0;
+}
+
+/* Length of the run starting at lo (lo < hi): the longest lo[0] <= lo[1] <= ... or the
+** longest strictly descending lo[0] > lo[1] > ... (*descending = 1).  -1 on error. */
+static ssize_t
+count_run(MergeState *ms, Object **lo, Object **hi, int *descending)
+{
+    int k;
+    ssize_t n;
+
+    *descending = 0;
+    ++lo;
+    if (lo == hi)
+        return 1;
+    n = 2;
+    k = sort_lt(ms, *lo, *(lo - 1));
+    if (k < 0)
+        return -1;
+    if (k) {
+        *descending = 1;
+        for (lo = lo + 1; lo < hi; ++lo, ++n) {
+            k = sort_lt(ms, *lo, *(lo - 1));
+            if (k < 0)
+                return -1;
+            if (!k)
+                break;
+        }
+    } else {
+        for (lo = lo + 1; lo < hi; ++lo, ++n) {
+            k = sort_lt(ms, *lo, *(lo - 1));
+            if (k < 0)
+                return -1;
+            if (k)
+                break;
+        }
+    }
+    return n;
+}
+
+/* Where key goes in the sorted a[0:n] (n > 0), left of any equal elements: the k in
+** 0..n with a[k-1] < key <= a[k].  The search starts at a[hint] (0 <= hint < n) and
+** gallops outwards by 1, 3, 7, 15... before a binary search.  -1 on error. */
+static ssize_t
+gallop_left(MergeState *ms, Object *key, Object **a, ssize_t n, ssize_t hint)
+{
+    ssize_t ofs = 1, lastofs = 0;
+    int k;
+
+    a += hint;
+    k = sort_lt(ms, *a, key);
+    if (k < 0)
+        return -1;
+    if (k) {
+        /* a[hint] < key: gallop right until a[hint + lastofs] < key <= a[hint + ofs] */
+        const ssize_t maxofs = n - hint;
+        while (ofs < maxofs) {
+            k = sort_lt(ms, a[ofs], key);
+            if (k < 0)
+                return -1;
+            if (!k)
+                break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs)
+            ofs = maxofs;
+        lastofs += hint;
+        ofs += hint;
+    } else {
+        /* key <= a[hint]: gallop left until a[hint - ofs] < key <= a[hint - lastofs] */
+        const ssize_t maxofs = hint + 1;
+        while (ofs < maxofs) {
+            k = sort_lt(ms, *(a - ofs), key);
+            if (k < 0)
+                return -1;
+            if (k)
+                break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs)
+            ofs = maxofs;
+        ssize_t t = lastofs;
+        lastofs = hint - ofs;
+        ofs = hint - t;
+    }
+    a -= hint;
+    /* a[lastofs] < key <= a[ofs]: binary search in between */
+    ++lastofs;
+    while (lastofs < ofs) {
+        ssize_t m = lastofs + ((ofs - lastofs) >> 1);
+        k = sort_lt(ms, a[m], key);
+        if (k < 0)
+            return -1;
+        if (k)
+            lastofs = m + 1;
+        else
+            ofs = m;
+    }
+    return ofs;
+}
+
+/* As gallop_left, but right of any equal elements: a[k-1] <= key < a[k]. */
+static ssize_t
+gallop_right(MergeState *ms, Object *key, Object **a, ssize_t n, ssize_t hint)
+{
+    ssize_t ofs = 1, lastofs = 0;
+    int k;
+
+    a += hint;
+    k = sort_lt(ms, key, *a);
+    if (k < 0)
+        return -1;
+    if (k) {
+        /* key < a[hint]: gallop left until a[hint - ofs] <= key < a[hint - lastofs] */
+        const ssize_t maxofs = hint + 1;
+        while (ofs < maxofs) {
+            k = sort_lt(ms, key, *(a - ofs));
+            if (k < 0)
+                return -1;
+            if (!k)
+                break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs)
+            ofs = maxofs;
+        ssize_t t = lastofs;
+        lastofs = hint - ofs;
+        ofs = hint - t;
+    } else {
+        /* a[hint] <= key: gallop right until a[hint + lastofs] <= key < a[hint + ofs] */
+        const ssize_t maxofs = n - hint;
+        while (ofs < maxofs) {
+            k = sort_lt(ms, key, a[ofs]);
+            if (k < 0)
+                return -1;
+            if (k)
+                break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs)
+            ofs = maxofs;
+        lastofs += hint;
+        ofs += hint;
+    }
+    a -= hint;
+    /* a[lastofs] <= key < a[ofs] */
+    ++lastofs;
+    while (lastofs < ofs) {
+        ssize_t m = lastofs + ((ofs - lastofs) >> 1);
+        k = sort_lt(ms, key, a[m]);
+        if (k < 0)
+            return -1;
+        if (k)
+            ofs = m;
+        else
+            lastofs = m + 1;
+    }
+    return ofs;
+}
+
+/* With a key function, temparray also holds the values, and (for lists shorter than
+** SORT_TEMP_SIZE/2) the keys themselves above the merge space; see list_sort. */
+static void
+merge_init(MergeState *ms, ssize_t list_size, int has_keyfunc, SortSlice *lo)
+{
+    if (has_keyfunc) {
+        /* a merge needs at most ceil(n/2) temp slots */
+        ms->alloced = (list_size + 1) / 2;
+        if (SORT_TEMP_SIZE / 2 < ms->alloced)
+            ms->alloced = SORT_TEMP_SIZE / 2;
+        ms->a.values = &ms->temparray[ms->alloced];
+    } else {
+        ms->alloced = SORT_TEMP_SIZE;
+        ms->a.values = NULL;
+    }
+    ms->a.keys = ms->temparray;
+    ms->n = 0;
+    ms->min_gallop = SORT_MIN_GALLOP;
+    ms->listlen = list_size;
+    ms->basekeys = lo->keys;
+}
+
+static void
+merge_freemem(MergeState *ms)
+{
+    if (ms->a.keys != ms->temparray) {
+        heap_free(ms->a.keys);
+        ms->a.keys = NULL;
+    }
+}
+
+/* Make room for 'need' temp pairs (the old contents need not survive). */
+static int
+merge_getmem(MergeState *ms, ssize_t need)
+{
+    if (need <= ms->alloced)
+        return 0;
+    size_t multiplier = ms->a.values ? 2 : 1;
+    merge_freemem(ms);
+    if ((size_t)need > (size_t)SSIZE_MAX / sizeof(Object *) / multiplier) {
+        err_no_memory();
+        return -1;
+    }
+    ms->a.keys = heap_alloc(multiplier * (size_t)need * sizeof(Object *));
+    if (!ms->a.keys) {
+        err_no_memory();
+        return -1;
+    }
+    ms->alloced = need;
+    if (ms->a.values)
+        ms->a.values = &ms->a.keys[need];
+    return 0;
+}
+
+/* Merge the na elements at ssa with the nb elements right after them (na <= nb, both
+** > 0, ssa.keys[na-1] belongs at the end), copying run A out to temp space. */
+static int
+merge_lo(MergeState *ms, SortSlice ssa, ssize_t na, SortSlice ssb, ssize_t nb)
+{
+    SortSlice dest;
+    ssize_t k, min_gallop;
+    int result = -1;
+
+    if (merge_getmem(ms, na) < 0)
+        return -1;
+    sortslice_memcpy(&ms->a, 0, &ssa, 0, na);
+    dest = ssa;
+    ssa = ms->a;
+
+    sortslice_copy_incr(&dest, &ssb);
+    --nb;
+    if (nb == 0)
+        goto succeed;
+    if (na == 1)
+        goto copy_b;
+
+    min_gallop = ms->min_gallop;
+    for (;;) {
+        ssize_t acount = 0, bcount = 0;     /* wins in a row */
+
+        /* one pair at a time until one run wins min_gallop times in a row */
+        for (;;) {
+            k = sort_lt(ms, ssb.keys[0], ssa.keys[0]);
+            if (k) {
+                if (k < 0)
+                    goto fail;
+                sortslice_copy_incr(&dest, &ssb);
+                ++bcount;
+                acount = 0;
+                --nb;
+                if (nb == 0)
+                    goto succeed;
+                if (bcount >= min_gallop)
+                    break;
+            } else {
+                sortslice_copy_incr(&dest, &ssa);
+                ++acount;
+                bcount = 0;
+                --na;
+                if (na == 1)
+                    goto copy_b;
+                if (acount >= min_gallop)
+                    break;
+            }
+        }
+
+        /* gallop while either run keeps winning by MIN_GALLOP or more */
+        ++min_gallop;
+        do {
+            min_gallop -= min_gallop > 1;
+            ms->min_gallop = min_gallop;
+            k = gallop_right(ms, ssb.keys[0], ssa.keys, na, 0);
+            acount = k;
+            if (k) {
+                if (k < 0)
+                    goto fail;
+                sortslice_memcpy(&dest, 0, &ssa, 0, k);
+                sortslice_advance(&dest, k);
+                sortslice_advance(&ssa, k);
+                na -= k;
+                if (na == 1)
+                    goto copy_b;
+                /* na == 0 is impossible for a consistent '<', but not in general */
+                if (na == 0)
+                    goto succeed;
+            }
+            sortslice_copy_incr(&dest, &ssb);
+            --nb;
+            if (nb == 0)
+                goto succeed;
+
+            k = gallop_left(ms, ssa.keys[0], ssb.keys, nb, 0);
+            bcount = k;
+            if (k) {
+                if (k < 0)
+                    goto fail;
+                sortslice_memmove(&dest, 0, &ssb, 0, k);
+                sortslice_advance(&dest, k);
+                sortslice_advance(&ssb, k);
+                nb -= k;
+                if (nb == 0)
+                    goto succeed;
+            }
+            sortslice_copy_incr(&dest, &ssa);
+            --na;
+            if (na == 1)
+                goto copy_b;
+        } while (acount >= SORT_MIN_GALLOP || bcount >= SORT_MIN_GALLOP);
+        ++min_gallop;       /* penalise leaving galloping mode */
+        ms->min_gallop = min_gallop;
+    }
+succeed:
+    result = 0;
+fail:
+    if (na)
+        sortslice_memcpy(&dest, 0, &ssa, 0, na);
+    return result;
+copy_b:
+    /* the last element of A belongs at the end of the merge */
+    sortslice_memmove(&dest, 0, &ssb, 0, nb);
+    sortslice_copy(&dest, nb, &ssa, 0);
+    return 0;
+}
+
+/* As merge_lo, with na >= nb: run B goes to temp space and the merge runs backwards. */
+static int
+merge_hi(MergeState *ms, SortSlice ssa, ssize_t na, SortSlice ssb, ssize_t nb)
+{
+    SortSlice dest, basea, baseb;
+    ssize_t k, min_gallop;
+    int result = -1;
+
+    if (merge_getmem(ms, nb) < 0)
+        return -1;
+    dest = ssb;
+    sortslice_advance(&dest, nb - 1);
+    sortslice_memcpy(&ms->a, 0, &ssb, 0, nb);
+    basea = ssa;
+    baseb = ms->a;
+    ssb.keys = ms->a.keys + nb - 1;
+    if (ssb.values)
+        ssb.values = ms->a.values + nb - 1;
+    sortslice_advance(&ssa, na - 1);
+
+    sortslice_copy_decr(&dest, &ssa);
+    --na;
+    if (na == 0)
+        goto succeed;
+    if (nb == 1)
+        goto copy_a;
+
+    min_gallop = ms->min_gallop;
+    for (;;) {
+        ssize_t acount = 0, bcount = 0;
+
+        for (;;) {
+            k = sort_lt(ms, ssb.keys[0], ssa.keys[0]);
+            if (k) {
+                if (k < 0)
+                    goto fail;
+                sortslice_copy_decr(&dest, &ssa);
+                ++acount;
+                bcount = 0;
+                --na;
+                if (na == 0)
+                    goto succeed;
+                if (acount >= min_gallop)
+                    break;
+            } else {
+                sortslice_copy_decr(&dest, &ssb);
+                ++bcount;
+                acount = 0;
+                --nb;
+                if (nb == 1)
+                    goto copy_a;
+                if (bcount >= min_gallop)
+                    break;
+            }
+        }
+
+        ++min_gallop;
+        do {
+            min_gallop -= min_gallop > 1;
+            ms->min_gallop = min_gallop;
+            k = gallop_right(ms, ssb.keys[0], basea.keys, na, na - 1);
+            if (k < 0)
+                goto fail;
+            k = na - k;
+            acount = k;
+            if (k) {
+                sortslice_advance(&dest, -k);
+                sortslice_advance(&ssa, -k);
+                sortslice_memmove(&dest, 1, &ssa, 1, k);
+                na -= k;
+                if (na == 0)
+                    goto succeed;
+            }
+            sortslice_copy_decr(&dest, &ssb);
+            --nb;
+            if (nb == 1)
+                goto copy_a;
+
+            k = gallop_left(ms, ssa.keys[0], baseb.keys, nb, nb - 1);
+            if (k < 0)
+                goto fail;
+            k = nb - k;
+            bcount = k;
+            if (k) {
+                sortslice_advance(&dest, -k);
+                sortslice_advance(&ssb, -k);
+                sortslice_memcpy(&dest, 1, &ssb, 1, k);
+                nb -= k;
+                if (nb == 1)
+                    goto copy_a;
+                /* nb == 0 is impossible for a consistent '<', but not in general */
+                if (nb == 0)
+                    goto succeed;
+            }
+            sortslice_copy_decr(&dest, &ssa);
+            --na;
+            if (na == 0)
+                goto succeed;
+        } while (acount >= SORT_MIN_GALLOP || bcount >= SORT_MIN_GALLOP);
+        ++min_gallop;
+        ms->min_gallop = min_gallop;
+    }
+succeed:
+    result = 0;
+fail:
+    if (nb)
+        sortslice_memcpy(&dest, -(nb - 1), &baseb, 0, nb);
+    return result;
+copy_a:
+    /* the first element of B belongs at the front of the merge */
+    sortslice_memmove(&dest, 1 - na, &ssa, 1 - na, na);
+    sortslice_advance(&dest, -na);
+    sortslice_advance(&ssa, -na);
+    sortslice_copy(&dest, 0, &ssb, 0);
+    return 0;
+}
+
+/* Merge the runs at stack indices i and i+1 (i is the second- or third-last). */
+static int
+merge_at(MergeState *ms, int i)
+{
+    SortSlice ssa = ms->pending[i].base, ssb = ms->pending[i + 1].base;
+    ssize_t na = ms->pending[i].len, nb = ms->pending[i + 1].len;
+    ssize_t k;
+
+    ms->pending[i].len = na + nb;
+    if (i == ms->n - 3)
+        ms->pending[i + 1] = ms->pending[i + 2];
+    --ms->n;
+
+    /* elements of A before where B[0] goes are already in place */
+    k = gallop_right(ms, *ssb.keys, ssa.keys, na, 0);
+    if (k < 0)
+        return -1;
+    sortslice_advance(&ssa, k);
+    na -= k;
+    if (na == 0)
+        return 0;
+    /* and so are the elements of B after where A's last goes */
+    nb = gallop_left(ms, ssa.keys[na - 1], ssb.keys, nb, nb - 1);
+    if (nb <= 0)
+        return (int)nb;
+    if (na <= nb)
+        return merge_lo(ms, ssa, na, ssb, nb);
+    return merge_hi(ms, ssa, na, ssb, nb);
+}
+
+/* The "power" of the boundary between adjacent runs [s1, s1+n1) and [s1+n1, s1+n1+n2)
+** of a list of n: the first bit at which the binary expansions of their midpoints / n
+** differ (listsort.txt, "powersort").  Doubled midpoints keep it in integers. */
+static int
+powerloop(ssize_t s1, ssize_t n1, ssize_t n2, ssize_t n)
+{
+    int result = 0;
+    ssize_t a = 2 * s1 + n1;
+    ssize_t b = a + n1 + n2;
+    for (;;) {
+        ++result;
+        if (a >= n) {           /* both bits 1 */
+            a -= n;
+            b -= n;
+        } else if (b >= n) {    /* bits differ */
+            break;
+        }
+        a <<= 1;
+        b <<= 1;
+    }
+    return result;
+}
+
+/* A new run of length n2 follows the top of the stack: merge runs whose boundary is
+** deeper than the new one, then record its power.  The caller pushes the run. */
+static int
+found_new_run(MergeState *ms, ssize_t n2)
+{
+    if (ms->n) {
+        SortRun *p = ms->pending;
+        ssize_t s1 = p[ms->n - 1].base.keys - ms->basekeys;
+        ssize_t n1 = p[ms->n - 1].len;
+        int power = powerloop(s1, n1, n2, ms->listlen);
+        while (ms->n > 1 && p[ms->n - 2].power > power) {
+            if (merge_at(ms, ms->n - 2) < 0)
+                return -1;
+        }
+        p[ms->n - 1].power = power;
+    }
+    return 0;
+}
+
+static int
+merge_force_collapse(MergeState *ms)
+{
+    SortRun *p = ms->pending;
+    while (ms->n > 1) {
+        int n = ms->n - 2;
+        if (n > 0 && p[n - 1].len < p[n + 1].len)
+            --n;
+        if (merge_at(ms, n) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* n itself below 64; else a k in 32..64 with n/k just below a power of two. */
+static ssize_t
+merge_compute_minrun(ssize_t n)
+{
+    ssize_t r = 0;          /* 1 once any 1 bit is shifted off */
+    while (n >= 64) {
+        r |= n & 1;
+        n >>= 1;
+    }
+    return n + r;
+}
+
+/* ---- comparisons chosen by the pre-sort check */
+
+static int
+safe_object_compare(Object *v, Object *w, MergeState *ms)
+{
+    (void)ms;
+    return obj_richcompare_bool(v, w, CMP_LT);
+}
+
+/* All keys share one type: call its richcompare slot directly (no reflected operation
+** or recursion check), falling back to the full protocol on NotImplemented. */
+static int
+unsafe_object_compare(Object *v, Object *w, MergeState *ms)
+{
+    if (TYPE(v)->richcompare != ms->key_richcompare)
+        return obj_richcompare_bool(v, w, CMP_LT);
+    Object *r = ms->key_richcompare(v, w, CMP_LT);
+    if (r == NotImplemented) {
+        decref(r);
+        return obj_richcompare_bool(v, w, CMP_LT);
+    }
+    if (!r)
+        return -1;
+    int res = BOOL_CHECK(r) ? r == True_ : obj_is_true(r);
+    decref(r);
+    return res;
+}
+
+/* Two str of kind 1 (latin-1): code point order is byte order. */
+static int
+unsafe_latin_compare(Object *v, Object *w, MergeState *ms)
+{
+    (void)ms;
+    ssize_t lv = STR_LEN(v), lw = STR_LEN(w);
+    int c = memcmp(STR_DATA(v), STR_DATA(w), (size_t)(lv < lw ? lv : lw));
+    return c != 0 ? c < 0 : lv < lw;
+}
+
+/* Two exact ints of at most one digit. */
+static int
+unsafe_long_compare(Object *v, Object *w, MergeState *ms)
+{
+    (void)ms;
+    return int_compact_value(v) < int_compact_value(w);
+}
+
+static int
+unsafe_float_compare(Object *v, Object *w, MergeState *ms)
+{
+    (void)ms;
+    return FLOAT_VAL(v) < FLOAT_VAL(w);
+}
+
+/* Two non-empty tuples: tuple '<', except that when the first items differ they are
+** compared with ms->tuple_elem_compare. */
+static int
+unsafe_tuple_compare(Object *v, Object *w, MergeState *ms)
+{
+    ssize_t i, vlen = TUPLE_LEN(v), wlen = TUPLE_LEN(w);
+    for (i = 0; i < vlen && i < wlen; i++) {
+        int k = obj_richcompare_bool(TUPLE_GET(v, i), TUPLE_GET(w, i), CMP_EQ);
+        if (k < 0)
+            return -1;
+        if (!k)
+            break;
+    }
+    if (i >= vlen || i >= wlen)
+        return vlen < wlen;
+    if (i == 0)
+        return ms->tuple_elem_compare(TUPLE_GET(v, 0), TUPLE_GET(w, 0), ms);
+    return obj_richcompare_bool(TUPLE_GET(v, i), TUPLE_GET(w, i), CMP_LT);
+}
+
+/* The pre-sort check: one pass over the keys (n > 1) choosing ms->key_compare. */
+static void
+sort_choose_compare(MergeState *ms, Object **keys, ssize_t n)
+{
+    /* the first key stands for all; then every key is checked */
+    int in_tuples = TYPE(keys[0]) == &tuple_type && TUPLE_LEN(keys[0]) > 0;
+    TypeObject *key_type = in_tuples ? TYPE(TUPLE_GET(keys[0], 0)) : TYPE(keys[0]);
+    int same_type = 1, latin = 1, bounded = 1;
+
+    for (ssize_t i = 0; i < n; i++) {
+        if (in_tuples && !(TYPE(keys[i]) == &tuple_type && TUPLE_LEN(keys[i]) != 0)) {
+            in_tuples = 0;
+            same_type = 0;
+            break;
+        }
+        Object *key = in_tuples ? TUPLE_GET(keys[i], 0) : keys[i];
+        if (TYPE(key) != key_type) {
+            same_type = 0;
+            /* tuples: keep going, every key must still be a tuple */
+            if (!in_tuples)
+                break;
+        }
+        if (same_type) {
+            if (key_type == &int_type && bounded && !int_is_compact(key))
+                bounded = 0;
+            else if (key_type == &str_type && latin && STR_KIND(key) != 1)
+                latin = 0;
+        }
+    }
+
+    if (same_type) {
+        if (key_type == &str_type && latin)
+            ms->key_compare = unsafe_latin_compare;
+        else if (key_type == &int_type && bounded)
+            ms->key_compare = unsafe_long_compare;
+        else if (key_type == &float_type)
+            ms->key_compare = unsafe_float_compare;
+        else if ((ms->key_richcompare = key_type->richcompare) != NULL)
+            ms->key_compare = unsafe_object_compare;
+        else
+            ms->key_compare = safe_object_compare;
+    } else {
+        ms->key_compare = safe_object_compare;
+    }
+    if (in_tuples) {
+        /* tuples of tuples: the first items compare safely */
+        ms->tuple_elem_compare =
+            key_type == &tuple_type ? safe_object_compare : ms->key_compare;
+        ms->key_compare = unsafe_tuple_compare;
+    }
 }
 
 int
 list_sort(Object *o, Object *keyfunc, int reverse)
 {
     ListObject *self = (ListObject *)o;
+    MergeState ms;
+    SortSlice lo;
+    Object **keys;
+    ssize_t i, nremaining, minrun;
+    int result = -1;
+
     if (keyfunc == None)
         keyfunc = NULL;
-    /* The list is emptied while sorting, as CPython does. */
+    /* Empty the list while sorting, so that what comparisons do to it cannot touch the
+    ** array being sorted. */
     ssize_t saved_n = SIZE(self);
     Object **saved_items = self->items;
     ssize_t saved_alloc = self->allocated;
     SIZE(self) = 0;
     self->items = NULL;
-    self->allocated = -1;
-    Object **keys = NULL, **tmp = NULL;
-    int result = -1;
-    ssize_t n = saved_n;
-    ssize_t nkeys = 0;
-    if (keyfunc && n > 0) {
-        keys = heap_alloc(sizeof(Object *) * (size_t)n);
-        if (!keys) {
-            err_no_memory();
-            goto done;
-        }
-        for (nkeys = 0; nkeys < n; nkeys++) {
-            keys[nkeys] = obj_call_one(keyfunc, saved_items[nkeys]);
-            if (!keys[nkeys])
-                goto done;
-        }
-    }
-    Object **k = keys ? keys : saved_items;
-    Object **v = keys ? saved_items : NULL;
-    if (reverse && n > 1) {
-        /* reverse, sort stably, reverse back: keeps stability for equal keys */
-        for (ssize_t i = 0, j = n - 1; i < j; i++, j--) {
-            Object *t = k[i];
-            k[i] = k[j];
-            k[j] = t;
-            if (v) {
-                t = v[i];
-                v[i] = v[j];
-                v[j] = t;
+    self->allocated = -1;       /* any operation on the list resets it */
+
+    if (!keyfunc) {
+        keys = NULL;
+        lo.keys = saved_items;
+        lo.values = NULL;
+    } else {
+        if (saved_n < SORT_TEMP_SIZE / 2) {
+            keys = &ms.temparray[saved_n + 1];      /* above merge_init's merge space */
+        } else {
+            keys = heap_alloc(sizeof(Object *) * (size_t)saved_n);
+            if (!keys) {
+                err_no_memory();
+                goto keyfunc_fail;
             }
         }
-    }
-    SortState st = {0, 0};
-    if (n > 1) {
-        TypeObject *t0 = TYPE(k[0]);
-        int same = 1, compact = 1;
-        for (ssize_t i = 0; i < n; i++) {
-            if (TYPE(k[i]) != t0) {
-                same = 0;
-                break;
-            }
-            if (t0 == &int_type && !int_is_compact(k[i]))
-                compact = 0;
-        }
-        if (same) {
-            if (t0 == &int_type && compact)
-                st.kind = 1;
-            else if (t0 == &float_type)
-                st.kind = 2;
-            else if (t0 == &str_type)
-                st.kind = 3;
-        }
-        tmp = heap_alloc(sizeof(Object *) * (size_t)n * (v ? 2 : 1));
-        if (!tmp) {
-            err_no_memory();
-            goto restore;
-        }
-        if (merge_sort(&st, k, v, n, tmp, v ? tmp + n : NULL) < 0)
-            goto restore;
-    }
-    if (reverse && n > 1) {
-        for (ssize_t i = 0, j = n - 1; i < j; i++, j--) {
-            Object *t = k[i];
-            k[i] = k[j];
-            k[j] = t;
-            if (v) {
-                t = v[i];
-                v[i] = v[j];
-                v[j] = t;
+        for (i = 0; i < saved_n; i++) {
+            keys[i] = obj_call_one(keyfunc, saved_items[i]);
+            if (!keys[i]) {
+                while (--i >= 0)
+                    decref(keys[i]);
+                if (saved_n >= SORT_TEMP_SIZE / 2)
+                    heap_free(keys);
+                goto keyfunc_fail;
             }
         }
+        lo.keys = keys;
+        lo.values = saved_items;
     }
+
+    if (saved_n > 1)
+        sort_choose_compare(&ms, lo.keys, saved_n);
+    merge_init(&ms, saved_n, keys != NULL, &lo);
+
+    nremaining = saved_n;
+    if (nremaining < 2)
+        goto succeed;
+
+    /* reverse, sort stably, reverse back: equal keys keep their order */
+    if (reverse) {
+        if (keys)
+            sort_reverse_slice(keys, keys + saved_n);
+        sort_reverse_slice(saved_items, saved_items + saved_n);
+    }
+
+    /* one pass left to right: natural runs, short ones extended to minrun */
+    minrun = merge_compute_minrun(nremaining);
+    do {
+        int descending;
+        ssize_t n = count_run(&ms, lo.keys, lo.keys + nremaining, &descending);
+        if (n < 0)
+            goto fail;
+        if (descending)
+            sortslice_reverse(&lo, n);
+        if (n < minrun) {
+            const ssize_t force = nremaining <= minrun ? nremaining : minrun;
+            if (binarysort(&ms, lo, lo.keys + force, lo.keys + n) < 0)
+                goto fail;
+            n = force;
+        }
+        if (found_new_run(&ms, n) < 0)
+            goto fail;
+        ms.pending[ms.n].base = lo;
+        ms.pending[ms.n].len = n;
+        ++ms.n;
+        sortslice_advance(&lo, n);
+        nremaining -= n;
+    } while (nremaining);
+
+    if (merge_force_collapse(&ms) < 0)
+        goto fail;
+
+succeed:
     result = 0;
-restore:
-    ;
-done:
-    heap_free(tmp);
+fail:
     if (keys) {
-        for (ssize_t i = 0; i < nkeys; i++)
+        for (i = 0; i < saved_n; i++)
             decref(keys[i]);
-        heap_free(keys);
+        if (saved_n >= SORT_TEMP_SIZE / 2)
+            heap_free(keys);
     }
-    if (self->allocated != -1 && result >= 0) {
+    if (self->allocated != -1 && result == 0) {
+        /* the list was changed during the sort, and no other error is pending */
         err_set(exc_ValueError, "list modified during sort");
         result = -1;
     }
-    /* put the items back (dropping anything the key function added) */
+    if (reverse && saved_n > 1)
+        sort_reverse_slice(saved_items, saved_items + saved_n);
+    merge_freemem(&ms);
+
+keyfunc_fail:;
+    /* put the items back, dropping whatever was put in the list meanwhile */
     Object **final_items = self->items;
-    ssize_t final_n = SIZE(self);
-    self->items = saved_items;
+    i = SIZE(self);
     SIZE(self) = saved_n;
+    self->items = saved_items;
     self->allocated = saved_alloc;
     if (final_items) {
-        for (ssize_t i = final_n - 1; i >= 0; i--)
+        while (--i >= 0)
             xdecref(final_items[i]);
         heap_free(final_items);
     }
@@ -1346,9 +2095,16 @@ list_sort_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwnames
         return NULL;
     int rev = 0;
     if (vals[1]) {
-        rev = obj_is_true(vals[1]);
-        if (rev < 0)
+        /* Argument Clinic's bool(accept={int}): an int's truth, anything else a TypeError */
+        Object *ix = num_index(vals[1]);
+        if (!ix)
             return NULL;
+        int overflow = 0;
+        long v = int_as_long_and_overflow(ix, &overflow);
+        decref(ix);
+        if (overflow || v > INT_MAX || v < INT_MIN)
+            return err_set(exc_OverflowError, "Python int too large to convert to C int");
+        rev = v != 0;
     }
     if (list_sort(self, vals[0], rev) < 0)
         return NULL;
