@@ -19,6 +19,7 @@
 */
 #include "interp/vm.h"
 #include "interp/builtins.h"
+#include "interp/compare.h"
 #include "interp/opcodes.h"
 #include "runtime/error.h"
 #include "runtime/heap.h"
@@ -1870,6 +1871,11 @@ dispatch:
         Object *right = POP();
         Object *left = TOP();
         int r = (left == right) ^ oparg;
+        if (compare_ident_hook) {
+            /* --compare-modes records (compare.c); it runs no Python code */
+            SAVE_FRAME();
+            compare_ident_hook(oparg ? COMPARE_IS_NOT : COMPARE_IS, left, right);
+        }
         decref(left);
         decref(right);
         SET_TOP(bool_from(r));
@@ -2331,6 +2337,46 @@ dispatch:
         int nkw = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
         int positional = total_args - nkw;
         SKIP_CACHE(CALL);
+        if (!kwnames && (TYPE(function) == &method_descr_type ||
+                         TYPE(function) == &cfunction_type)) {
+            /* builtin functions and methods of builtin types, called without keywords:
+               straight to the C function (CPython's CALL_BUILTIN_* / CALL_METHOD_
+               DESCRIPTOR_* specialisations) */
+            const MethodDef *ml;
+            Object *self;
+            Object **args = sp - total_args;
+            int n = total_args;
+            if (TYPE(function) == &method_descr_type) {
+                MethodDescrObject *d = (MethodDescrObject *)function;
+                ml = d->d_method;
+                if (n < 1 || (ml->flags & (METH_CLASS | METH_STATIC)) ||
+                    !obj_type_check(args[0], d->common.d_type))
+                    goto call_generic;
+                self = args[0];
+                args++;
+                n--;
+            } else {
+                ml = ((CFunctionObject *)function)->ml;
+                self = ((CFunctionObject *)function)->self;
+            }
+            if (((ml->flags & METH_NOARGS) && n != 0) || ((ml->flags & METH_O) && n != 1))
+                goto call_generic;
+            SAVE_FRAME();
+            if (rt_enter_recursion(" while calling a Python object") < 0)
+                goto error;
+            Object *res = ml->meth(self, args, n, NULL);
+            rt_leave_recursion();
+            decref(function);
+            STACK_SHRINK(total_args);
+            for (int i = 0; i < total_args; i++)
+                decref(sp[i]);
+            STACK_SHRINK(2 - is_meth);
+            if (!res)
+                goto error;
+            PUSH(res);
+            DISPATCH();
+        }
+    call_generic:
         if (TYPE(function) == &function_type && !kwnames &&
             code_takes_exact_args((CodeObject *)((FunctionObject *)function)->code,
                                   total_args)) {

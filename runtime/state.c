@@ -30,9 +30,11 @@
 #include "frameobject.h"
 #include "traceback.h"
 #include "fileobject.h"
+#include "methodobject.h"
 #include <sys/resource.h>
 #include <string.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 Runtime rt;
 
@@ -72,27 +74,21 @@ rt_check_c_stack(void)
 }
 
 int
-rt_enter_recursion(const char *where)
+rt_enter_recursion_slow(const char *where)
 {
+    /* over the depth limit or near the end of the C stack (rt_enter_recursion already
+       counted this level): while a RecursionError is being raised, allow some headroom */
     char here;
-    if (++rt.recursion_depth > rt.recursion_limit || &here < rt.c_stack_limit) {
-        if (rt.recursion_headroom && rt.recursion_depth <= rt.recursion_limit + 50 &&
-            &here >= rt.c_stack_limit - C_STACK_MARGIN / 2)
-            return 0;
-        rt.recursion_headroom++;
-        err_format(exc_RecursionError, "maximum recursion depth exceeded%s", where);
-        rt.recursion_headroom--;
-        rt.recursion_depth--;
-        return -1;
-    }
-    return 0;
+    if (rt.recursion_headroom && rt.recursion_depth <= rt.recursion_limit + 50 &&
+        &here >= rt.c_stack_limit - C_STACK_MARGIN / 2)
+        return 0;
+    rt.recursion_headroom++;
+    err_format(exc_RecursionError, "maximum recursion depth exceeded%s", where);
+    rt.recursion_headroom--;
+    rt.recursion_depth--;
+    return -1;
 }
 
-void
-rt_leave_recursion(void)
-{
-    rt.recursion_depth--;
-}
 
 /* ================================================================ trashcan */
 
@@ -147,6 +143,12 @@ repr_enter(Object *o)
         if (repr_stack[i] == o)
             return 1;
     if (repr_len == repr_cap) {
+        /* CPython's first Py_ReprEnter creates the thread state dict and its "Py_Repr"
+        ** list, two GC objects it keeps: count them (gc.h) as it does */
+        if (!repr_stack) {
+            gc_count_static_alloc();
+            gc_count_static_alloc();
+        }
         ssize_t ncap = repr_cap ? repr_cap * 2 : 16;
         Object **n = heap_realloc(repr_stack, sizeof(Object *) * (size_t)ncap);
         if (!n) {
@@ -219,7 +221,227 @@ rt_init(int argc, char **argv)
     err_init_memory_error();
 }
 
+/* ================================================================ teardown */
+
+/*
+** rt_fini: the runtime half of interpreter teardown, run after the interpreter layer has
+** dropped sys, builtins and sys.modules and the last collection ran.  What is left then
+** is what the runtime itself holds: the gc module's lists, the preallocated MemoryError,
+** the static types' dicts/MROs/bases (type_fini), the free lists and caches, the
+** traceback source cache, and finally the interned and latin-1 strings (last: all of the
+** above hold them).  Then a correct program has no object and no block left
+** (rt_leak_report), and heap_fini() can hand the arenas back.
+*/
+void
+rt_drop_roots(void)
+{
+    err_clear();
+    CLEAR(rt.exc_base.exc_value);
+    gc_fini();
+    err_reset_memory_error();
+}
+
 void
 rt_fini(void)
 {
+    rt_drop_roots();
+    err_fini_memory_error();
+    type_fini();
+    tuple_clear_freelists();
+    float_clear_freelist();
+    list_clear_freelist();
+    dict_clear_freelists();
+    slice_clear_cache();
+    method_clear_freelist();
+    heap_free(repr_stack);
+    repr_stack = NULL;
+    repr_len = repr_cap = 0;
+    tb_fini();
+    bool_fini();
+    str_fini();
+    dict_clear_freelists();
+}
+
+/* Leak report: every block still allocated; those that look like objects (a header
+** whose type pointer is a known type) are printed as objects. */
+typedef struct LeakWalk {
+    FILE *out;
+    void **blocks;              /* sorted block addresses (for "is this a live block") */
+    size_t *sizes;
+    Object **objs;              /* the object in blocks[i], or NULL */
+    ssize_t *internal;          /* references to objs[i] from other leaked objects */
+    size_t n, cap;
+    size_t nobjects, nblocks, printed;
+} LeakWalk;
+
+static int
+leak_collect(void *p, size_t size, void *arg)
+{
+    LeakWalk *w = arg;
+    if (w->n == w->cap) {
+        size_t ncap = w->cap ? w->cap * 2 : 1024;
+        void **nb = realloc(w->blocks, ncap * sizeof(void *));
+        size_t *ns = nb ? realloc(w->sizes, ncap * sizeof(size_t)) : NULL;
+        if (nb)
+            w->blocks = nb;
+        if (!ns)
+            return 1;
+        w->sizes = ns;
+        w->cap = ncap;
+    }
+    w->blocks[w->n] = p;
+    w->sizes[w->n] = size;
+    w->n++;
+    return 0;
+}
+
+/* The live block containing [p, p + len), or -1. */
+static ssize_t
+leak_find_block(LeakWalk *w, const void *p, size_t len)
+{
+    /* integers, not pointers: p may be any bit pattern found in a block */
+    uintptr_t a = (uintptr_t)p;
+    size_t lo = 0, hi = w->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if ((uintptr_t)w->blocks[mid] <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return -1;
+    uintptr_t b = (uintptr_t)w->blocks[lo - 1];
+    if (a - b <= w->sizes[lo - 1] && len <= w->sizes[lo - 1] - (a - b))
+        return (ssize_t)(lo - 1);
+    return -1;
+}
+
+static int
+leak_is_type(LeakWalk *w, TypeObject *t, int depth)
+{
+    if (type_is_static_ready(t))
+        return 1;
+    if (depth > 2 || leak_find_block(w, t, sizeof(TypeObject)) < 0)
+        return 0;
+    TypeObject *meta = TYPE(t);
+    return meta && leak_is_type(w, meta, depth + 1) &&
+           (meta->flags & TPFLAG_TYPE_SUBCLASS) != 0;
+}
+
+static int
+leak_visit(Object *op, void *arg)
+{
+    LeakWalk *w = arg;
+    ssize_t i = leak_find_block(w, op, sizeof(Object));
+    if (i >= 0 && w->objs[i] == op)
+        w->internal[i]++;
+    return 0;
+}
+
+static int
+leak_cmp(const void *a, const void *b)
+{
+    const char *x = *(void *const *)a, *y = *(void *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+static Object *
+leak_as_object(LeakWalk *w, char *p, size_t size)
+{
+    for (size_t pre = 0; pre <= 32; pre += 16) {
+        if (pre + sizeof(Object) > size)
+            break;
+        Object *o = (Object *)(p + pre);
+        TypeObject *t = o->type;
+        if (o->refcnt <= 0 || !t || !leak_is_type(w, t, 0))
+            continue;
+        if (obj_presize(t) == pre && pre + (size_t)t->basicsize <= size)
+            return o;
+    }
+    return NULL;
+}
+
+ssize_t
+rt_leak_report(FILE *out)
+{
+    LeakWalk w = {out, NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0};
+    heap_foreach_block(leak_collect, &w);
+    /* heap_foreach_block lists pools by arena, then large blocks: sort by address */
+    size_t *order = malloc((w.n ? w.n : 1) * sizeof(size_t));
+    void **pairs = malloc((w.n ? w.n : 1) * 2 * sizeof(void *));
+    if (order && pairs) {
+        for (size_t i = 0; i < w.n; i++) {
+            pairs[2 * i] = w.blocks[i];
+            pairs[2 * i + 1] = (void *)w.sizes[i];
+        }
+        qsort(pairs, w.n, 2 * sizeof(void *), leak_cmp);
+        for (size_t i = 0; i < w.n; i++) {
+            w.blocks[i] = pairs[2 * i];
+            w.sizes[i] = (size_t)pairs[2 * i + 1];
+        }
+    }
+    w.objs = calloc(w.n ? w.n : 1, sizeof(Object *));
+    w.internal = calloc(w.n ? w.n : 1, sizeof(ssize_t));
+    for (size_t i = 0; i < w.n; i++) {
+        Object *o = leak_as_object(&w, w.blocks[i], w.sizes[i]);
+        if (w.objs)
+            w.objs[i] = o;
+        if (o)
+            w.nobjects++;
+        else
+            w.nblocks++;
+    }
+    /* As the collector's subtract_refs: references between leaked objects are internal;
+    ** an object with more references than that is held from outside -- a "root" of the
+    ** leak, where a missing decref most likely is. */
+    if (w.objs && w.internal) {
+        for (size_t i = 0; i < w.n; i++) {
+            Object *o = w.objs[i];
+            if (o && TYPE(o)->traverse && OBJ_IS_GC(o))
+                TYPE(o)->traverse(o, leak_visit, &w);
+        }
+    }
+    if (w.n || obj_live_count) {
+        fprintf(out, "pyheap: -X leakcheck: %zu objects and %zu other blocks still "
+                     "allocated at exit (live object count %zd)\n",
+                w.nobjects, w.nblocks, obj_live_count);
+        for (int pass = 0; pass < 2; pass++) {
+            for (size_t i = 0; i < w.n && w.printed < 200; i++) {
+                Object *o = w.objs ? w.objs[i] : NULL;
+                /* only containers: atoms are also held by untraversed objects (code) */
+                ssize_t ext = o && w.internal && OBJ_IS_GC(o) && !IS_TYPE(o, &tuple_type)
+                                  ? o->refcnt - w.internal[i]
+                                  : 0;
+                if ((pass == 0) != (ext > 0))
+                    continue;
+                w.printed++;
+                if (!o) {
+                    fprintf(out, "  block %p, %zu bytes\n", w.blocks[i], w.sizes[i]);
+                    continue;
+                }
+                fprintf(out, "  <%s object at %p> refcnt %zd", TYPE(o)->name, (void *)o,
+                        o->refcnt);
+                if (TYPE(o) == &str_type && STR_IS_ASCII(o))
+                    fprintf(out, " '%.60s'", STR_ASCII(o));
+                else if (TYPE(o)->flags & TPFLAG_TYPE_SUBCLASS)
+                    fprintf(out, " (%s)", ((TypeObject *)o)->name);
+                if (ext > 0)
+                    fprintf(out, " [root: %zd references from outside the leak]", ext);
+                fputc('\n', out);
+            }
+        }
+        if (w.printed < w.n)
+            fprintf(out, "  ... and %zu more\n", w.n - w.printed);
+    }
+    ssize_t n = (ssize_t)w.n;
+    if (n == 0 && obj_live_count != 0)
+        n = 1;
+    free(w.objs);
+    free(w.internal);
+    free(order);
+    free(pairs);
+    free(w.blocks);
+    free(w.sizes);
+    return n;
 }

@@ -8,6 +8,7 @@
 #define PYHEAP_STATE_H
 
 #include "object.h"
+#include <stdio.h>
 
 struct Frame;
 
@@ -34,7 +35,9 @@ typedef struct Runtime {
     Object *modules;            /* sys.modules */
     Object *main_module;
     volatile int sigint_pending;/* set by the SIGINT handler */
-    int finalizing;             /* interpreter shutdown in progress */
+    long long eval_budget;      /* eval-breaker checks left (-X budget); see vm.c */
+    int finalizing;             /* shutdown: 1 started, 2 sys.modules emptied, 3 finalized
+                                   (interp_fini); from 3 on nothing reaches stderr */
     int interactive;            /* REPL mode */
     int flag_leakcheck;         /* -X leakcheck */
     int flag_heapstats;         /* -X heapstats */
@@ -46,12 +49,35 @@ extern Runtime rt;
 
 /* C stack guard: a deep C recursion (repr of nested lists, the compiler...) calls this
 ** on entry; -1 + RecursionError when too deep.  rt_leave_recursion on exit. */
-int rt_enter_recursion(const char *where);
-void rt_leave_recursion(void);
+int rt_enter_recursion_slow(const char *where);
+
+static inline int
+rt_enter_recursion(const char *where)
+{
+    char here;
+    if (__builtin_expect(++rt.recursion_depth > rt.recursion_limit ||
+                         &here < rt.c_stack_limit, 0))
+        return rt_enter_recursion_slow(where);
+    return 0;
+}
+
+static inline void
+rt_leave_recursion(void)
+{
+    rt.recursion_depth--;
+}
 /* Just the C stack check (no depth accounting); -1 + exception when too deep. */
 int rt_check_c_stack(void);
 
 void rt_init(int argc, char **argv);    /* bring up every type and module */
-void rt_fini(void);                     /* finalize: modules, gc, leak check */
+/* Teardown of the runtime layer (after the interpreter dropped sys/builtins/modules):
+** releases every cache so that a correct program leaves no object and no block. */
+void rt_fini(void);
+/* The part of rt_fini to run before the last collection: objects the runtime holds
+** outside any container (gc.garbage, the preallocated MemoryError's traceback ...). */
+void rt_drop_roots(void);
+/* -X leakcheck: print every block still allocated (objects by type) to out; returns
+** their number (0: clean).  Call after rt_fini, before heap_fini. */
+ssize_t rt_leak_report(FILE *out);
 
 #endif
