@@ -338,11 +338,180 @@ safe_mod(Object *v, Object *w)
     return num_binary_op(v, w, NB_REMAINDER);
 }
 
+/* ---- 'fmt' % (a, b) with only %s/%r/%a becomes f'...{a!s}...{b!r}' (ast_opt.c's
+** optimize_format): the result is then built by BUILD_STRING, a new string that is never
+** the cached one-character string and never one of the arguments. */
+
+#define FMT_MAXDIGITS 3
+
+static int
+has_starred(Seq *elts)
+{
+    for (int i = 0; i < SEQ_LEN(elts); i++)
+        if (((Expr *)SEQ_GET(elts, i))->kind == EXPR_STARRED)
+            return 1;
+    return 0;
+}
+
+/* The literal text from *ppos up to the next lone '%' ('%%' becomes '%') as a Constant
+** node, or NULL (no error) when there is none. */
+static Expr *
+fmt_parse_literal(Object *fmt, ssize_t *ppos, Arena *arena)
+{
+    ssize_t n = STR_LEN(fmt), pos = *ppos, start = pos;
+    StrBuilder b;
+    sb_init(&b);
+    while (pos < n) {
+        uint32_t ch = STR_GET(fmt, pos);
+        if (ch != '%') {
+            pos++;
+        } else if (pos + 1 < n && STR_GET(fmt, pos + 1) == '%') {
+            pos += 2;
+        } else {
+            break;
+        }
+        if (sb_putc(&b, ch) < 0) {
+            sb_discard(&b);
+            return NULL;
+        }
+    }
+    *ppos = pos;
+    if (pos == start) {
+        sb_discard(&b);
+        return NULL;
+    }
+    Object *s = sb_finish(&b);
+    if (!s || arena_add_object(arena, s) < 0)
+        return NULL;
+    Expr *c = ast_expr(arena, EXPR_CONSTANT, -1, -1, -1, -1);
+    if (c) {
+        c->v.Constant.value = s;
+        c->v.Constant.kind = NULL;
+    }
+    return c;
+}
+
+/* One conversion after '%': flags, width and precision of at most two digits each, and
+** the conversion character.  0 when the unit is not simple enough. */
+static int
+fmt_simple_arg(Object *fmt, ssize_t *ppos, uint32_t *spec, int *ljust, int *width, int *prec)
+{
+    ssize_t pos = *ppos, len = STR_LEN(fmt);
+    uint32_t ch;
+#define NEXTC                                                                            \
+    do {                                                                                 \
+        if (pos >= len)                                                                  \
+            return 0;                                                                    \
+        ch = STR_GET(fmt, pos);                                                          \
+        pos++;                                                                           \
+    } while (0)
+    *ljust = 0;
+    for (;;) {
+        NEXTC;
+        if (ch == '-')
+            *ljust = 1;
+        else if (ch != '+' && ch != ' ' && ch != '#' && ch != '0')
+            break;
+    }
+    if (ch >= '0' && ch <= '9') {
+        *width = 0;
+        int digits = 0;
+        while (ch >= '0' && ch <= '9') {
+            *width = *width * 10 + (int)(ch - '0');
+            NEXTC;
+            if (++digits >= FMT_MAXDIGITS)
+                return 0;
+        }
+    }
+    if (ch == '.') {
+        NEXTC;
+        *prec = 0;
+        int digits = 0;
+        while (ch >= '0' && ch <= '9') {
+            *prec = *prec * 10 + (int)(ch - '0');
+            NEXTC;
+            if (++digits >= FMT_MAXDIGITS)
+                return 0;
+        }
+    }
+#undef NEXTC
+    *spec = ch;
+    *ppos = pos;
+    return 1;
+}
+
+/* 1 = done (converted or left alone), 0 = error. */
+static int
+optimize_format(Arena *arena, Expr *e, Object *fmt, Seq *elts)
+{
+    int nelts = SEQ_LEN(elts);
+    Seq *seq = seq_new(arena, nelts * 2 + 1);
+    if (!seq)
+        return 0;
+    int size = 0, cnt = 0;
+    ssize_t pos = 0;
+    for (;;) {
+        Expr *lit = fmt_parse_literal(fmt, &pos, arena);
+        if (lit)
+            seq->items[size++] = lit;
+        else if (err_occurred())
+            return 0;
+        if (pos >= STR_LEN(fmt))
+            break;
+        if (cnt >= nelts)
+            return 1;               /* more format units than items */
+        pos++;                      /* the '%' */
+        uint32_t spec;
+        int ljust, width = -1, prec = -1;
+        if (!fmt_simple_arg(fmt, &pos, &spec, &ljust, &width, &prec) ||
+            (spec != 's' && spec != 'r' && spec != 'a'))
+            return 1;               /* unsupported format */
+        Expr *arg = SEQ_GET(elts, cnt++);
+        Expr *fspec = NULL;
+        char buf[1 + FMT_MAXDIGITS + 1 + FMT_MAXDIGITS + 1], *p = buf;
+        if (!ljust && width > 0)
+            *p++ = '>';
+        if (width >= 0)
+            p += snprintf(p, FMT_MAXDIGITS + 1, "%d", width);
+        if (prec >= 0)
+            p += snprintf(p, FMT_MAXDIGITS + 2, ".%d", prec);
+        if (p != buf) {
+            Object *s = str_from_ascii(buf, p - buf);
+            if (!s || arena_add_object(arena, s) < 0)
+                return 0;
+            fspec = ast_expr(arena, EXPR_CONSTANT, -1, -1, -1, -1);
+            if (!fspec)
+                return 0;
+            fspec->v.Constant.value = s;
+            fspec->v.Constant.kind = NULL;
+        }
+        Expr *fv = ast_expr(arena, EXPR_FORMATTEDVALUE, arg->lineno, arg->col_offset,
+                            arg->end_lineno, arg->end_col_offset);
+        if (!fv)
+            return 0;
+        fv->v.FormattedValue.value = arg;
+        fv->v.FormattedValue.conversion = (int)spec;
+        fv->v.FormattedValue.format_spec = fspec;
+        seq->items[size++] = fv;
+    }
+    if (cnt < nelts)
+        return 1;                   /* more items than format units */
+    seq->n = size;
+    e->kind = EXPR_JOINEDSTR;
+    e->v.JoinedStr.values = seq;
+    return 1;
+}
+
 static int
 fold_binop(Arena *arena, Expr *e)
 {
     Expr *l = e->v.BinOp.left, *r = e->v.BinOp.right;
-    if (!is_const(l) || !is_const(r))
+    if (!is_const(l))
+        return 1;
+    if (e->v.BinOp.op == OP_MOD && r->kind == EXPR_TUPLE && STR_CHECK(const_value(l)) &&
+        !has_starred(r->v.Tuple.elts))
+        return optimize_format(arena, e, const_value(l), r->v.Tuple.elts);
+    if (!is_const(r))
         return 1;
     Object *lv = const_value(l), *rv = const_value(r), *newval = NULL;
     switch (e->v.BinOp.op) {
@@ -360,11 +529,7 @@ fold_binop(Arena *arena, Expr *e)
     case OP_BITAND: newval = num_binary_op(lv, rv, NB_AND); break;
     case OP_MATMULT: return 1;
     }
-    /* don't fold to oversized strings/collections the limits above let through */
-    if (newval && (STR_CHECK(newval) && STR_LEN(newval) > MAX_STR_SIZE)) {
-        decref(newval);
-        return 1;
-    }
+    /* as 3.11: only *, ** and << are size-limited; 'x' * 4000 + 'y' * 97 folds */
     return make_const(arena, e, newval);
 }
 
@@ -372,8 +537,21 @@ static int
 fold_unaryop(Arena *arena, Expr *e)
 {
     Expr *arg = e->v.UnaryOp.operand;
-    if (!is_const(arg))
+    if (!is_const(arg)) {
+        /* not (a is b) -> a is not b, and likewise for in; the other comparisons can't be
+        ** inverted safely (3.11's fold_unaryop) */
+        if (e->v.UnaryOp.op == UOP_NOT && arg->kind == EXPR_COMPARE &&
+            SEQ_LEN(arg->v.Compare.comparators) == 1) {
+            int *op = &arg->v.Compare.ops[0];
+            int inv = *op == CMP_OP_IS ? CMP_OP_ISNOT : *op == CMP_OP_ISNOT ? CMP_OP_IS
+                    : *op == CMP_OP_IN ? CMP_OP_NOTIN : *op == CMP_OP_NOTIN ? CMP_OP_IN : 0;
+            if (inv) {
+                *op = inv;
+                *e = *arg;
+            }
+        }
         return 1;
+    }
     Object *v = const_value(arg), *newval = NULL;
     switch (e->v.UnaryOp.op) {
     case UOP_INVERT:
@@ -432,6 +610,8 @@ fold_iter(Arena *arena, Expr *arg)
 {
     Object *newval;
     if (arg->kind == EXPR_LIST) {
+        if (has_starred(arg->v.List.elts))
+            return 1;
         Object *t = make_const_tuple(arg->v.List.elts);
         if (!t) {
             if (err_occurred())
@@ -1423,7 +1603,10 @@ starunpack_helper(Compiler *c, Seq *elts, int pushed, int build, int add, int ex
             if (!folded)
                 return 0;
         }
-        CHECK(EMIT(build, pushed));
+        if (!EMIT(build, pushed)) {
+            decref(folded);
+            return 0;
+        }
         CHECK(load_const_new(c, folded));
         CHECK(EMIT(extend, 1));
         if (tuple)
@@ -1686,7 +1869,10 @@ compile_call_helper(Compiler *c, int n, Seq *args, Seq *keywords, Loc callloc)
         for (int i = 0; i < nkw; i++) {
             Keyword *k = SEQ_GET(keywords, i);
             TUPLE_SET(names, i, newref(k->arg));
-            CHECK(compile_expr(c, k->value));
+            if (!compile_expr(c, k->value)) {
+                decref(names);
+                return 0;
+            }
         }
         int ci = add_const(c, names);
         decref(names);
@@ -1888,12 +2074,14 @@ binop_arg(int op, int inplace)
 static int
 compile_yield_from_loop(Compiler *c)
 {
-    /* [iter, value] */
+    /* [iter, value].  YIELD_VALUE 1 marks a generator suspended inside 'yield from'
+    ** (CPython 3.11's RESUME 2 after it): genobject.c then finds the subiterator on top
+    ** of the stack and the SEND just before, to delegate throw() and close(). */
     NEW_LABEL(start);
     NEW_LABEL(exit);
     use_label(c, start);
     CHECK(EMIT_JUMP(OP_SEND, exit));
-    CHECK(EMIT(OP_YIELD_VALUE, 0));
+    CHECK(EMIT(OP_YIELD_VALUE, 1));
     CHECK(EMIT_JUMP(OP_JUMP, start));
     use_label(c, exit);
     return 1;
@@ -1917,7 +2105,7 @@ compile_expr_inner(Compiler *c, Expr *e)
         CHECK(compile_expr(c, e->v.UnaryOp.operand));
         return EMIT(unaryop_opcode(e->v.UnaryOp.op), 0);
     case EXPR_LAMBDA: {
-        Object *name = str_intern_cstr("<lambda>");
+        Object *name = str_static("<lambda>");
         if (!name)
             return 0;
         int ok = compile_function_like(c, e, name, e->v.Lambda.args, NULL, e->v.Lambda.body,
@@ -2061,15 +2249,17 @@ compile_jump_if(Compiler *c, Expr *e, int label, int cond)
         use_label(c, end);
         return 1;
     }
+    case EXPR_COMPARE:
+        /* CPython 3.11 does SET_LOC(c, e) here and never restores it: the jump and the
+        ** rest of the statement (an assert's raise, say) carry the comparison's location,
+        ** so a failing 'assert x > 0' shows carets under 'x > 0'. */
+        c->u->loc = LOC_OF(e);
+        break;
     default:
         break;
     }
     CHECK(compile_expr(c, e));
-    Loc saved = c->u->loc;
-    c->u->loc = LOC_OF(e);
-    int r = EMIT_JUMP(cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
-    c->u->loc = saved;
-    return r;
+    return EMIT_JUMP(cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
 }
 
 /* ================================================================ assignment targets */
@@ -2455,10 +2645,9 @@ compile_class(Compiler *c, Stmt *s)
     if (!co)
         return 0;
     c->u->loc = LOC_OF(s);
-    CHECK(EMIT(OP_PUSH_NULL, 0));
-    CHECK(EMIT(OP_LOAD_BUILD_CLASS, 0));
     int flags = 0;
-    int ok = make_closure(c, (CodeObject *)co, NULL, &flags) && load_const(c, co) &&
+    int ok = EMIT(OP_PUSH_NULL, 0) && EMIT(OP_LOAD_BUILD_CLASS, 0) &&
+             make_closure(c, (CodeObject *)co, NULL, &flags) && load_const(c, co) &&
              EMIT(OP_MAKE_FUNCTION, flags) && load_const(c, s->v.ClassDef.name);
     decref(co);
     CHECK(ok);
@@ -2559,7 +2748,7 @@ compile_comprehension(Compiler *c, Expr *e)
         break;
     }
     Comprehension *outermost = SEQ_GET(generators, 0);
-    Object *qn = str_intern_cstr(name);
+    Object *qn = str_static(name);
     if (!qn)
         return 0;
     int ok = compiler_enter_scope(c, qn, UNIT_COMPREHENSION, e, e->lineno);
@@ -2683,8 +2872,14 @@ compile_while(Compiler *c, Stmt *s)
         CHECK(compile_jump_if(c, s->v.While.test, anchor, 0));
     use_label(c, body);
     CHECK(compile_stmts(c, s->v.While.body));
+    /* as CPython 3.11: the test is compiled again at the bottom of the loop and jumps
+       back to the body (so it runs once per iteration, and warnings about it appear
+       twice) */
     c->u->loc = LOC_OF(s);
-    CHECK(EMIT_JUMP_NOLOC(OP_JUMP, loop));
+    if (constant == 1)
+        CHECK(EMIT_JUMP_NOLOC(OP_JUMP, body));
+    else
+        CHECK(compile_jump_if(c, s->v.While.test, body, 1));
     pop_fblock(c);
     use_label(c, anchor);
     CHECK(compile_stmts(c, s->v.While.orelse));
@@ -3029,7 +3224,6 @@ compile_assert(Compiler *c, Stmt *s)
                                           "parentheses?"));
     NEW_LABEL(end);
     CHECK(compile_jump_if(c, test, end, 1));
-    c->u->loc = LOC_OF(s);
     CHECK(EMIT(OP_LOAD_ASSERTION_ERROR, 0));
     if (s->v.Assert.msg) {
         CHECK(compile_expr(c, s->v.Assert.msg));
@@ -3365,9 +3559,12 @@ compute_depths(Compiler *c, int *depth, int *maxdepth, int start_depth)
             Instr *in = &u->instrs[i];
             int d = depth[i];
             if (is_setup(in->op)) {
+                /* SETUP_WITH comes after BEFORE_WITH pushed __enter__'s result, which
+                ** is not on the stack any more when the handler runs (CPython's
+                ** stack_effect(SETUP_WITH, jump) == 1 counts from below it) */
                 Handler *h = &u->handlers[in->arg];
-                h->depth = d;
-                PUSHW(u->labels[in->target], d + 1 + h->lasti);
+                h->depth = d - (in->op == OP_SETUP_WITH);
+                PUSHW(u->labels[in->target], h->depth + 1 + h->lasti);
             } else if (is_jump(in->op)) {
                 PUSHW(u->labels[in->target], d + stack_effect(in->op, in->arg, 1));
             }
@@ -3690,6 +3887,21 @@ Object *
 compile_mod(Mod *mod, const char *filename, ParseMode mode, const char *source,
             size_t source_len, Arena *arena)
 {
+    Object *fn = str_from_cstr(filename);
+    if (!fn)
+        return NULL;
+    Object *r = compile_mod_with(mod, fn, mode, source, source_len, arena);
+    decref(fn);
+    return r;
+}
+
+Object *
+compile_mod_with(Mod *mod, Object *filename_obj, ParseMode mode, const char *source,
+                 size_t source_len, Arena *arena)
+{
+    const char *filename = str_as_utf8(filename_obj, NULL);
+    if (!filename)
+        return NULL;
     const char *saved_src = cur_source;
     size_t saved_len = cur_source_len;
     cur_source = source;
@@ -3698,7 +3910,7 @@ compile_mod(Mod *mod, const char *filename, ParseMode mode, const char *source,
     Compiler c;
     memset(&c, 0, sizeof c);
     c.filename = filename;
-    c.filename_obj = str_from_cstr(filename);
+    c.filename_obj = newref(filename_obj);
     c.mode = mode;
     c.interactive = mode == PARSE_SINGLE;
     c.const_cache = dict_new();
@@ -3714,7 +3926,7 @@ compile_mod(Mod *mod, const char *filename, ParseMode mode, const char *source,
     c.st = symtable_build(mod, filename);
     if (!c.st)
         goto done;
-    Object *name = str_intern_cstr("<module>");
+    Object *name = str_static("<module>");
     if (!name)
         goto done;
     ok = compiler_enter_scope(&c, name, UNIT_MODULE, mod, 1);

@@ -4,6 +4,7 @@
 ** and SystemExit, the interactive loop (repl.c), and finalization.
 */
 #include "interp/main.h"
+#include "interp/compare.h"
 #include "interp/builtins.h"
 #include "interp/compile.h"
 #include "interp/vm.h"
@@ -18,11 +19,13 @@
 #include "runtime/listobject.h"
 #include "runtime/dictobject.h"
 #include "runtime/setobject.h"
+#include "runtime/sliceobject.h"
 #include "runtime/bytesobject.h"
 #include "runtime/moduleobject.h"
 #include "runtime/exceptions.h"
 #include "runtime/fileobject.h"
 #include "runtime/traceback.h"
+#include "runtime/typeobject.h"
 #include <errno.h>
 #include <signal.h>
 #include <limits.h>
@@ -39,17 +42,23 @@
     "-i     : inspect interactively after running script\n"                              \
     "-q     : don't print version and copyright messages on interactive startup\n"       \
     "-V     : print the Python version number and exit (also --version)\n"               \
+    "--compare-modes file : run file as a script and statement by statement as the\n"   \
+    "         REPL does, and explain every `is`/id() result that differs\n"              \
     "-X opt : pyheap options:\n"                                                          \
     "         -X leakcheck       report objects still alive at exit (exit status 3)\n"  \
     "         -X heapstats       print the allocator statistics at exit\n"               \
     "         -X heaplimit=BYTES cap the heap; exceeding it raises MemoryError\n"        \
+    "         -X heap-fail-after=N make the N-th heap allocation fail (tests)\n"       \
+    "         -X budget=N        RuntimeError after N loop iterations + calls (tests)\n" \
     "-B, -E, -s, -S, -u, -O : accepted for compatibility, no effect\n"                   \
     "file   : program read from script file\n"                                           \
     "-      : program read from stdin (default; interactive mode if a tty)\n"            \
     "arg ...: arguments passed to program in sys.argv[1:]\n"
 
 static const char *progname = "pyheap";
+static int fail_injection_armed;  /* -X heap-fail-after=N was given */
 static int died_of_sigint;      /* an uncaught KeyboardInterrupt ended the program */
+static Object *builtins_copy;   /* builtins as at start-up, restored at exit */
 
 /* SIGINT only sets a flag; the VM's eval breaker raises KeyboardInterrupt. */
 static void
@@ -174,6 +183,8 @@ read_stream(FILE *f, size_t *len)
 /* Compile and run source as __main__; the AST arena stays alive until the module code
 ** has finished, as in CPython (visible in sys.getrefcount of literals).  Returns 0 on
 ** success, -1 with an exception pending. */
+static int flag_dis;            /* -X dis: disassemble the main module before running it */
+
 static int
 run_source(const char *src, size_t len, const char *filename, Object *g)
 {
@@ -184,6 +195,8 @@ run_source(const char *src, size_t len, const char *filename, Object *g)
             arena_free(arena);
         return -1;
     }
+    if (flag_dis)
+        compile_dis(code, stderr);
     Object *r = vm_run_module_code(code, g);
     decref(code);
     if (arena)
@@ -254,11 +267,33 @@ interp_init(int argc, char **argv)
         dict_setitem_str(rt.modules, "builtins", rt.builtins_module) < 0 ||
         import_init() < 0)
         fatal_startup();
-    decref(sys);
+    /* rt.sys_module keeps the reference: like CPython's interp->sysdict, sys outlives its
+    ** removal from sys.modules at exit (interp_teardown releases it). */
+    /* CPython copies builtins before io adds open() and site adds exit, quit, help,
+    ** copyright, credits and license; finalization restores this copy. */
+    static const char *const late_builtins[] = {"open", "exit", "quit", "help", "copyright",
+                                                "credits", "license", NULL};
+    builtins_copy = dict_copy(rt.builtins);
+    if (!builtins_copy)
+        fatal_startup();
+    /* CPython's start-up code slices strings, which leaves a slice in the one-object
+    ** slice cache: a program's first a[i:j] then allocates nothing, so the collector's
+    ** generation-0 count (gc.h) does not move.  Leave pyheap's cache in that state. */
+    Object *slice = slice_new(None, None, None);
+    if (!slice)
+        fatal_startup();
+    decref(slice);
+    for (const char *const *p = late_builtins; *p; p++) {
+        Object *k = str_from_cstr(*p);
+        if (!k || dict_delitem_if_present(builtins_copy, k) < 0)
+            fatal_startup();
+        decref(k);
+    }
 }
 
-/* Clear a module dict the way CPython's _PyModule_ClearDict does: names starting with
-** one underscore first, then every other name but __builtins__. */
+/* Wipe a module dict as CPython's _PyModule_ClearDict does, to make the order of the
+** __del__s of globals predictable: first every name starting with exactly one
+** underscore, then every name but __builtins__, each set to None (not deleted). */
 static void
 clear_module_dict(Object *d)
 {
@@ -268,12 +303,12 @@ clear_module_dict(Object *d)
         while (dict_next(d, &pos, &k, &v)) {
             if (v == None || !STR_CHECK(k))
                 continue;
-            ssize_t n;
-            const char *s = str_as_utf8(k, &n);
-            if (!s)
+            const char *s = str_as_utf8(k, NULL);
+            if (!s) {
+                err_clear();
                 continue;
-            int underscore = s[0] == '_' && s[1] != '_';
-            if (pass == 0 ? !underscore : (underscore || strcmp(s, "__builtins__") == 0))
+            }
+            if (pass == 0 ? !(s[0] == '_' && s[1] != '_') : strcmp(s, "__builtins__") == 0)
                 continue;
             if (dict_setitem(d, k, None) < 0)
                 err_write_unraisable(NULL);
@@ -281,30 +316,170 @@ clear_module_dict(Object *d)
     }
 }
 
+/* A module taken out of sys.modules at exit, watched weakly (module_watch). */
+typedef struct RemovedModule {
+    struct RemovedModule *next;
+    Object *name;
+    Object *mod;                /* NULL once the module is gone */
+} RemovedModule;
+
+/* finalize_modules_delete_special: user values often hide in builtins._ and sys.last_*;
+** drop them first.  sys.stdin/stdout/stderr go back to the original streams. */
+static void
+fini_delete_special(void)
+{
+    static const char *const sys_deletes[] = {
+        "path", "argv", "ps1", "ps2", "last_type", "last_value", "last_traceback",
+        "path_hooks", "path_importer_cache", "meta_path", "__interactivehook__", NULL};
+    static const char *const sys_files[] = {
+        "stdin", "__stdin__", "stdout", "__stdout__", "stderr", "__stderr__", NULL};
+    if (dict_setitem_str(rt.builtins, "_", None) < 0)
+        err_write_unraisable(NULL);
+    for (const char *const *p = sys_deletes; *p; p++)
+        if (dict_setitem_str(rt.sys_dict, *p, None) < 0)
+            err_write_unraisable(NULL);
+    for (const char *const *p = sys_files; *p; p += 2) {
+        Object *v = dict_getitem_str(rt.sys_dict, p[1]);
+        if (dict_setitem_str(rt.sys_dict, p[0], v ? v : None) < 0)
+            err_write_unraisable(NULL);
+    }
+}
+
+/* finalize_remove_modules: every module in sys.modules is replaced by None, in insertion
+** order; a module nobody else holds is freed at once.  Returns the removed modules, newest
+** first, each watched so that the caller can tell which ones survived. */
+static RemovedModule *
+fini_remove_modules(void)
+{
+    RemovedModule *list = NULL;
+    ssize_t pos = 0;
+    Object *k, *v;
+    while (dict_next(rt.modules, &pos, &k, &v)) {
+        if (!MODULE_CHECK(v))
+            continue;
+        RemovedModule *r = malloc(sizeof *r);
+        if (r) {
+            r->name = newref(k);
+            module_watch(v, &r->mod);
+            r->next = list;
+            list = r;
+        }
+        if (dict_setitem(rt.modules, k, None) < 0)
+            err_write_unraisable(NULL);
+    }
+    return list;
+}
+
+/* Interpreter finalization in the order of CPython 3.11's Py_FinalizeEx and
+** finalize_modules (Python/pylifecycle.c).  This order decides when the __del__s of the
+** objects alive at exit run and what they can still see:
+**   1. a full collection with callbacks, if the collector is enabled (PyGC_Collect);
+**   2. builtins._ and sys.argv, ps1, last_* ... become None; sys.stdout & co. go back to
+**      sys.__stdout__ & co.;
+**   3. every module in sys.modules is replaced by None, in insertion order: a module no
+**      one else holds is freed, and __main__'s dict with it -- unless its functions and
+**      classes keep it in a cycle, the usual case; then sys.modules is emptied;
+**   4. builtins go back to the copy taken at start-up (no open(), exit, quit...);
+**   5. a full collection without callbacks: the __main__ cycle and all it alone reaches
+**      dies, finalizers first (PEP 442, in the collector's list order), then tp_clear;
+**   6. the modules still alive (a leftover object holds them) are wiped newest first;
+**   7. sys's dict, then builtins' dict are wiped (a later __del__'s print() finds
+**      sys.stdout None and prints nothing), and a last collection runs.
+** interp_teardown then frees what is left. */
 static void
 interp_fini(void)
 {
-    rt.finalizing = 1;
     file_flush_stdout();
-    /* Modules are cleared newest first (so __main__ goes before sys and builtins), then
-    ** the collector reclaims the cycles that remain. */
-    Object *mods = rt.modules ? dict_values_list(rt.modules) : NULL;
-    if (mods) {
-        for (ssize_t i = LIST_LEN(mods) - 1; i >= 0; i--) {
-            Object *m = LIST_GET(mods, i);
-            if (m == rt.sys_module || m == rt.builtins_module || !MODULE_CHECK(m))
-                continue;
-            clear_module_dict(module_get_dict(m));
-        }
-        decref(mods);
+    rt.finalizing = 1;
+    if (gc_is_enabled()) {
+        Object *exc = err_fetch();
+        gc_collect(GC_NUM_GENERATIONS - 1);
+        err_restore(exc);
     }
     err_clear();
+    fini_delete_special();
+    rt.finalizing = 2;          /* sys.meta_path is None: nothing can be imported */
+    RemovedModule *removed = fini_remove_modules();
+    dict_clear(rt.modules);
+    /* finalize_restore_builtins: what the program added to builtins dies after the
+    ** original names are back (a __del__ it triggers can still print) */
+    Object *user_builtins = dict_copy(rt.builtins);
+    if (!user_builtins)
+        err_write_unraisable(NULL);
+    dict_clear(rt.builtins);
+    if (builtins_copy && dict_merge(rt.builtins, builtins_copy, 1) < 0)
+        err_clear();
+    xdecref(user_builtins);
     gc_collect_final();
+    gc_dump_shutdown_stats();
+    for (RemovedModule *r = removed; r; r = r->next) {
+        if (!r->mod)
+            continue;
+        Object *d = module_get_dict(r->mod);
+        if (d == rt.builtins || d == rt.sys_dict || !d)
+            continue;
+        Object *m = newref(r->mod);
+        clear_module_dict(d);
+        decref(m);
+    }
+    while (removed) {
+        RemovedModule *r = removed;
+        removed = r->next;
+        if (r->mod)
+            module_unwatch(r->mod);
+        decref(r->name);
+        free(r);
+    }
+    clear_module_dict(rt.sys_dict);
+    clear_module_dict(rt.builtins);
+    CLEAR(builtins_copy);
+    gc_collect_final();
+    err_clear();
+    /* From here on CPython has no sys.stderr: a __del__ run by the teardown's last
+    ** collections can no longer report anything (error.c) */
+    rt.finalizing = 3;
     file_flush_stdout();
     if (rt.flag_heapstats)
         heap_print_stats(stderr);
     fflush(stdout);
     fflush(stderr);
+}
+
+/* Teardown after finalization (interp_fini keeps CPython's module-clearing order and
+** runs __del__s; this only frees): sys.modules, sys and builtins go, one more
+** collection takes the cycles they were part of, then the runtime releases its caches
+** (rt_fini) and the heap its arenas.  Returns the number of blocks that survived when
+** -X leakcheck asked for a report, else 0. */
+static ssize_t
+interp_teardown(void)
+{
+    /* -X heap-fail-after=N covers the program and its finalization, not the teardown;
+    ** say so when the N-th allocation never came (tests/memerr stops there). */
+    if (fail_injection_armed && heap_fail_pending() > 0)
+        fprintf(stderr, "%s: -X heap-fail-after: the program made fewer allocations\n",
+                progname);
+    heap_fail_after(0);
+    if (rt.sys_dict)
+        dict_clear(rt.sys_dict);
+    if (rt.builtins)
+        dict_clear(rt.builtins);
+    if (rt.modules)
+        dict_clear(rt.modules);
+    rt.sys_dict = rt.builtins = rt.main_module = NULL;
+    CLEAR(rt.sys_module);
+    CLEAR(rt.modules);
+    CLEAR(rt.builtins_module);
+    rt_drop_roots();
+    gc_collect_final();
+    err_clear();
+    file_fini();
+    vm_fini();
+    rt_fini();
+    ssize_t leaks = rt.flag_leakcheck ? rt_leak_report(stderr) : 0;
+    type_forget_static();
+    heap_fini();
+    fflush(stderr);
+    return leaks;
 }
 
 /* ------------------------------------------------------------------ main */
@@ -323,6 +498,8 @@ x_option(const char *opt)
 {
     if (strcmp(opt, "leakcheck") == 0)
         rt.flag_leakcheck = 1;
+    else if (strcmp(opt, "dis") == 0)
+        flag_dis = 1;
     else if (strcmp(opt, "heapstats") == 0)
         rt.flag_heapstats = 1;
     else if (strncmp(opt, "heaplimit=", 10) == 0) {
@@ -340,6 +517,21 @@ x_option(const char *opt)
         if (*end)
             return -1;
         heap_set_limit((size_t)v);
+    } else if (strncmp(opt, "heap-fail-after=", 16) == 0) {
+        char *end;
+        errno = 0;
+        long v = strtol(opt + 16, &end, 10);
+        if (errno || end == opt + 16 || *end || v <= 0)
+            return -1;
+        heap_fail_after(v);
+        fail_injection_armed = 1;
+    } else if (strncmp(opt, "budget=", 7) == 0) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(opt + 7, &end, 10);
+        if (errno || end == opt + 7 || *end || v <= 0)
+            return -1;
+        rt.eval_budget = v;
     }
     /* unknown -X options are ignored, as CPython does */
     return 0;
@@ -350,7 +542,7 @@ main(int argc, char **argv)
 {
     const char *slash = strrchr(argv[0], '/');
     progname = slash ? slash + 1 : argv[0];
-    int inspect = 0, quiet = 0;
+    int inspect = 0, quiet = 0, compare = 0;
     const char *command = NULL;
     int i = 1;
     /* -X options must be applied after rt_init (which resets the runtime); collect. */
@@ -371,6 +563,10 @@ main(int argc, char **argv)
         if (strcmp(a, "--version") == 0) {
             printf("Python 3.11.7 (pyheap)\n");
             return 0;
+        }
+        if (strcmp(a, "--compare-modes") == 0) {
+            compare = 1;
+            continue;
         }
         if (a[1] == '-') {
             char msg[256];
@@ -444,7 +640,18 @@ options_done:
         sargv[sargc++] = argv[i];
     sargv[sargc] = NULL;
 
+    /* -X leakcheck lists large blocks too: the registry must see the first one */
+    for (int k = 0; k < nx; k++)
+        if (strcmp(xopts[k], "leakcheck") == 0)
+            heap_track_blocks(1);
+    /* PYTHONMALLOCSTATS, as CPython's: the allocator report before each new arena (from
+    ** the first one, mapped during start-up) and at exit, like -X heapstats. */
+    const char *mallocstats = getenv("PYTHONMALLOCSTATS");
+    if (mallocstats && *mallocstats)
+        heap_set_arena_stats(1);
     interp_init(argc, argv);
+    if (mallocstats && *mallocstats)
+        rt.flag_heapstats = 1;
     for (int k = 0; k < nx; k++)
         if (x_option(xopts[k]) < 0) {
             fprintf(stderr, "%s: invalid -X option: %s\n", progname, xopts[k]);
@@ -480,7 +687,11 @@ options_done:
     int status = 0;
     int interactive = 0;
 
-    if (command) {
+    if (compare) {
+        if (!script)
+            usage_error("--compare-modes needs a file");
+        status = compare_modes_main(abspath, g);
+    } else if (command) {
         if (run_source(command, strlen(command), "<string>", g) < 0 &&
             !main_report_exception(0, &status))
             status = 1;
@@ -509,9 +720,7 @@ options_done:
     } else if (inspect || isatty(0)) {
         interactive = 1;
         if (!quiet && isatty(0))
-            fprintf(stderr, "pyheap 0.1.0 (Python 3.11.7 compatible heap)\n"
-                            "Type \"help\", \"copyright\", \"credits\" or \"license\" for more "
-                            "information.\n");
+            repl_print_banner();
     } else {
         size_t len;
         char *src = read_stream(stdin, &len);
@@ -527,6 +736,8 @@ options_done:
     }
     decref(main_mod);
     interp_fini();
+    if (interp_teardown() > 0)
+        status = 3;             /* -X leakcheck found survivors */
     if (died_of_sigint && status == 1) {
         /* as CPython: die of the signal so the parent sees it */
         signal(SIGINT, SIG_DFL);

@@ -59,13 +59,22 @@ typedef struct DataChunk {
 } DataChunk;
 
 static DataChunk *ds;
+static size_t ds_total;         /* bytes in all chunks */
 
 #define DS_CHUNK_SIZE (256 * 1024)
+/* Python-to-Python calls use no C stack, so sys.setrecursionlimit(10**9) would let a
+** runaway recursion eat all memory before MemoryError: past this much frame stack
+** (about a million small frames) a call raises RecursionError whatever the limit says. */
+#define DS_MAX_TOTAL ((size_t)128 << 20)
 
 static int
 ds_new_chunk(size_t need)
 {
     size_t size = need + 64 > DS_CHUNK_SIZE ? need + 64 : DS_CHUNK_SIZE;
+    if (ds_total + size > DS_MAX_TOTAL) {
+        err_set(exc_RecursionError, "maximum recursion depth exceeded (frame stack full)");
+        return -1;
+    }
     DataChunk *c = heap_alloc(sizeof(DataChunk));
     char *mem = heap_alloc(size);
     if (!c || !mem) {
@@ -79,6 +88,7 @@ ds_new_chunk(size_t need)
     c->top = mem;
     c->limit = mem + size;
     ds = c;
+    ds_total += size;
     return 0;
 }
 
@@ -105,6 +115,7 @@ ds_free(Frame *f)
         if (ds->top == ds->base && ds->prev) {
             DataChunk *c = ds;
             ds = c->prev;
+            ds_total -= (size_t)(c->limit - c->base);
             heap_free(c->base);
             heap_free(c);
         }
@@ -1098,6 +1109,16 @@ vm_frame_leave_yield_from(Frame *f)
         xdecref(tmp_);                                                                   \
     } while (0)
 #define JUMPTO(x) (ip = first_instr + (x))
+/* A conditional jump that may go backward (the bottom test of a while loop): backward
+** jumps are where signals and the instruction budget are checked. */
+#define JUMPTO_COND(x)                                                                   \
+    do {                                                                                 \
+        uint32_t *target_ = first_instr + (x);                                           \
+        if (target_ < ip && UNLIKELY(rt.sigint_pending || --rt.eval_budget == 0) &&      \
+            vm_eval_breaker() < 0)                                                       \
+            goto error;                                                                  \
+        ip = target_;                                                                    \
+    } while (0)
 #define SKIP_CACHE(op) (ip += opcode_cache[OP_##op])
 
 #define LOAD_FRAME()                                                                     \
@@ -1827,10 +1848,10 @@ dispatch:
         Object *right = POP();
         Object *left = TOP();
         Object *res;
+        int r;
         if (INT_CHECK_EXACT(left) && INT_CHECK_EXACT(right) && int_is_compact(left) &&
             int_is_compact(right)) {
             long a = int_compact_value(left), b = int_compact_value(right);
-            int r;
             switch (oparg) {
             case CMP_LT: r = a < b; break;
             case CMP_LE: r = a <= b; break;
@@ -1839,10 +1860,9 @@ dispatch:
             case CMP_GT: r = a > b; break;
             default: r = a >= b; break;
             }
-            res = bool_from(r);
+            goto compare_fast_done;
         } else if (FLOAT_CHECK_EXACT(left) && FLOAT_CHECK_EXACT(right)) {
             double a = FLOAT_VAL(left), b = FLOAT_VAL(right);
-            int r;
             switch (oparg) {
             case CMP_LT: r = a < b; break;
             case CMP_LE: r = a <= b; break;
@@ -1851,7 +1871,21 @@ dispatch:
             case CMP_GT: r = a > b; break;
             default: r = a >= b; break;
             }
+        compare_fast_done: {
+            /* fused with a following conditional jump: no bool is pushed */
+            uint32_t next = *ip;
+            int nop = INSTR_OP(next);
+            if (nop == OP_POP_JUMP_IF_FALSE || nop == OP_POP_JUMP_IF_TRUE) {
+                decref(left);
+                decref(right);
+                STACK_SHRINK(1);
+                ip++;
+                if (r == (nop == OP_POP_JUMP_IF_TRUE))
+                    JUMPTO_COND(INSTR_ARG(next));
+                DISPATCH();
+            }
             res = bool_from(r);
+        }
         } else if (STR_CHECK_EXACT(left) && STR_CHECK_EXACT(right) &&
                    (oparg == CMP_EQ || oparg == CMP_NE)) {
             int eq = str_eq(left, right);
@@ -2229,14 +2263,14 @@ dispatch:
         Object *cond = POP();
         if (cond == False_) {
             decref(cond);
-            JUMPTO(oparg);
+            JUMPTO_COND(oparg);
         } else if (cond != True_) {
             int t = obj_is_true(cond);
             decref(cond);
             if (t < 0)
                 goto error;
             if (!t)
-                JUMPTO(oparg);
+                JUMPTO_COND(oparg);
         } else {
             decref(cond);
         }
@@ -2247,14 +2281,14 @@ dispatch:
         Object *cond = POP();
         if (cond == True_) {
             decref(cond);
-            JUMPTO(oparg);
+            JUMPTO_COND(oparg);
         } else if (cond != False_) {
             int t = obj_is_true(cond);
             decref(cond);
             if (t < 0)
                 goto error;
             if (t)
-                JUMPTO(oparg);
+                JUMPTO_COND(oparg);
         } else {
             decref(cond);
         }
@@ -2263,17 +2297,19 @@ dispatch:
 
     TARGET(POP_JUMP_IF_NONE) {
         Object *v = POP();
-        if (v == None)
-            JUMPTO(oparg);
+        int jump = v == None;
         decref(v);
+        if (jump)
+            JUMPTO_COND(oparg);
         DISPATCH();
     }
 
     TARGET(POP_JUMP_IF_NOT_NONE) {
         Object *v = POP();
-        if (v != None)
-            JUMPTO(oparg);
+        int jump = v != None;
         decref(v);
+        if (jump)
+            JUMPTO_COND(oparg);
         DISPATCH();
     }
 
@@ -2945,4 +2981,5 @@ vm_fini(void)
         heap_free(c->base);
         heap_free(c);
     }
+    ds_total = 0;
 }
