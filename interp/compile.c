@@ -3514,6 +3514,30 @@ is_deref_op(int op)
 }
 
 /* Flow analysis: the stack depth before each instruction (-1: unreachable). */
+/* CPython 3.11's superinstructions: a pair of simple instructions runs as one dispatch.
+** The first word's opcode is replaced and the second word is left as it was, so a jump
+** to the second instruction still works; the VM skips it after running the pair. */
+static void
+combine_superinstructions(uint32_t *code, int nwords)
+{
+    for (int i = 0; i + 1 < nwords; i += 1 + opcode_cache[INSTR_OP(code[i])]) {
+        int op = INSTR_OP(code[i]), next = INSTR_OP(code[i + 1]);
+        int super = -1;
+        if (op == OP_LOAD_FAST && next == OP_LOAD_FAST)
+            super = OP_LOAD_FAST__LOAD_FAST;
+        else if (op == OP_LOAD_FAST && next == OP_LOAD_CONST)
+            super = OP_LOAD_FAST__LOAD_CONST;
+        else if (op == OP_LOAD_CONST && next == OP_LOAD_FAST)
+            super = OP_LOAD_CONST__LOAD_FAST;
+        else if (op == OP_STORE_FAST && next == OP_LOAD_FAST)
+            super = OP_STORE_FAST__LOAD_FAST;
+        else if (op == OP_STORE_FAST && next == OP_STORE_FAST)
+            super = OP_STORE_FAST__STORE_FAST;
+        if (super >= 0)
+            code[i] = MAKE_INSTR(super, INSTR_ARG(code[i]));
+    }
+}
+
 static int
 compute_depths(Compiler *c, int *depth, int *maxdepth, int start_depth)
 {
@@ -3789,6 +3813,7 @@ assemble(Compiler *c, int addNone)
             locs[w++] = cl;
         }
     }
+    combine_superinstructions(code, w);
     /* exception table */
     int nexc = 0, capexc = 8;
     exc = heap_alloc(sizeof(ExcEntry) * (size_t)capexc);

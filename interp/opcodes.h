@@ -92,7 +92,7 @@
     X(MAKE_FUNCTION, 0, 0)        /* code + (closure, annotations, kwdefaults, defaults)*/\
     X(RETURN_VALUE, -1, 0)                                                               \
     X(RETURN_GENERATOR, 0, 0)     /* first instruction of a generator function */        \
-    X(YIELD_VALUE, 0, 0)          /* yield TOS; the sent value replaces it */            \
+    X(YIELD_VALUE, 0, 0)          /* yield TOS; sent value replaces it (arg 1: yield from)*/\
     X(GET_YIELD_FROM_ITER, 0, 0)                                                         \
     X(SEND, 0, 0)                 /* [sub, v] -> [sub, yielded] | [retval], jump arg */  \
     X(RAISE_VARARGS, 0, 0)        /* arg 0: re-raise, 1: raise TOS, 2: raise TOS1 from TOS */\
@@ -117,6 +117,10 @@
     X(POP_BLOCK, 0, 0)            /* pop the innermost handler */                        \
     /* ---- specialised instructions (the VM rewrites generic ones into these) ---- */   \
     X(LOAD_FAST__LOAD_FAST, 2, 0)                                                        \
+    X(LOAD_FAST__LOAD_CONST, 2, 0)                                                       \
+    X(LOAD_CONST__LOAD_FAST, 2, 0)                                                       \
+    X(STORE_FAST__LOAD_FAST, 0, 0)                                                       \
+    X(STORE_FAST__STORE_FAST, -2, 0)                                                     \
     X(LOAD_GLOBAL_MODULE, 1, 4)                                                          \
     X(LOAD_GLOBAL_BUILTIN, 1, 4)                                                         \
     X(LOAD_ATTR_INSTANCE_VALUE, 0, 2)                                                    \

@@ -1241,7 +1241,67 @@ dispatch:
         DISPATCH();
     }
 
+    /* superinstructions (see compile.c combine_superinstructions): the second word is
+       an ordinary instruction, consumed here */
     TARGET(LOAD_FAST__LOAD_FAST) {
+        Object *v = GETLOCAL(oparg);
+        if (!v) {
+            format_unbound(co, oparg);
+            goto error;
+        }
+        PUSH(newref(v));
+        int arg2 = INSTR_ARG(*ip++);
+        v = GETLOCAL(arg2);
+        if (!v) {
+            format_unbound(co, arg2);
+            goto error;
+        }
+        PUSH(newref(v));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST__LOAD_CONST) {
+        Object *v = GETLOCAL(oparg);
+        if (!v) {
+            format_unbound(co, oparg);
+            goto error;
+        }
+        PUSH(newref(v));
+        PUSH(newref(consts[INSTR_ARG(*ip++)]));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CONST__LOAD_FAST) {
+        PUSH(newref(consts[oparg]));
+        int arg2 = INSTR_ARG(*ip++);
+        Object *v = GETLOCAL(arg2);
+        if (!v) {
+            format_unbound(co, arg2);
+            goto error;
+        }
+        PUSH(newref(v));
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST__LOAD_FAST) {
+        Object *v = POP();
+        SETLOCAL(oparg, v);
+        int arg2 = INSTR_ARG(*ip++);
+        v = GETLOCAL(arg2);
+        if (!v) {
+            format_unbound(co, arg2);
+            goto error;
+        }
+        PUSH(newref(v));
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST__STORE_FAST) {
+        Object *v = POP();
+        SETLOCAL(oparg, v);
+        v = POP();
+        int arg2 = INSTR_ARG(*ip++);      /* SETLOCAL evaluates its index twice */
+        SETLOCAL(arg2, v);
         DISPATCH();
     }
 
@@ -1768,7 +1828,10 @@ dispatch:
             /* s = s + t / s += t on a local: extend in place when s is only referenced
                by the local and the stack (CPython's BINARY_OP_INPLACE_ADD_UNICODE) */
             uint32_t next = *ip;
-            if (INSTR_OP(next) == OP_STORE_FAST && GETLOCAL(INSTR_ARG(next)) == lhs &&
+            int nop = INSTR_OP(next);
+            if ((nop == OP_STORE_FAST || nop == OP_STORE_FAST__LOAD_FAST ||
+                 nop == OP_STORE_FAST__STORE_FAST) &&
+                GETLOCAL(INSTR_ARG(next)) == lhs &&
                 REFCNT(lhs) == 2) {
                 Object *l = lhs;
                 /* drop the local's reference so the string is uniquely ours */
