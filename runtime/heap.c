@@ -64,11 +64,19 @@
 
 #if HEAP_ASAN && !HEAP_USE_MALLOC
 #include <sanitizer/asan_interface.h>
+#include <sanitizer/lsan_interface.h>
 #define HEAP_POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
 #define HEAP_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+/* LeakSanitizer does not scan mmap'ed memory: arenas are registered as root regions so
+** that a large (malloc'ed) block referenced only from an object in an arena is not
+** reported as leaked while that object lives. */
+#define HEAP_LSAN_REGISTER(p, n) __lsan_register_root_region((p), (n))
+#define HEAP_LSAN_UNREGISTER(p, n) __lsan_unregister_root_region((p), (n))
 #else
 #define HEAP_POISON(p, n) ((void)(p), (void)(n))
 #define HEAP_UNPOISON(p, n) ((void)(p), (void)(n))
+#define HEAP_LSAN_REGISTER(p, n) ((void)(p), (void)(n))
+#define HEAP_LSAN_UNREGISTER(p, n) ((void)(p), (void)(n))
 #endif
 
 #if defined(__GNUC__)
@@ -386,6 +394,14 @@ heap_set_limit(size_t bytes)
     heap_limit = bytes;
 }
 
+static int heap_arena_stats; /* PYTHONMALLOCSTATS: report before each new arena */
+
+void
+heap_set_arena_stats(int on)
+{
+    heap_arena_stats = on;
+}
+
 size_t
 heap_get_limit(void)
 {
@@ -398,10 +414,118 @@ heap_fail_after(long n)
     heap_fail_countdown = n > 0 ? n : 0;
 }
 
+long
+heap_fail_pending(void)
+{
+    return heap_fail_countdown;
+}
+
 /*==========================================================================================
 ** Large blocks: 0 bytes and > 512 bytes (and small ones when no arena can be had), as
 ** _PyObject_Malloc's fallback to PyMem_RawMalloc, which turns 0 into 1.
 **========================================================================================*/
+
+/*
+** Registry of live large blocks, kept only while heap_track_blocks(1) is in force (-X
+** leakcheck turns it on before start-up): an open-addressing set of addresses in plain
+** malloc() memory, so heap_foreach_block() can list large blocks as well as pool blocks.
+** Off, it costs one test per large allocation.
+*/
+#define TRACK_DUMMY ((void *)1)
+static void **track_table;      /* capacity track_mask + 1, NULL = empty */
+static size_t track_mask, track_used, track_fill;
+static int track_on;
+
+static size_t
+heap_track_slot(const void *p)
+{
+    size_t h = (size_t)((uintptr_t)p >> 4) * (size_t)0x9E3779B97F4A7C15u;
+    return (h >> 17) & track_mask;
+}
+
+static void
+heap_track_add(void *p)
+{
+    if ((track_fill + 1) * 2 > track_mask + 1 || track_table == NULL) {
+        size_t ncap = track_table ? (track_mask + 1) * 2 : 1024;
+        while (track_used * 4 >= ncap)
+            ncap *= 2;
+        void **old = track_table;
+        size_t oldcap = old ? track_mask + 1 : 0;
+        void **t = calloc(ncap, sizeof(void *));
+        if (t == NULL) {
+            track_on = 0;       /* cannot list every block any more: give up tracking */
+            return;
+        }
+        track_table = t;
+        track_mask = ncap - 1;
+        track_fill = track_used;
+        for (size_t i = 0; i < oldcap; i++) {
+            if (old[i] != NULL && old[i] != TRACK_DUMMY) {
+                size_t j = heap_track_slot(old[i]);
+                while (t[j] != NULL)
+                    j = (j + 1) & track_mask;
+                t[j] = old[i];
+            }
+        }
+        free(old);
+    }
+    size_t j = heap_track_slot(p);
+    while (track_table[j] != NULL && track_table[j] != TRACK_DUMMY)
+        j = (j + 1) & track_mask;
+    if (track_table[j] == NULL)
+        track_fill++;
+    track_table[j] = p;
+    track_used++;
+}
+
+static void
+heap_track_remove(void *p)
+{
+    if (track_table == NULL)
+        return;
+    size_t j = heap_track_slot(p);
+    while (track_table[j] != NULL) {
+        if (track_table[j] == p) {
+            track_table[j] = TRACK_DUMMY;
+            track_used--;
+            return;
+        }
+        j = (j + 1) & track_mask;
+    }
+}
+
+void
+heap_track_blocks(int on)
+{
+    track_on = on;
+}
+
+static void
+heap_track_fini(void)
+{
+    free(track_table);
+    track_table = NULL;
+    track_mask = track_used = track_fill = 0;
+    track_on = 0;
+}
+
+/* The large half of heap_foreach_block (all of it under CFG_HEAP_MALLOC). */
+static int
+heap_foreach_large(heap_block_fn fn, void *arg)
+{
+    if (track_table == NULL)
+        return 0;
+    for (size_t i = 0; i <= track_mask; i++) {
+        void *p = track_table[i];
+        if (p == NULL || p == TRACK_DUMMY)
+            continue;
+        int r = fn(p, malloc_usable_size(p), arg);
+        if (r)
+            return r;
+    }
+    return 0;
+}
 
 static void *
 heap_large_account(void *p, size_t nbytes)
@@ -413,6 +537,8 @@ heap_large_account(void *p, size_t nbytes)
     }
     heap_large_bytes += usable;
     heap_nlarge++;
+    if (UNLIKELY(track_on))
+        heap_track_add(p);
 #if HEAP_DEBUG
     if (nbytes != 0)
         memset(p, HEAP_CLEANBYTE, nbytes);
@@ -452,15 +578,31 @@ heap_large_free(void *p)
     size_t usable = malloc_usable_size(p);
     heap_large_bytes -= usable;
     heap_nlarge--;
+    if (UNLIKELY(track_table != NULL))
+        heap_track_remove(p);
 #if HEAP_DEBUG
     memset(p, HEAP_DEADBYTE, usable);
 #endif
     free(p);
 }
 
+static void *heap_large_realloc_untracked(void *p, size_t n);
+
 /* realloc() of a large block; the block stays with malloc whatever the new size. */
 static HEAP_NOINLINE void *
 heap_large_realloc(void *p, size_t n)
+{
+    if (LIKELY(track_table == NULL))
+        return heap_large_realloc_untracked(p, n);
+    heap_track_remove(p);
+    void *q = heap_large_realloc_untracked(p, n);
+    if (track_on)
+        heap_track_add(q ? q : p);      /* on failure p is still allocated */
+    return q;
+}
+
+static void *
+heap_large_realloc_untracked(void *p, size_t n)
 {
     if (n > HEAP_MAX_REQUEST)
         return NULL;
@@ -550,6 +692,18 @@ heap_live_blocks(void)
 }
 
 int
+heap_foreach_block(heap_block_fn fn, void *arg)
+{
+    return heap_foreach_large(fn, arg);
+}
+
+void
+heap_fini(void)
+{
+    heap_track_fini();
+}
+
+int
 heap_is_small_block(const void *p)
 {
     (void)p;
@@ -630,6 +784,8 @@ heap_make_free(block *bp, unsigned size, block *next)
 static ArenaObject *
 heap_new_arena(void)
 {
+    if (heap_arena_stats)
+        heap_print_stats(stderr);
     if (!heap_fits(ARENA_SIZE))
         return NULL;
     if (unused_arena_objects == NULL) {
@@ -668,6 +824,7 @@ heap_new_arena(void)
         return NULL;
     }
     HEAP_UNPOISON(address, ARENA_SIZE);
+    HEAP_LSAN_REGISTER(address, ARENA_SIZE);
     ao->address = (uintptr_t)address;
     ++narenas_currently_allocated;
     ++ntimes_arena_allocated;
@@ -945,6 +1102,7 @@ heap_insert_to_freepool(PoolHeader *pool)
         unused_arena_objects = ao;
         heap_arena_map_mark_used(ao->address, 0);
         HEAP_UNPOISON((void *)ao->address, ARENA_SIZE);
+        HEAP_LSAN_UNREGISTER((void *)ao->address, ARENA_SIZE);
         munmap((void *)ao->address, ARENA_SIZE);
         ao->address = 0;
         --narenas_currently_allocated;
@@ -1115,6 +1273,86 @@ heap_live_blocks(void)
             n += ((PoolHeader *)base)->ref.count;
     }
     return n;
+}
+
+/* Call fn on every allocated block of one used pool: a block is free iff it is on the
+** pool's free list or at/after 'nextoffset' (never handed out). */
+static int
+heap_foreach_pool_block(PoolHeader *pool, heap_block_fn fn, void *arg)
+{
+    unsigned size = INDEX2SIZE(pool->szidx);
+    unsigned nblocks = (pool->nextoffset - (unsigned)POOL_OVERHEAD) / size;
+    uint8_t isfree[POOL_SIZE / HEAP_ALIGNMENT];
+    memset(isfree, 0, nblocks);
+    for (block *bp = pool->freeblock; bp != NULL;) {
+        isfree[((unsigned)(bp - (block *)pool) - (unsigned)POOL_OVERHEAD) / size] = 1;
+        HEAP_UNPOISON(bp, sizeof(block *));
+        block *next = *(block **)bp;
+        HEAP_POISON(bp, sizeof(block *));
+        bp = next;
+    }
+    for (unsigned k = 0; k < nblocks; k++) {
+        if (isfree[k])
+            continue;
+        int r = fn((block *)pool + POOL_OVERHEAD + (size_t)k * size, size, arg);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+int
+heap_foreach_block(heap_block_fn fn, void *arg)
+{
+    for (unsigned i = 0; i < maxarenas; i++) {
+        if (arenas[i].address == 0)
+            continue;
+        uintptr_t base = (arenas[i].address + POOL_SIZE_MASK) & ~POOL_SIZE_MASK;
+        for (; base < (uintptr_t)arenas[i].pool_address; base += POOL_SIZE) {
+            PoolHeader *pool = (PoolHeader *)base;
+            if (pool->ref.count == 0)
+                continue;
+            int r = heap_foreach_pool_block(pool, fn, arg);
+            if (r)
+                return r;
+        }
+    }
+    return heap_foreach_large(fn, arg);
+}
+
+/* Give every arena back to the OS and free the bookkeeping (the arena vector, the
+** radix tree, the block registry).  Blocks still allocated are lost. */
+void
+heap_fini(void)
+{
+    for (unsigned i = 0; i < maxarenas; i++) {
+        if (arenas[i].address == 0)
+            continue;
+        heap_arena_map_mark_used(arenas[i].address, 0);
+        HEAP_UNPOISON((void *)arenas[i].address, ARENA_SIZE);
+        HEAP_LSAN_UNREGISTER((void *)arenas[i].address, ARENA_SIZE);
+        munmap((void *)arenas[i].address, ARENA_SIZE);
+        arenas[i].address = 0;
+    }
+    free(arenas);
+    arenas = NULL;
+    maxarenas = 0;
+    unused_arena_objects = usable_arenas = NULL;
+    memset(nfp2lasta, 0, sizeof nfp2lasta);
+    narenas_currently_allocated = 0;
+    for (unsigned c = 0; c < NB_CLASSES; c++)
+        usedpools[2 * c] = usedpools[2 * c + 1] = RING(c);
+    for (unsigned i1 = 0; i1 < (1u << MAP_TOP_BITS); i1++) {
+        ArenaMapMid *mid = arena_map_root.ptrs[i1];
+        if (mid == NULL)
+            continue;
+        for (unsigned i2 = 0; i2 < (1u << MAP_MID_BITS); i2++)
+            free(mid->ptrs[i2]);
+        free(mid);
+        arena_map_root.ptrs[i1] = NULL;
+    }
+    arena_map_mid_count = arena_map_bot_count = 0;
+    heap_track_fini();
 }
 
 /* obmalloc's printone: "msg" padded to 35 columns, '=', value with thousands commas

@@ -28,8 +28,24 @@ void heap_free(void *p);
 ** blocks) may not exceed it; a request that would is refused (NULL). */
 void heap_set_limit(size_t bytes);
 size_t heap_get_limit(void);
-/* Allocation-failure injection: the n-th allocation from now fails (0 = off). */
+/* PYTHONMALLOCSTATS: print heap_print_stats(stderr) each time a new arena is about to be
+** mapped, as CPython's new_arena() does (the report at exit is the caller's job). */
+void heap_set_arena_stats(int on);
+/* Allocation-failure injection: the n-th allocation from now fails (0 = off).  Every
+** heap_alloc/heap_calloc/heap_realloc call counts; exactly one call fails.
+** heap_fail_pending() is the countdown left (> 0: the failure has not happened yet). */
 void heap_fail_after(long n);
+long heap_fail_pending(void);
+
+/* Leak checking (-X leakcheck).  heap_track_blocks(1), before the first allocation, keeps
+** a registry of large blocks so that heap_foreach_block() can list every allocated block
+** (pool blocks are found by walking the pools): fn(block, size, arg) for each, stopping
+** at a non-zero return, which is returned.  heap_fini() returns every arena to the OS
+** and frees the allocator's own bookkeeping (call it last). */
+typedef int (*heap_block_fn)(void *p, size_t size, void *arg);
+void heap_track_blocks(int on);
+int heap_foreach_block(heap_block_fn fn, void *arg);
+void heap_fini(void);
 
 /* Introspection (tests, sys._debugmallocstats). */
 size_t heap_live_blocks(void);          /* blocks (small + large) currently allocated */

@@ -172,6 +172,7 @@ typedef struct EnumerateObject {
     Object *en_sit;
     Object *en_result;          /* reusable (index, value) tuple */
     Object *en_longindex;       /* index as int once it overflows ssize_t */
+    Object *one;                /* borrowed: the cached int 1 (3.11's enumobject layout) */
 } EnumerateObject;
 
 static Object *
@@ -206,6 +207,7 @@ enumerate_new(TypeObject *t, Object *args, Object *kwds)
     EnumerateObject *en = (EnumerateObject *)t->alloc(t, 0);
     if (!en)
         return NULL;
+    en->one = (Object *)&int_small_ints[INT_SMALL_NEG + 1];
     if (vals[1]) {
         Object *start = num_index(vals[1]);
         if (!start) {
@@ -274,9 +276,7 @@ enumerate_next(Object *o)
             }
         }
         idx = en->en_longindex;
-        Object *one = int_from_long(1);
-        en->en_longindex = int_add(idx, one);
-        decref(one);
+        en->en_longindex = int_add(idx, en->one);
         if (!en->en_longindex) {
             decref(idx);
             decref(item);

@@ -77,21 +77,20 @@ range_new_from(Object *start, Object *stop, Object *step)
     return (Object *)r;
 }
 
+/* range(*args) from an array (CPython's range_from_array): no argument tuple is built,
+** so range(a, b) leaves the tuple free lists alone, as in 3.11. */
 static Object *
-range_new_impl(TypeObject *t, Object *args, Object *kwds)
+range_from_array(Object *const *args, ssize_t n)
 {
-    if (kwds && SIZE(kwds))
-        return err_set(exc_TypeError, "range() takes no keyword arguments");
-    ssize_t n = TUPLE_LEN(args);
     Object *start = NULL, *stop = NULL, *step = NULL, *r = NULL;
     if (n == 1) {
-        stop = num_index(TUPLE_GET(args, 0));
+        stop = num_index(args[0]);
         start = int_from_long(0);
         step = int_from_long(1);
     } else if (n == 2 || n == 3) {
-        start = num_index(TUPLE_GET(args, 0));
-        stop = start ? num_index(TUPLE_GET(args, 1)) : NULL;
-        step = stop ? (n == 3 ? num_index(TUPLE_GET(args, 2)) : int_from_long(1)) : NULL;
+        start = num_index(args[0]);
+        stop = start ? num_index(args[1]) : NULL;
+        step = stop ? (n == 3 ? num_index(args[2]) : int_from_long(1)) : NULL;
     } else {
         return err_format(exc_TypeError, n == 0 ? "range expected at least 1 argument, got %zd"
                                                 : "range expected at most 3 arguments, got %zd",
@@ -106,23 +105,19 @@ range_new_impl(TypeObject *t, Object *args, Object *kwds)
 }
 
 static Object *
+range_new_impl(TypeObject *t, Object *args, Object *kwds)
+{
+    if (kwds && SIZE(kwds))
+        return err_set(exc_TypeError, "range() takes no keyword arguments");
+    return range_from_array(TUPLE_ITEMS(args), TUPLE_LEN(args));
+}
+
+static Object *
 range_vectorcall_new(Object *type, Object *const *args, size_t nargs, Object *kwnames)
 {
     if (kwnames && TUPLE_LEN(kwnames))
         return err_set(exc_TypeError, "range() takes no keyword arguments");
-    if (nargs == 1 && INT_CHECK_EXACT(args[0])) {
-        Object *zero = int_from_long(0), *one = int_from_long(1);
-        Object *r = range_new_from(zero, args[0], one);
-        decref(zero);
-        decref(one);
-        return r;
-    }
-    Object *a = tuple_from_array(args, (ssize_t)nargs);
-    if (!a)
-        return NULL;
-    Object *r = range_new_impl(&range_type, a, NULL);
-    decref(a);
-    return r;
+    return range_from_array(args, (ssize_t)nargs);
 }
 
 static void
@@ -385,13 +380,14 @@ TypeObject rangeiter_type = {
 
 typedef struct LongRangeIterObject {
     OBJECT_HEAD;
-    Object *start, *step, *len;     /* next value = start + index*step; len remaining */
+    Object *index, *start, *step, *len; /* 3.11's layout: next = start + index*step */
 } LongRangeIterObject;
 
 static void
 longrangeiter_dealloc(Object *o)
 {
     LongRangeIterObject *r = (LongRangeIterObject *)o;
+    xdecref(r->index);
     xdecref(r->start);
     xdecref(r->step);
     xdecref(r->len);
@@ -402,20 +398,23 @@ static Object *
 longrangeiter_next(Object *o)
 {
     LongRangeIterObject *r = (LongRangeIterObject *)o;
-    if (int_sign(r->len) <= 0)
+    if (int_compare(r->index, r->len) >= 0)
         return NULL;
-    Object *one = int_from_long(1);
-    Object *nlen = int_sub(r->len, one);
-    decref(one);
-    if (!nlen)
+    Object *new_index = int_add(r->index, (Object *)&int_small_ints[INT_SMALL_NEG + 1]);
+    if (!new_index)
         return NULL;
-    SETREF(r->len, nlen);
-    Object *v = r->start;
-    Object *next = int_add(v, r->step);
-    if (!next)
+    Object *product = int_mul(r->index, r->step);
+    if (!product) {
+        decref(new_index);
         return NULL;
-    r->start = next;
-    return v;
+    }
+    Object *result = int_add(r->start, product);
+    decref(product);
+    if (result)
+        SETREF(r->index, new_index);
+    else
+        decref(new_index);
+    return result;
 }
 
 TypeObject longrangeiter_type = {
@@ -456,6 +455,7 @@ make_range_iter(Object *start, Object *step, Object *len)
     LongRangeIterObject *it = (LongRangeIterObject *)obj_alloc(&longrangeiter_type, 0);
     if (!it)
         return NULL;
+    it->index = int_from_long(0);
     it->start = newref(start);
     it->step = newref(step);
     it->len = newref(len);

@@ -10,10 +10,12 @@
 ** output format.  Under CFG_HEAP_MALLOC (the asan build) the pool tests are skipped.
 */
 #include <criterion/criterion.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "runtime/heap.h"
 
@@ -107,6 +109,31 @@ Test(heap, zero_and_over_512_bytes_go_to_malloc) {
     heap_free(zero);
     heap_free(z2);
     heap_free(NULL); /* no effect */
+}
+
+Test(heap, every_size_maps_to_its_class_and_each_class_fills_its_pool) {
+    SKIP_WITHOUT_POOLS();
+    for (size_t n = 1; n <= HEAP_SMALL_THRESHOLD; n++) {
+        void *p = heap_alloc(n);
+        cr_assert_eq(heap_block_size(p), (n + 15) / 16 * 16, "%zu bytes", n);
+        heap_free(p);
+    }
+    /* From an empty ring, a class's blocks come from one pool until it holds
+    ** (16384 - 48) / size of them (1021 of 16 bytes ... 31 of 512). */
+    static void *b[NUMBLOCKS(16) + 1];
+    for (size_t size = 16; size <= HEAP_SMALL_THRESHOLD; size += 16) {
+        size_t k = 0;
+        b[k++] = heap_alloc(size);
+        while (k <= NUMBLOCKS(size)) {
+            b[k] = heap_alloc(size);
+            if (POOL_OF(b[k]) != POOL_OF(b[0]))
+                break;
+            k++;
+        }
+        cr_assert_eq(k, NUMBLOCKS(size), "class %zu: %zu blocks in its first pool", size, k);
+        for (size_t i = 0; i <= k; i++)
+            heap_free(b[i]);
+    }
 }
 
 /*------------------------------------------------------------------------ pools */
@@ -440,6 +467,81 @@ Test(heap, random_alloc_free_realloc_matches_shadow_model) {
     cr_assert_leq(heap_bytes_from_os(), (size_t)HEAP_ARENA_SIZE);
 }
 
+/* Open-addressing set of the live block addresses, to catch a block handed out twice at
+** the moment it happens. */
+enum { LIVE_CAP = 1 << 16 };
+static uintptr_t live_set[LIVE_CAP];
+
+static size_t
+live_slot(uintptr_t a)
+{
+    return (size_t)((a >> 4) * 0x9E3779B97F4A7C15u >> 48) & (LIVE_CAP - 1);
+}
+
+static int
+live_add(void *p) /* 0 if p was already live */
+{
+    size_t i = live_slot((uintptr_t)p);
+    while (live_set[i] != 0) {
+        if (live_set[i] == (uintptr_t)p)
+            return 0;
+        i = (i + 1) & (LIVE_CAP - 1);
+    }
+    live_set[i] = (uintptr_t)p;
+    return 1;
+}
+
+static void
+live_remove(void *p) /* backward-shift deletion keeps every probe chain intact */
+{
+    size_t i = live_slot((uintptr_t)p);
+    while (live_set[i] != (uintptr_t)p) {
+        cr_assert_neq(live_set[i], 0, "freeing a block that is not live");
+        i = (i + 1) & (LIVE_CAP - 1);
+    }
+    for (size_t j = (i + 1) & (LIVE_CAP - 1); live_set[j] != 0; j = (j + 1) & (LIVE_CAP - 1)) {
+        size_t home = live_slot(live_set[j]);
+        if (((j - home) & (LIVE_CAP - 1)) >= ((j - i) & (LIVE_CAP - 1))) {
+            live_set[i] = live_set[j];
+            i = j;
+        }
+    }
+    live_set[i] = 0;
+}
+
+Test(heap, random_small_blocks_are_never_handed_out_twice) {
+    /* 300,000 operations on up to 20,000 live blocks of 1..512 bytes: every new block must
+    ** not be live already, lie in the small heap with the class of its request, and keep
+    ** the bytes written into it until it is freed. */
+    enum { SLOTS = 20000, OPS = 300000 };
+    static Slot slot[SLOTS];
+    rng_state = 0x2545F4914F6CDD1Du;
+    for (unsigned op = 1; op <= OPS; op++) {
+        Slot *s = &slot[rng() % SLOTS];
+        if (s->p == NULL) {
+            s->n = 1 + rng() % HEAP_SMALL_THRESHOLD;
+            s->seed = op;
+            s->p = heap_alloc(s->n);
+            cr_assert_not_null(s->p);
+            cr_assert(live_add(s->p), "block %p handed out twice (op %u)", (void *)s->p, op);
+            if (POOLS)
+                cr_assert_eq(heap_block_size(s->p), (s->n + 15) / 16 * 16);
+            fill(s->p, s->n, s->seed);
+        } else {
+            cr_assert(check(s->p, s->n, s->seed), "block of %zu bytes corrupted", s->n);
+            live_remove(s->p);
+            heap_free(s->p);
+            s->p = NULL;
+        }
+    }
+    for (int i = 0; i < SLOTS; i++) {
+        if (slot[i].p != NULL) {
+            cr_assert(check(slot[i].p, slot[i].n, slot[i].seed));
+            heap_free(slot[i].p);
+        }
+    }
+}
+
 /*------------------------------------------------------------------------ limit, injection */
 
 Test(heap, limit_refuses_arenas_and_large_blocks_until_memory_is_freed) {
@@ -589,6 +691,45 @@ Test(heap, stats_print_nothing_without_pools) {
     cr_assert_str_empty(t); /* as CPython under PYTHONMALLOC=malloc */
     free(t);
 #endif
+}
+
+/* 1 if the page holding p is mapped: msync() fails with ENOMEM on unmapped memory. */
+static int
+page_is_mapped(const void *p)
+{
+    uintptr_t page = (uintptr_t)p & ~(uintptr_t)4095;
+    return msync((void *)page, 4096, MS_ASYNC) == 0 || errno != ENOMEM;
+}
+
+Test(heap, released_arenas_are_unmapped_and_reported_as_reclaimed) {
+    SKIP_WITHOUT_POOLS();
+    enum { MAX = 3 * 64 * 31 + 1 };
+    static void *b[MAX];
+    void *first[3]; /* the first block of each arena */
+    int n = 0, narenas = 0;
+    while (narenas < 3) {
+        size_t before = heap_bytes_from_os();
+        cr_assert_lt(n, MAX);
+        b[n] = heap_alloc(512);
+        if (heap_bytes_from_os() > before)
+            first[narenas++] = b[n];
+        n++;
+    }
+    for (int i = 0; i < 3; i++)
+        cr_assert(page_is_mapped(first[i]));
+    for (int i = 0; i < n; i++)
+        heap_free(b[i]);
+    int mapped = 0;
+    for (int i = 0; i < 3; i++)
+        mapped += page_is_mapped(first[i]);
+    cr_assert_eq(mapped, 1, "two arenas munmap()ed, the last usable one kept");
+    char *t = stats_text();
+    cr_assert_not_null(strstr(t, "# arenas allocated total           =                    3\n"),
+                       "%s", t);
+    cr_assert_not_null(strstr(t, "# arenas reclaimed                 =                    2\n"));
+    cr_assert_not_null(strstr(t, "# arenas highwater mark            =                    3\n"));
+    cr_assert_not_null(strstr(t, "# arenas allocated current         =                    1\n"));
+    free(t);
 }
 
 /*------------------------------------------------------------------------ debug fills */
