@@ -51,7 +51,7 @@
     X(BINARY_SUBSCR, -1, 0)       /* TOS = TOS1[TOS] */                                  \
     X(STORE_SUBSCR, -3, 0)        /* TOS1[TOS] = TOS2 */                                 \
     X(DELETE_SUBSCR, -2, 0)       /* del TOS1[TOS] */                                    \
-    X(BINARY_OP, -1, 0)           /* TOS = TOS1 <op arg> TOS (NB_* numbering) */         \
+    X(BINARY_OP, -1, 1)           /* TOS = TOS1 <op arg> TOS (NB_* numbering) */         \
     X(UNARY_POSITIVE, 0, 0)                                                              \
     X(UNARY_NEGATIVE, 0, 0)                                                              \
     X(UNARY_NOT, 0, 0)                                                                   \

@@ -125,6 +125,8 @@ ds_free(Frame *f)
 }
 
 /* A new frame for func's code.  Takes over the reference to func.  Locals NULL. */
+static inline void vm_code_warmup(CodeObject *co);
+
 static Frame *
 frame_push(FunctionObject *func, Object *locals)
 {
@@ -158,6 +160,8 @@ frame_push(FunctionObject *func, Object *locals)
     f->is_entry = 0;
     f->is_generator_running = 0;
     memset(f->localsplus, 0, sizeof(Object *) * (size_t)co->nlocalsplus);
+    if (!(co->flags & CO_GENERATOR))
+        vm_code_warmup(co);         /* the RESUME at the start of the code */
     return f;
 }
 
@@ -245,6 +249,8 @@ frame_push_exact(FunctionObject *func, CodeObject *co, Object **args, int nargs)
         lp[i] = args[i];
     for (int n = co->nlocalsplus; i < n; i++)
         lp[i] = NULL;
+    if (!(co->flags & CO_GENERATOR))
+        vm_code_warmup(co);         /* the RESUME at the start of the code */
     return f;
 }
 
@@ -907,6 +913,132 @@ specialize_load_method(uint32_t *ip, Object *owner, Object *name, Object *descr)
 
 #define CACHED_PTR(ip) ((Object *)(uintptr_t)((uint64_t)(ip)[2] | ((uint64_t)(ip)[3] << 32)))
 
+/* ---- CPython 3.11's warm-up and BINARY_OP adaptation, reproduced exactly ----
+** Only one specialisation of 3.11 is observable from Python: BINARY_OP_INPLACE_ADD_UNICODE
+** (`s += t` / `s = s + t` on a local extends s in place, which keeps id(s)).  Whether a
+** given execution takes it depends on 3.11's state machine, so pyheap runs the same one:
+** a code object is "quickened" after 8 calls, generator resumptions or backward jumps
+** (co_warmup); from then on each BINARY_OP site carries CPython's 16-bit counter and
+** specialises on its first execution (counter 0), keyed on the operand types and on the
+** next instruction being a STORE_FAST (or STORE_FAST__LOAD_FAST) of the left operand's
+** local; a failed guard counts down 53 misses before the site adapts again, and a failed
+** specialisation backs off exponentially.  The other BINARY_OP specialisations (ADD_INT,
+** ...) behave like the generic instruction and only matter for these counters.
+** Cache word: bits 0-7 the state (BINOP_*), bits 8-23 the counter; a site not yet
+** quickened holds the compiler's CACHE word. */
+enum {
+    BINOP_ADAPTIVE = 1, BINOP_GENERIC, BINOP_INPLACE_UNICODE, BINOP_UNICODE, BINOP_INT,
+    BINOP_FLOAT,
+    BINOP_UNQUICKENED = OP_CACHE        /* the word as the compiler emits it */
+};
+#define BINOP_STATE(w) ((int)((w) & 0xFF))
+#define BINOP_COUNTER(w) ((unsigned)((w) >> 8) & 0xFFFF)
+#define BINOP_WORD(state, counter) ((uint32_t)(state) | ((uint32_t)(counter) << 8))
+#define ADAPTIVE_BACKOFF_BITS 4
+
+static unsigned
+adaptive_counter_backoff(unsigned counter)
+{
+    unsigned backoff = (counter & ((1u << ADAPTIVE_BACKOFF_BITS) - 1)) + 1;
+    if (backoff > 16 - ADAPTIVE_BACKOFF_BITS)
+        backoff = 16 - ADAPTIVE_BACKOFF_BITS;
+    return (((1u << backoff) - 1) << ADAPTIVE_BACKOFF_BITS) | backoff;
+}
+
+static void
+vm_quicken(CodeObject *co)
+{
+    for (int i = 0; i < co->ncode; i += 1 + opcode_cache[INSTR_OP(co->code[i])])
+        if (INSTR_OP(co->code[i]) == OP_BINARY_OP)
+            co->code[i + 1] = BINOP_WORD(BINOP_ADAPTIVE, 0);
+}
+
+/* RESUME / JUMP_BACKWARD's _PyCode_Warmup */
+static inline void
+vm_code_warmup(CodeObject *co)
+{
+    if (UNLIKELY(co->warmup < 0) && ++co->warmup == 0)
+        vm_quicken(co);
+}
+
+/* _Py_Specialize_BinaryOp: the new state for a site whose counter reached zero. */
+static uint32_t
+binop_specialize(uint32_t word, Object *lhs, Object *rhs, int oparg, const uint32_t *next,
+                 Object **localsplus)
+{
+    unsigned counter = BINOP_COUNTER(word);
+    switch (oparg) {
+    case NB_ADD:
+    case NB_INPLACE_ADD:
+        if (TYPE(lhs) != TYPE(rhs))
+            break;
+        if (STR_CHECK_EXACT(lhs)) {
+            int nop = INSTR_OP(*next);
+            if ((nop == OP_STORE_FAST || nop == OP_STORE_FAST__LOAD_FAST) &&
+                localsplus[INSTR_ARG(*next)] == lhs)
+                return BINOP_WORD(BINOP_INPLACE_UNICODE, 53);
+            return BINOP_WORD(BINOP_UNICODE, 53);
+        }
+        /* fall through */
+    case NB_MULTIPLY:
+    case NB_INPLACE_MULTIPLY:
+    case NB_SUBTRACT:
+    case NB_INPLACE_SUBTRACT:
+        if (TYPE(lhs) != TYPE(rhs))
+            break;
+        if (INT_CHECK_EXACT(lhs))
+            return BINOP_WORD(BINOP_INT, 53);
+        if (FLOAT_CHECK_EXACT(lhs))
+            return BINOP_WORD(BINOP_FLOAT, 53);
+        break;
+    default:
+        return BINOP_WORD(BINOP_GENERIC, 0);      /* never specialised again */
+    }
+    return BINOP_WORD(BINOP_ADAPTIVE, adaptive_counter_backoff(counter));
+}
+
+/* Run the site's state machine for one execution; returns the state that applies now
+** (BINOP_INPLACE_UNICODE when the in-place path must be taken). */
+static int
+binop_adapt(uint32_t *cache, Object *lhs, Object *rhs, int oparg, Object **localsplus)
+{
+    uint32_t w = *cache;
+    int st = BINOP_STATE(w);
+    if (st == BINOP_UNQUICKENED || st == BINOP_GENERIC)
+        return st;
+    if (st == BINOP_ADAPTIVE) {
+        if (BINOP_COUNTER(w) < (1u << ADAPTIVE_BACKOFF_BITS)) {
+            *cache = binop_specialize(w, lhs, rhs, oparg, cache + 1, localsplus);
+            return binop_adapt(cache, lhs, rhs, oparg, localsplus);
+        }
+        *cache = BINOP_WORD(st, BINOP_COUNTER(w) - (1u << ADAPTIVE_BACKOFF_BITS));
+        return BINOP_GENERIC;
+    }
+    int hit;
+    switch (st) {
+    case BINOP_INPLACE_UNICODE:
+        hit = STR_CHECK_EXACT(lhs) && TYPE(rhs) == TYPE(lhs) &&
+              localsplus[INSTR_ARG(cache[1])] == lhs;
+        break;
+    case BINOP_UNICODE:
+        hit = STR_CHECK_EXACT(lhs) && TYPE(rhs) == TYPE(lhs);
+        break;
+    case BINOP_INT:
+        hit = INT_CHECK_EXACT(lhs) && TYPE(rhs) == TYPE(lhs);
+        break;
+    default:
+        hit = FLOAT_CHECK_EXACT(lhs) && TYPE(rhs) == TYPE(lhs);
+        break;
+    }
+    if (hit)
+        return st;
+    /* miss: count down; at zero the site becomes adaptive again (counter 31, backoff 5) */
+    unsigned c = BINOP_COUNTER(w) - 1;
+    *cache = c == 0 ? BINOP_WORD(BINOP_ADAPTIVE, (31u << ADAPTIVE_BACKOFF_BITS) | 5)
+                    : BINOP_WORD(st, c);
+    return BINOP_GENERIC;
+}
+
 /* ================================================================ the loop */
 
 #ifdef __GNUC__
@@ -1061,6 +1193,7 @@ vm_resume_frame(Frame *f, Object *value, int throwflag, int *returned)
     }
     if (!throwflag) {
         f->localsplus[f->stacktop++] = newref(value);
+        vm_code_warmup(f->code);    /* the RESUME a generator executes when resumed */
     }
     f->is_entry = 1;
     int yielded = 0;
@@ -1747,6 +1880,36 @@ dispatch:
         Object *rhs = POP();
         Object *lhs = TOP();
         Object *res;
+        int bst = BINOP_STATE(*ip);
+        if (UNLIKELY(bst != BINOP_UNQUICKENED && bst != BINOP_GENERIC) &&
+            !(TYPE(lhs) == TYPE(rhs) &&
+              ((bst == BINOP_INT && TYPE(lhs) == &int_type) ||
+               (bst == BINOP_FLOAT && TYPE(lhs) == &float_type))) &&
+            binop_adapt(ip, lhs, rhs, oparg, localsplus) == BINOP_INPLACE_UNICODE) {
+            /* BINARY_OP_INPLACE_ADD_UNICODE: the local's str is extended in place when
+               only the local holds it (after the stack's reference is dropped), and the
+               following store is done here */
+            uint32_t store = ip[1];
+            Object **target = &localsplus[INSTR_ARG(store)];
+            decref(lhs);                    /* the stack's reference; the local keeps one */
+            STACK_SHRINK(1);
+            int r = str_append_inplace(target, rhs);
+            decref(rhs);
+            if (r < 0)
+                goto error;
+            ip += 2;                        /* the cache word and the STORE_FAST */
+            if (INSTR_OP(store) == OP_STORE_FAST__LOAD_FAST) {
+                /* its LOAD_FAST half still has to run */
+                int arg2 = INSTR_ARG(*ip++);
+                Object *v = GETLOCAL(arg2);
+                if (!v) {
+                    format_unbound(co, arg2);
+                    goto error;
+                }
+                PUSH(newref(v));
+            }
+            DISPATCH();
+        }
         if (INT_CHECK_EXACT(lhs) && INT_CHECK_EXACT(rhs) && int_is_compact(lhs) &&
             int_is_compact(rhs)) {
             long a = int_compact_value(lhs), b = int_compact_value(rhs);
@@ -1825,29 +1988,6 @@ dispatch:
             }
         } else if ((oparg == NB_ADD || oparg == NB_INPLACE_ADD) && STR_CHECK_EXACT(lhs) &&
                    STR_CHECK_EXACT(rhs)) {
-            /* s = s + t / s += t on a local: extend in place when s is only referenced
-               by the local and the stack (CPython's BINARY_OP_INPLACE_ADD_UNICODE) */
-            uint32_t next = *ip;
-            int nop = INSTR_OP(next);
-            if ((nop == OP_STORE_FAST || nop == OP_STORE_FAST__LOAD_FAST ||
-                 nop == OP_STORE_FAST__STORE_FAST) &&
-                GETLOCAL(INSTR_ARG(next)) == lhs &&
-                REFCNT(lhs) == 2) {
-                Object *l = lhs;
-                /* drop the local's reference so the string is uniquely ours */
-                localsplus[INSTR_ARG(next)] = NULL;
-                decref(l);
-                if (str_append_inplace(&l, rhs) < 0) {
-                    SET_TOP(NULL);
-                    STACK_SHRINK(1);
-                    decref(l);
-                    decref(rhs);
-                    goto error;
-                }
-                SET_TOP(l);
-                decref(rhs);
-                DISPATCH();
-            }
             res = str_concat(lhs, rhs);
             goto binop_done;
         }
@@ -1858,6 +1998,7 @@ dispatch:
         SET_TOP(res);
         if (!res)
             goto error_pop1;
+        SKIP_CACHE(BINARY_OP);
         DISPATCH();
     }
 
@@ -2317,6 +2458,7 @@ dispatch:
             /* backward jump: check for signals and the budget */
             if (UNLIKELY(rt.sigint_pending || --rt.eval_budget == 0) && vm_eval_breaker() < 0)
                 goto error;
+            vm_code_warmup(co);     /* JUMP_BACKWARD */
         }
         JUMPTO(oparg);
         DISPATCH();

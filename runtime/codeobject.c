@@ -17,6 +17,8 @@ CodeObject *
 code_new(void)
 {
     CodeObject *co = (CodeObject *)obj_alloc(&code_type, 0);
+    if (co)
+        co->warmup = -8;        /* CPython 3.11's QUICKENING_WARMUP_DELAY */
     return co;
 }
 

@@ -49,6 +49,9 @@ typedef struct CodeObject {
     int nexc;
     ExcEntry *exctable;
     int framesize;                      /* nlocalsplus + stacksize */
+    int warmup;                         /* < 0 until quickened: CPython 3.11's co_warmup
+                                           (counts calls, resumptions and backward
+                                           jumps; see vm.c vm_code_warmup) */
     Object *weakreflist;
     void *extra;                        /* VM-owned data (specialisation) */
 } CodeObject;

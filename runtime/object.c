@@ -22,6 +22,7 @@
 #include "typeobject.h"
 #include "methodobject.h"
 #include "iterobject.h"
+#include "exceptions.h"
 #include <string.h>
 
 ssize_t obj_live_count;
@@ -92,7 +93,13 @@ obj_dealloc(Object *o)
     if (o->refcnt != 0)
         fatal("obj_dealloc: refcount is not zero");
 #endif
-    TYPE(o)->dealloc(o);
+    /* Only containers (GC types) can form the deep chains the trashcan flattens; atoms
+       (int, float, str, ...) are released directly, which is most deallocations. */
+    if (!(TYPE(o)->flags & TPFLAG_GC)) {
+        TYPE(o)->dealloc(o);
+        return;
+    }
+    trash_dealloc(o);
 }
 
 ssize_t
@@ -312,6 +319,22 @@ obj_richcompare_bool(Object *v, Object *w, int op)
 
 /* ================================================================ attributes */
 
+/* A failed lookup of o.name: record name and obj on the pending AttributeError unless it
+** has them already (CPython 3.11's set_attribute_error_context), for the "Did you mean"
+** suggestion printed with an uncaught AttributeError. */
+static void
+attribute_error_context(Object *o, Object *name)
+{
+    Object *exc = err_occurred();
+    if (!exc || !obj_type_check(exc, exc_AttributeError))
+        return;
+    AttributeErrorObject *e = (AttributeErrorObject *)exc;
+    if (e->name || e->obj)
+        return;
+    e->name = newref(name);
+    e->obj = newref(o);
+}
+
 Object *
 obj_getattr(Object *o, Object *name)
 {
@@ -319,10 +342,15 @@ obj_getattr(Object *o, Object *name)
         return err_format(exc_TypeError, "attribute name must be string, not '%s'",
                           TYPE(name)->name);
     TypeObject *t = TYPE(o);
+    Object *r;
     if (t->getattro)
-        return t->getattro(o, name);
-    return err_format(exc_AttributeError, "'%s' object has no attribute '%U'", t->name,
-                      name);
+        r = t->getattro(o, name);
+    else
+        r = err_format(exc_AttributeError, "'%s' object has no attribute '%U'", t->name,
+                       name);
+    if (!r)
+        attribute_error_context(o, name);
+    return r;
 }
 
 Object *
@@ -343,6 +371,20 @@ obj_lookup_attr(Object *o, Object *name)
     if (!r && err_matches(exc_AttributeError))
         err_clear();
     return r;
+}
+
+/* dir(o): type(o).__dir__(o) as a sorted list (CPython's PyObject_Dir with an object). */
+Object *
+obj_dir(Object *o)
+{
+    Object *r = type_call_special(o, ID(__dir__), NULL, 0);
+    if (!r)
+        return NULL;
+    Object *l = list_from_iterable(r);
+    decref(r);
+    if (l && list_sort(l, NULL, 0) < 0)
+        CLEAR(l);
+    return l;
 }
 
 int
@@ -538,6 +580,7 @@ obj_get_method(Object *o, Object *name, Object **meth)
         return 0;
     }
     err_format(exc_AttributeError, "'%s' object has no attribute '%U'", t->name, name);
+    attribute_error_context(o, name);
     return -1;
 }
 

@@ -506,6 +506,26 @@ str_intern_cstr(const char *s)
     return str_intern_utf8(s, (ssize_t)strlen(s));
 }
 
+static Object *str_static_table[32];   /* str_static's strings; str_fini frees them */
+
+Object *
+str_static(const char *s)
+{
+    Object **table = str_static_table;
+    int i;
+    for (i = 0; i < 32 && table[i]; i++)
+        if (str_eq_cstr(table[i], s))
+            return newref(table[i]);
+    if (i == 32)
+        return str_from_cstr(s);        /* table full: an ordinary string */
+    Object *o = str_from_cstr(s);
+    if (!o)
+        return NULL;
+    o->refcnt = 999999999;              /* _PyObject_IMMORTAL_INIT: never freed */
+    table[i] = o;
+    return newref(o);
+}
+
 int
 str_is_identifier_chars(Object *s)
 {
@@ -724,12 +744,20 @@ str_append_inplace(Object **pa, Object *b)
     ssize_t la = STR_LEN(a), lb = STR_LEN(b);
     if (lb == 0)
         return 0;
-    if (REFCNT(a) == 1 && STR_CHECK_EXACT(a) && !((StrObject *)a)->state.interned &&
-        la > 0 && STR_KIND(a) >= STR_KIND(b) && (STR_IS_ASCII(a) || !STR_IS_ASCII(b)) &&
+    /* CPython's unicode_modifiable(): one reference, hash not computed, not interned */
+    if (REFCNT(a) == 1 && ((StrObject *)a)->hash == -1 && STR_CHECK_EXACT(a) &&
+        !((StrObject *)a)->state.interned && la > 0 && STR_KIND(a) >= STR_KIND(b) &&
         !(STR_IS_ASCII(a) && !STR_IS_ASCII(b)) && a != (Object *)empty_str &&
-        !(la == 1 && latin1_chars[STR_GET(a, 0) & 0xFF] == (StrObject *)a) &&
-        (STR_IS_ASCII(a) || ((CompactStrObject *)a)->utf8 == NULL)) {
+        !(la == 1 && latin1_chars[STR_GET(a, 0) & 0xFF] == (StrObject *)a)) {
         int k = STR_KIND(a);
+        if (!STR_IS_ASCII(a)) {
+            /* resize_compact drops a cached UTF-8 form */
+            CompactStrObject *c = (CompactStrObject *)a;
+            if (c->utf8 && c->utf8 != (char *)STR_DATA(a))
+                heap_free(c->utf8);
+            c->utf8 = NULL;
+            c->utf8_length = 0;
+        }
         if (la > SSIZE_MAX - lb) {
             err_set(exc_OverflowError, "strings are too large to concat");
             return -1;
@@ -1256,6 +1284,59 @@ str_from_format(const char *fmt, ...)
 
 /* ================================================================ join */
 
+/* CPython's _PyUnicode_JoinArray: sep.join(items[0..n)).  The result is a new string
+** (never the cached one-character one), except for no items ('') and one exact str item
+** (that item itself).  sep NULL means ''. */
+Object *
+str_join_array(Object *sep, Object *const *items, ssize_t n)
+{
+    if (n == 0)
+        return str_empty();
+    if (n == 1 && STR_CHECK_EXACT(items[0]))
+        return newref(items[0]);
+    ssize_t seplen = n > 1 && sep ? STR_LEN(sep) : 0, total = 0;
+    int ascii = seplen == 0 || STR_IS_ASCII(sep);
+    int kind = seplen ? (int)STR_KIND(sep) : 1;
+    for (ssize_t i = 0; i < n; i++) {
+        Object *it = items[i];
+        if (!STR_CHECK(it)) {
+            err_format(exc_TypeError, "sequence item %zd: expected str instance, %s found", i,
+                       TYPE(it)->name);
+            return NULL;
+        }
+        if (STR_LEN(it) > SSIZE_MAX - total - (i ? seplen : 0))
+            return err_set(exc_OverflowError, "join() result is too long for a Python string");
+        total += STR_LEN(it) + (i ? seplen : 0);
+        if (!STR_IS_ASCII(it))
+            ascii = 0;
+        if ((int)STR_KIND(it) > kind)
+            kind = (int)STR_KIND(it);
+    }
+    uint32_t maxchar = ascii ? 127 : kind == 1 ? 255 : kind == 2 ? 0xFFFF : 0x10FFFF;
+    Object *r = str_new(total, maxchar);
+    if (!r)
+        return NULL;
+    void *d = STR_DATA(r);
+    ssize_t k = 0;
+    for (ssize_t i = 0; i < n; i++) {
+        for (int part = i ? 0 : 1; part < 2; part++) {
+            Object *s = part ? items[i] : sep;
+            ssize_t l = part ? STR_LEN(s) : seplen;
+            if (l == 0)
+                continue;
+            int sk = (int)STR_KIND(s);
+            const void *sd = STR_DATA(s);
+            if (sk == kind)
+                memcpy((char *)d + k * kind, sd, (size_t)(l * kind));
+            else
+                for (ssize_t j = 0; j < l; j++)
+                    STR_WRITE(kind, d, k + j, STR_READ(sk, sd, j));
+            k += l;
+        }
+    }
+    return r;
+}
+
 Object *
 str_join(Object *sep, Object *iterable)
 {
@@ -1269,63 +1350,7 @@ str_join(Object *sep, Object *iterable)
     }
     ssize_t n = SIZE(seq);
     Object **items = LIST_CHECK_EXACT(seq) ? LIST_ITEMS(seq) : TUPLE_ITEMS(seq);
-    if (n == 0) {
-        decref(seq);
-        return str_empty();
-    }
-    if (n == 1 && STR_CHECK_EXACT(items[0])) {
-        Object *r = newref(items[0]);
-        decref(seq);
-        return r;
-    }
-    ssize_t seplen = STR_LEN(sep), total = 0;
-    uint32_t maxc = STR_IS_ASCII(sep) ? 0 : 0x10FFFF;
-    int allascii = STR_IS_ASCII(sep);
-    int maxkind = STR_KIND(sep);
-    for (ssize_t i = 0; i < n; i++) {
-        Object *it = items[i];
-        if (!STR_CHECK(it)) {
-            err_format(exc_TypeError, "sequence item %zd: expected str instance, %s found", i,
-                       TYPE(it)->name);
-            decref(seq);
-            return NULL;
-        }
-        total += STR_LEN(it) + (i ? seplen : 0);
-        if (!STR_IS_ASCII(it))
-            allascii = 0;
-        if (STR_KIND(it) > maxkind)
-            maxkind = STR_KIND(it);
-    }
-    (void)maxc;
-    Object *r;
-    if (allascii) {
-        r = str_new(total, 127);
-        if (!r) {
-            decref(seq);
-            return NULL;
-        }
-        char *d = STR_DATA(r);
-        for (ssize_t i = 0; i < n; i++) {
-            if (i && seplen) {
-                memcpy(d, STR_DATA(sep), (size_t)seplen);
-                d += seplen;
-            }
-            ssize_t l = STR_LEN(items[i]);
-            memcpy(d, STR_DATA(items[i]), (size_t)l);
-            d += l;
-        }
-    } else {
-        StrBuilder b;
-        sb_init(&b);
-        for (ssize_t i = 0; i < n; i++) {
-            if ((i && sb_put_str(&b, sep) < 0) || sb_put_str(&b, items[i]) < 0) {
-                sb_discard(&b);
-                decref(seq);
-                return NULL;
-            }
-        }
-        r = sb_finish(&b);
-    }
+    Object *r = str_join_array(sep, items, n);
     decref(seq);
     return r;
 }
@@ -1590,7 +1615,10 @@ str_init(void)
             fatal("str_init");
         STR_WRITE(STR_KIND(s), STR_DATA(s), 0, (uint32_t)i);
         latin1_chars[i] = s;
+        /* statically allocated in CPython: _PyObject_IMMORTAL_INIT's refcount */
+        s->ob_base.refcnt = 999999999;
     }
+    empty_str->ob_base.refcnt = 999999999;
     Object *e = (Object *)empty_str;
     str_intern_inplace(&e);
     empty_str->state.interned = STR_INTERNED_IMMORTAL;
@@ -1606,6 +1634,7 @@ str_init(void)
         Object *o = (Object *)s;
         str_intern_inplace(&o);
         s->state.interned = STR_INTERNED_IMMORTAL;
+        s->ob_base.refcnt = 999999999;  /* deep-frozen: immortal-initialised too */
     }
     for (int i = 0; i < 128; i++) {
         Object *c = newref((Object *)latin1_chars[i]);
@@ -1624,7 +1653,56 @@ str_init(void)
 #undef STR_ID_INIT
 }
 
+/* Free an immortal string outright, whatever its refcount (teardown only: nobody may
+** use it after). */
+static void
+str_free_immortal(StrObject *s)
+{
+    if (s->state.interned && intern_table)
+        str_intern_remove((Object *)s);
+    s->state.interned = STR_NOT_INTERNED;
+    if (!s->state.ascii) {
+        CompactStrObject *c = (CompactStrObject *)s;
+        if (c->utf8)
+            heap_free(c->utf8);
+    }
+    obj_free(s);
+}
+
+/* Interpreter teardown, after every other object is gone: release the latin-1
+** singletons and the immortal interned strings (the ID() names, the empty string), then
+** the intern table itself unless mortal strings are still in it (leaked: -X leakcheck
+** reports them). */
 void
 str_fini(void)
 {
+    /* the latin-1 singletons and '' are immortal by refcount, interned or not */
+    for (int i = 0; i < 256; i++) {
+        StrObject *s = latin1_chars[i];
+        latin1_chars[i] = NULL;
+        if (s)
+            str_free_immortal(s);
+    }
+    if (empty_str)
+        str_free_immortal(empty_str);
+    for (int i = 0; i < 32; i++) {
+        StrObject *s = (StrObject *)str_static_table[i];
+        str_static_table[i] = NULL;
+        if (s)
+            str_free_immortal(s);
+    }
+    if (intern_table) {
+        for (size_t i = 0; i <= intern_mask; i++) {
+            StrObject *s = intern_table[i];
+            if (s && s != INTERN_DUMMY && s->state.interned == STR_INTERNED_IMMORTAL)
+                str_free_immortal(s);
+        }
+        if (intern_used == 0) {
+            heap_free(intern_table);
+            intern_table = NULL;
+            intern_mask = intern_fill = 0;
+        }
+    }
+    empty_str = NULL;
+    memset(&str_ids, 0, sizeof str_ids);
 }
