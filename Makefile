@@ -65,7 +65,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all run test unit golden conformance repl-test asan stress clean deps bench fuzz fuzz-smoke \
-        fuzz-build
+        fuzz-build memerr memerr-full edge
 .DEFAULT_GOAL := all
 
 all: pyheap
@@ -125,9 +125,23 @@ deps:
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "  UNIT    $$t"; $$t --jobs 2 -q || exit 1; done
 
-# LeakSanitizer is off for the golden runs: objects alive at exit are -X leakcheck's job.
+# Every golden test runs under -X leakcheck (an object or block left at exit fails it;
+# LEAKCHECK=0 to skip); in the asan build LeakSanitizer checks the malloc side too.
+LEAKCHECK ?= 1
 golden: pyheap
-	@ASAN_OPTIONS=detect_leaks=0:$${ASAN_OPTIONS:-} scripts/golden.sh run $(BIN)
+	@LEAKCHECK=$(LEAKCHECK) scripts/golden.sh run $(BIN)
+
+# Allocation-failure injection (tests/memerr/, scripts/memerr.sh): every N-th allocation
+# fails in turn; MEMERR_STEP=k tries every k-th N only (1 = all, as `make memerr-full`).
+MEMERR_STEP ?= 7
+memerr: pyheap
+	@STEP=$(MEMERR_STEP) scripts/memerr.sh $(BIN)
+memerr-full: pyheap
+	@STEP=1 scripts/memerr.sh $(BIN)
+
+# Inputs at the edges that golden files cannot hold (tests/edge/, scripts/edge.sh).
+edge: pyheap
+	@scripts/edge.sh $(BIN)
 
 # The shared CPython-verified corpus lives next to the repository (../shared); a clone
 # elsewhere finds it through CONFORMANCE=DIR or skips it with a note.
@@ -137,14 +151,16 @@ conformance: pyheap
 	@if [ -n "$(CONFORMANCE)" ]; then $(CONFORMANCE)/run.sh $(BIN); \
 	 else echo "  (no conformance corpus found: set CONFORMANCE=DIR)"; fi
 
-# The interactive REPL driven in a real terminal (tmux): prompts, editing, history, Ctrl-C.
+# The interactive REPL driven in a real terminal (tmux): prompts, editing, history, Ctrl-C;
+# and the reports of --compare-modes (cross-checked against CPython's script and -i runs).
 repl-test: pyheap
 	@tests/repl/run.sh $(BIN)
+	@tests/compare/run.sh $(BIN)
 
 test: deps
 	@$(MAKE) --no-print-directory all unit golden
 	@$(MAKE) --no-print-directory conformance repl-test
-	@$(MAKE) --no-print-directory MODE=asan all unit golden
+	@$(MAKE) --no-print-directory MODE=asan all unit golden memerr edge
 	@$(MAKE) --no-print-directory MODE=stress all golden
 
 asan:

@@ -92,7 +92,7 @@ print_impl(Object *const *args, ssize_t nargs, Object *kwnames)
     if (end && !STR_CHECK(end))
         return err_format(exc_TypeError, "end must be None or a string, not %s", TYPE(end)->name);
     if (!file || file == None) {
-        file = dict_getitem(rt.sys_dict, ID(stdout));
+        file = rt.sys_dict ? dict_getitem(rt.sys_dict, ID(stdout)) : NULL;
         if (!file)
             return err_set(exc_RuntimeError, "lost sys.stdout");
         if (file == None)
@@ -593,16 +593,30 @@ fail:
     return NULL;
 }
 
+/* min and max are METH_VARARGS in CPython: their argument tuple (and keyword dict) count
+** in the collector's generation 0 (methodobject.h) */
+static Object *
+min_max_packed(Object *const *args, ssize_t nargs, Object *kwnames, int op, const char *name)
+{
+    Object *argstuple, *kwdict;
+    if (arg_pack_like_cpython(args, (size_t)nargs, kwnames, &argstuple, &kwdict) < 0)
+        return NULL;
+    Object *r = min_max(args, nargs, kwnames, op, name);
+    decref(argstuple);
+    xdecref(kwdict);
+    return r;
+}
+
 static Object *
 builtin_min(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
-    return min_max(args, nargs, kwnames, CMP_LT, "min");
+    return min_max_packed(args, nargs, kwnames, CMP_LT, "min");
 }
 
 static Object *
 builtin_max(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
-    return min_max(args, nargs, kwnames, CMP_GT, "max");
+    return min_max_packed(args, nargs, kwnames, CMP_GT, "max");
 }
 
 static Object *
@@ -903,10 +917,7 @@ builtin_build_class(Object *self, Object *const *args, ssize_t nargs, Object *kw
         for (ssize_t i = 0; i < TUPLE_LEN(kwnames); i++)
             if (dict_setitem(mkw, TUPLE_GET(kwnames, i), args[nargs + i]) < 0)
                 goto done;
-        static Object *s_metaclass;
-        if (!s_metaclass)
-            s_metaclass = str_intern_cstr("metaclass");
-        meta = s_metaclass ? dict_pop(mkw, s_metaclass, NULL) : NULL;
+        meta = dict_pop(mkw, ID(metaclass), NULL);
         if (!meta) {
             if (!err_matches(exc_KeyError))
                 goto done;
@@ -1014,15 +1025,21 @@ source_from_arg(Object *src, const char **text, ssize_t *len, const char *fname)
 {
     if (STR_CHECK(src)) {
         *text = str_as_utf8(src, len);
-        return *text ? 0 : -1;
-    }
-    if (BYTES_CHECK(src)) {
+        if (!*text)
+            return -1;
+    } else if (BYTES_CHECK(src)) {
         *text = BYTES_DATA(src);
         *len = BYTES_LEN(src);
-        return 0;
+    } else {
+        err_format(exc_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
+        return -1;
     }
-    err_format(exc_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
-    return -1;
+    /* CPython's _Py_SourceAsString: no location, unlike a file's NUL byte */
+    if (memchr(*text, 0, (size_t)*len)) {
+        err_set(exc_SyntaxError, "source code string cannot contain null bytes");
+        return -1;
+    }
+    return 0;
 }
 
 static Object *

@@ -1920,6 +1920,84 @@ ex_call:
     return emit_full(c, OP_CALL_FUNCTION_EX, nkw > 0, -1, callloc);
 }
 
+/* CPython's infer_type: the type an expression's value is known to have, or NULL. */
+static TypeObject *
+infer_type(Expr *e)
+{
+    switch (e->kind) {
+    case EXPR_TUPLE: return &tuple_type;
+    case EXPR_LIST: case EXPR_LISTCOMP: return &list_type;
+    case EXPR_DICT: case EXPR_DICTCOMP: return &dict_type;
+    case EXPR_SET: case EXPR_SETCOMP: return &set_type;
+    case EXPR_GENERATOREXP: return &generator_type;
+    case EXPR_LAMBDA: return &function_type;
+    case EXPR_JOINEDSTR: case EXPR_FORMATTEDVALUE: return &str_type;
+    case EXPR_CONSTANT: return TYPE(const_value(e));
+    default: return NULL;
+    }
+}
+
+/* The SyntaxWarnings CPython gives for a call, subscript or index that can only fail,
+** "perhaps you missed a comma?" (check_caller, check_subscripter, check_index). */
+static int
+check_caller(Compiler *c, Expr *call, Expr *f)
+{
+    switch (f->kind) {
+    case EXPR_CONSTANT: case EXPR_TUPLE: case EXPR_LIST: case EXPR_LISTCOMP: case EXPR_DICT:
+    case EXPR_DICTCOMP: case EXPR_SET: case EXPR_SETCOMP: case EXPR_GENERATOREXP:
+    case EXPR_JOINEDSTR: case EXPR_FORMATTEDVALUE:
+        return compiler_warn(c, LOC_OF(call),
+                             "'%s' object is not callable; perhaps you missed a comma?",
+                             infer_type(f)->name);
+    default:
+        return 1;
+    }
+}
+
+static int
+check_subscripter(Compiler *c, Expr *sub, Expr *v)
+{
+    switch (v->kind) {
+    case EXPR_CONSTANT: {
+        Object *o = const_value(v);
+        if (!(o == None || o == Ellipsis || INT_CHECK(o) || FLOAT_CHECK(o) ||
+              TYPE(o) == &complex_type || TYPE(o) == &frozenset_type || TYPE(o) == &set_type))
+            return 1;
+    }
+        /* fall through */
+    case EXPR_SET: case EXPR_SETCOMP: case EXPR_GENERATOREXP: case EXPR_LAMBDA:
+        return compiler_warn(c, LOC_OF(sub),
+                             "'%s' object is not subscriptable; perhaps you missed a comma?",
+                             infer_type(v)->name);
+    default:
+        return 1;
+    }
+}
+
+static int
+check_index(Compiler *c, Expr *sub, Expr *v, Expr *index)
+{
+    TypeObject *it = infer_type(index);
+    if (!it || type_is_subtype(it, &int_type) || it == &slice_type)
+        return 1;
+    switch (v->kind) {
+    case EXPR_CONSTANT: {
+        Object *o = const_value(v);
+        if (!(STR_CHECK(o) || BYTES_CHECK(o) || TUPLE_CHECK(o)))
+            return 1;
+    }
+        /* fall through */
+    case EXPR_TUPLE: case EXPR_LIST: case EXPR_LISTCOMP: case EXPR_JOINEDSTR:
+    case EXPR_FORMATTEDVALUE:
+        return compiler_warn(c, LOC_OF(sub),
+                             "%s indices must be integers or slices, not %s; perhaps you "
+                             "missed a comma?",
+                             infer_type(v)->name, it->name);
+    default:
+        return 1;
+    }
+}
+
 static int
 compile_call(Compiler *c, Expr *e)
 {
@@ -1948,6 +2026,7 @@ compile_call(Compiler *c, Expr *e)
             return compile_call_helper(c, 0, e->v.Call.args, e->v.Call.keywords, callloc);
         }
     }
+    CHECK(check_caller(c, e, f));
     if (f->kind == EXPR_NAME && f->v.Name.ctx == CTX_LOAD) {
         Loc saved = c->u->loc;
         c->u->loc = LOC_OF(f);
@@ -2170,6 +2249,8 @@ compile_expr_inner(Compiler *c, Expr *e)
     case EXPR_SUBSCRIPT:
         if (e->v.Subscript.ctx != CTX_LOAD)
             return compile_store(c, e);
+        CHECK(check_subscripter(c, e, e->v.Subscript.value));
+        CHECK(check_index(c, e, e->v.Subscript.value, e->v.Subscript.slice));
         CHECK(compile_expr(c, e->v.Subscript.value));
         CHECK(compile_expr(c, e->v.Subscript.slice));
         return EMIT(OP_BINARY_SUBSCR, 0);

@@ -16,6 +16,10 @@
 ** (for SyntaxError lines; may be NULL).  Returns a new CodeObject or NULL + exception. */
 Object *compile_mod(Mod *mod, const char *filename, ParseMode mode, const char *source,
                     size_t source_len, Arena *arena);
+/* The same with the filename as a str object, shared by every code object made: the REPL
+** passes its one "<stdin>" for all statements, as CPython's interactive loop does. */
+Object *compile_mod_with(Mod *mod, Object *filename, ParseMode mode, const char *source,
+                         size_t source_len, Arena *arena);
 
 /* Parse and compile in one go; the AST arena is freed unless keep_arena is given, in
 ** which case the caller owns it (a script keeps its AST alive while it runs, as CPython

@@ -33,6 +33,7 @@ static const BuiltinModule builtin_modules[] = {
     {"gc", gcmodule_init},
     {"math", mathmodule_init},
     {"time", timemodule_init},
+    {"os", osmodule_init},
     {NULL, NULL},
 };
 

@@ -667,8 +667,17 @@ options_done:
     char abspath[PATH_MAX];
     const char *path0 = "";
     if (script) {
-        if (!realpath(script, abspath))
-            snprintf(abspath, sizeof abspath, "%s", script);
+        if (!realpath(script, abspath)) {
+            /* a missing file is still named by its absolute path, as CPython does */
+            size_t sl = strlen(script), cl;
+            if (script[0] != '/' && getcwd(abspath, sizeof abspath) &&
+                (cl = strlen(abspath)) + 1 + sl < sizeof abspath) {
+                abspath[cl] = '/';
+                memcpy(abspath + cl + 1, script, sl + 1);
+            } else {
+                snprintf(abspath, sizeof abspath, "%s", script);
+            }
+        }
         /* sys.path[0] is the script's directory */
         static char dir[PATH_MAX];
         snprintf(dir, sizeof dir, "%s", abspath);

@@ -15,5 +15,7 @@ int main_report_exception(int set_last, int *exit_code);
 
 /* The interactive loop on stdin with globals 'g'.  Returns the process exit status. */
 int repl_run(Object *g);
+/* The start-up banner (stderr): pyheap, its version, how to leave. */
+void repl_print_banner(void);
 
 #endif

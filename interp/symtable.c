@@ -19,6 +19,8 @@
 
 #define MAX_NESTING 200
 
+static void ste_free(SymEntry *e);
+
 static SymEntry *
 ste_new(SymTable *st, Object *name, BlockType type, void *key, int lineno, int col)
 {
@@ -34,8 +36,10 @@ ste_new(SymTable *st, Object *name, BlockType type, void *key, int lineno, int c
     e->col = col;
     e->symbols = dict_new();
     e->varnames = list_new(0);
-    if (!e->symbols || !e->varnames)
+    if (!e->symbols || !e->varnames) {
+        ste_free(e);
         return NULL;
+    }
     SymEntry *parent = st->cur;
     e->parent = parent;
     if (parent && (parent->nested || parent->type == BLOCK_FUNCTION))
@@ -46,6 +50,7 @@ ste_new(SymTable *st, Object *name, BlockType type, void *key, int lineno, int c
             SymEntry **ch = heap_realloc(parent->children, sizeof(SymEntry *) * (size_t)nc);
             if (!ch) {
                 err_no_memory();
+                ste_free(e);
                 return NULL;
             }
             parent->children = ch;
@@ -170,10 +175,7 @@ enter_block(SymTable *st, Object *name, BlockType type, void *key, int lineno, i
         err_set(exc_RecursionError, "maximum recursion depth exceeded during compilation");
         return 0;
     }
-    SymEntry *e = ste_new(st, name, type, key, lineno, col);
-    if (!e)
-        return 0;
-    if (st->depth == st->cap) {
+    if (st->depth == st->cap) {     /* grow first: a new entry is linked at once */
         int nc = st->cap ? st->cap * 2 : 16;
         SymEntry **s = heap_realloc(st->stack, sizeof(SymEntry *) * (size_t)nc);
         if (!s) {
@@ -183,6 +185,9 @@ enter_block(SymTable *st, Object *name, BlockType type, void *key, int lineno, i
         st->stack = s;
         st->cap = nc;
     }
+    SymEntry *e = ste_new(st, name, type, key, lineno, col);
+    if (!e)
+        return 0;
     st->stack[st->depth++] = st->cur;
     st->cur = e;
     if (type == BLOCK_MODULE)
@@ -341,7 +346,7 @@ visit_comprehension_block(SymTable *st, Expr *e, const char *scope_name, Seq *ge
     if (!visit_expr(st, outermost->iter))
         return 0;
     st->cur->comp_iter_expr--;
-    Object *name = str_intern_cstr(scope_name);
+    Object *name = str_static(scope_name);
     if (!name)
         return 0;
     int ok = enter_block(st, name, BLOCK_FUNCTION, e, e->lineno, e->col_offset);
@@ -476,7 +481,7 @@ visit_expr(SymTable *st, Expr *e)
         ok = visit_seq_expr(st, a->defaults) && visit_seq_expr(st, a->kw_defaults);
         if (!ok)
             break;
-        Object *name = str_intern_cstr("<lambda>");
+        Object *name = str_static("<lambda>");
         if (!name)
             return 0;
         ok = enter_block(st, name, BLOCK_FUNCTION, e, e->lineno, e->col_offset);
@@ -1088,7 +1093,7 @@ symtable_build(Mod *mod, const char *filename)
         return NULL;
     }
     st->filename = filename;
-    Object *top = str_intern_cstr("top");
+    Object *top = str_static("top");
     if (!top || !enter_block(st, top, BLOCK_MODULE, mod, 0, 0)) {
         xdecref(top);
         symtable_free(st);

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include <limits.h>
+#include <float.h>
 
 #define PYHEAP_VERSION "0.1.0"
 
@@ -34,11 +35,11 @@
 
 static const char *const vi_fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
 
-static Object *
-vi_field(Object *self, void *closure)
-{
-    return newref(TUPLE_GET(self, (ssize_t)(intptr_t)closure));
-}
+/* A named field of a struct sequence: a read-only member on its tuple item i (CPython's
+** structseq members; assigning says "readonly attribute"). */
+#define SEQ_FIELD(name, i)                                                               \
+    {name, MEMBER_OBJECT, (ssize_t)(offsetof(TupleObject, items) + (i) * sizeof(Object *)), \
+     MEMBER_READONLY, NULL}
 
 static Object *
 vi_repr(Object *self)
@@ -60,13 +61,9 @@ vi_repr(Object *self)
     return sb_finish(&b);
 }
 
-static const GetSetDef vi_getset[] = {
-    {"major", vi_field, NULL, NULL, (void *)0},
-    {"minor", vi_field, NULL, NULL, (void *)1},
-    {"micro", vi_field, NULL, NULL, (void *)2},
-    {"releaselevel", vi_field, NULL, NULL, (void *)3},
-    {"serial", vi_field, NULL, NULL, (void *)4},
-    {NULL, NULL, NULL, NULL, NULL},
+static const MemberDef vi_members[] = {
+    SEQ_FIELD("major", 0), SEQ_FIELD("minor", 1), SEQ_FIELD("micro", 2),
+    SEQ_FIELD("releaselevel", 3), SEQ_FIELD("serial", 4), {NULL, 0, 0, 0, NULL},
 };
 
 static TypeObject version_info_type = {
@@ -77,7 +74,7 @@ static TypeObject version_info_type = {
     .flags = TPFLAG_GC | TPFLAG_TUPLE_SUBCLASS,
     .base = &tuple_type,
     .repr = vi_repr,
-    .getset = vi_getset,
+    .members = vi_members,
 };
 
 static Object *
@@ -98,6 +95,125 @@ make_version_info(void)
         }
     gc_track(t);
     return t;
+}
+
+/* ================================================================ float_info, int_info */
+
+/* Struct sequences like version_info: a tuple subtype with named read-only fields and
+** the repr "sys.name(field=value, ...)". */
+static Object *
+seq_repr(Object *self, const char *const *fields)
+{
+    StrBuilder b;
+    sb_init(&b);
+    sb_puts(&b, TYPE(self)->name);
+    sb_putc(&b, '(');
+    for (ssize_t i = 0; i < TUPLE_LEN(self); i++) {
+        if (i)
+            sb_puts(&b, ", ");
+        sb_puts(&b, fields[i]);
+        sb_putc(&b, '=');
+        if (sb_put_repr(&b, TUPLE_GET(self, i)) < 0) {
+            sb_discard(&b);
+            return NULL;
+        }
+    }
+    sb_putc(&b, ')');
+    return sb_finish(&b);
+}
+
+static const char *const fi_fields[] = {"max", "max_exp", "max_10_exp", "min", "min_exp",
+                                        "min_10_exp", "dig", "mant_dig", "epsilon", "radix",
+                                        "rounds"};
+static const char *const ii_fields[] = {"bits_per_digit", "sizeof_digit",
+                                        "default_max_str_digits", "str_digits_check_threshold"};
+
+static Object *
+fi_repr(Object *self)
+{
+    return seq_repr(self, fi_fields);
+}
+
+static Object *
+ii_repr(Object *self)
+{
+    return seq_repr(self, ii_fields);
+}
+
+static const MemberDef fi_members[] = {
+    SEQ_FIELD("max", 0), SEQ_FIELD("max_exp", 1), SEQ_FIELD("max_10_exp", 2),
+    SEQ_FIELD("min", 3), SEQ_FIELD("min_exp", 4), SEQ_FIELD("min_10_exp", 5),
+    SEQ_FIELD("dig", 6), SEQ_FIELD("mant_dig", 7), SEQ_FIELD("epsilon", 8),
+    SEQ_FIELD("radix", 9), SEQ_FIELD("rounds", 10), {NULL, 0, 0, 0, NULL},
+};
+static const MemberDef ii_members[] = {
+    SEQ_FIELD("bits_per_digit", 0), SEQ_FIELD("sizeof_digit", 1),
+    SEQ_FIELD("default_max_str_digits", 2), SEQ_FIELD("str_digits_check_threshold", 3),
+    {NULL, 0, 0, 0, NULL},
+};
+
+static TypeObject float_info_type = {
+    .ob_base = {{1, &type_type}, 0},
+    .name = "sys.float_info",
+    .basicsize = offsetof(TupleObject, items),
+    .itemsize = sizeof(Object *),
+    .flags = TPFLAG_GC | TPFLAG_TUPLE_SUBCLASS,
+    .base = &tuple_type,
+    .repr = fi_repr,
+    .members = fi_members,
+};
+
+static TypeObject int_info_type = {
+    .ob_base = {{1, &type_type}, 0},
+    .name = "sys.int_info",
+    .basicsize = offsetof(TupleObject, items),
+    .itemsize = sizeof(Object *),
+    .flags = TPFLAG_GC | TPFLAG_TUPLE_SUBCLASS,
+    .base = &tuple_type,
+    .repr = ii_repr,
+    .members = ii_members,
+};
+
+/* A struct sequence of type t from n new references (NULL items make it fail). */
+static Object *
+make_seq(TypeObject *t, int n, Object **items)
+{
+    Object *s = obj_alloc(t, n);
+    for (int i = 0; i < n; i++) {
+        if (s && items[i])
+            TUPLE_SET(s, i, items[i]);
+        else
+            xdecref(items[i]);
+    }
+    if (!s)
+        return NULL;
+    for (int i = 0; i < n; i++)
+        if (!TUPLE_GET(s, i)) {
+            decref(s);
+            return NULL;
+        }
+    gc_track(s);
+    return s;
+}
+
+static Object *
+make_float_info(void)
+{
+    Object *v[11] = {float_from_double(DBL_MAX), int_from_long(DBL_MAX_EXP),
+                     int_from_long(DBL_MAX_10_EXP), float_from_double(DBL_MIN),
+                     int_from_long(DBL_MIN_EXP), int_from_long(DBL_MIN_10_EXP),
+                     int_from_long(DBL_DIG), int_from_long(DBL_MANT_DIG),
+                     float_from_double(DBL_EPSILON), int_from_long(FLT_RADIX),
+                     int_from_long(FLT_ROUNDS)};
+    return make_seq(&float_info_type, 11, v);
+}
+
+static Object *
+make_int_info(void)
+{
+    Object *v[4] = {int_from_long(30), int_from_long(4), int_from_long(4300),
+                    int_from_long(640)};
+    return make_seq(&int_info_type, 4, v);
 }
 
 /* ================================================================ simple namespace */
@@ -230,8 +346,23 @@ sys_getsizeof_impl(Object *o)
     return size + (ssize_t)presize;
 }
 
+static Object *sys_getsizeof_args(Object *const *args, ssize_t nargs, Object *kwnames);
+
 static Object *
 sys_getsizeof(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    /* METH_VARARGS in CPython: its argument tuple counts in gc's generation 0 */
+    Object *argstuple, *kwdict;
+    if (arg_pack_like_cpython(args, (size_t)nargs, kwnames, &argstuple, &kwdict) < 0)
+        return NULL;
+    Object *r = sys_getsizeof_args(args, nargs, kwnames);
+    decref(argstuple);
+    xdecref(kwdict);
+    return r;
+}
+
+static Object *
+sys_getsizeof_args(Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static const char *const names[] = {"object", "default", NULL};
     Object *v[2];
@@ -340,9 +471,36 @@ sys_excepthook(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
     if (arg_check_count("excepthook", (size_t)nargs, 3, 3) < 0)
         return NULL;
+    /* PyErr_Display: the text goes to sys.stderr (nothing when it is None) */
+    Object *file = dict_getitem(rt.sys_dict, ID(stderr));
+    if (file == None)
+        return newref(None);
     file_flush_stdout();
-    tb_print_exception(args[1], stderr);
-    fflush(stderr);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = file ? open_memstream(&text, &len) : NULL;
+    if (!mem) {
+        if (!file)
+            fputs("lost sys.stderr\n", stderr);
+        tb_print_exception(args[1], stderr);
+        fflush(stderr);
+        return newref(None);
+    }
+    tb_print_exception(args[1], mem);
+    fclose(mem);
+    incref(file);
+    int r = file_write_cstr(file, text ? text : "");
+    free(text);
+    if (r < 0) {
+        decref(file);
+        return NULL;
+    }
+    Object *fr = obj_call_method(file, "flush", NULL, 0);
+    decref(file);
+    if (fr)
+        decref(fr);
+    else
+        err_clear();            /* file.flush() errors are silently ignored */
     return newref(None);
 }
 
@@ -486,7 +644,8 @@ sysmodule_set_argv(int argc, char **argv, const char *path0)
 Object *
 sysmodule_init(int argc, char **argv)
 {
-    if (type_ready(&version_info_type) < 0 || type_ready(&namespace_type) < 0)
+    if (type_ready(&version_info_type) < 0 || type_ready(&namespace_type) < 0 ||
+        type_ready(&float_info_type) < 0 || type_ready(&int_info_type) < 0)
         return NULL;
     Object *m = module_new("sys");
     if (!m)
@@ -495,6 +654,10 @@ sysmodule_init(int argc, char **argv)
     rt.sys_module = m;
     rt.sys_dict = d;
     if (module_add_functions(m, sys_methods) < 0)
+        goto fail;
+    /* the originals stay reachable as sys.__displayhook__ / sys.__excepthook__ */
+    if (dict_setitem_str(d, "__displayhook__", dict_getitem_str(d, "displayhook")) < 0 ||
+        dict_setitem_str(d, "__excepthook__", dict_getitem_str(d, "excepthook")) < 0)
         goto fail;
     Object *in = file_new_std(0, "<stdin>", 1), *out = file_new_std(1, "<stdout>", 1),
            *err = file_new_std(2, "<stderr>", 0);
@@ -518,6 +681,8 @@ sysmodule_init(int argc, char **argv)
         add_str(d, "copyright", "pyheap: a CPython 3.11-compatible heap for learning.") < 0)
         goto fail;
     if (add_take(d, "version_info", make_version_info()) < 0 ||
+        add_take(d, "float_info", make_float_info()) < 0 ||
+        add_take(d, "int_info", make_int_info()) < 0 ||
         add_take(d, "maxsize", int_from_ssize(SSIZE_MAX)) < 0 ||
         add_take(d, "maxunicode", int_from_long(0x10FFFF)) < 0 ||
         add_take(d, "hexversion", int_from_long(0x030b07f0)) < 0 ||

@@ -26,10 +26,36 @@ bool_dealloc(Object *o)
     fatal("deallocating True or False");
 }
 
+/* repr(True) / repr(False) are CPython's static strings &_Py_ID(True) / &_Py_ID(False):
+** one object each, never freed and not in the intern table ('True' is str(True) is False). */
+static Object *bool_repr_names[2];
+
 static Object *
 bool_repr(Object *o)
 {
-    return o == True_ ? str_from_ascii("True", 4) : str_from_ascii("False", 5);
+    Object **names = bool_repr_names;
+    int i = o == True_;
+    if (!names[i]) {
+        names[i] = i ? str_from_ascii("True", 4) : str_from_ascii("False", 5);
+        if (!names[i])
+            return NULL;
+        names[i]->refcnt = 999999999;   /* _PyObject_IMMORTAL_INIT */
+    }
+    return newref(names[i]);
+}
+
+/* Interpreter teardown: free the two repr strings whatever their (immortal) refcount. */
+void
+bool_fini(void)
+{
+    for (int i = 0; i < 2; i++) {
+        Object *s = bool_repr_names[i];
+        bool_repr_names[i] = NULL;
+        if (s) {
+            s->refcnt = 1;
+            decref(s);
+        }
+    }
 }
 
 static Object *

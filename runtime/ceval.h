@@ -17,6 +17,12 @@ Object *vm_eval_code(Object *code, Object *globals, Object *locals);
 ** 'throwflag'); returns the yielded or returned value, NULL on exception.  *returned is
 ** set to 1 when the frame finished (return), 0 when it yielded. */
 Object *vm_resume_frame(Frame *f, Object *value, int throwflag, int *returned);
+/* The subiterator of a suspended generator frame waiting in 'yield from' (borrowed; on
+** top of its stack), or NULL when it is suspended at a plain yield (CPython _PyGen_yf). */
+Object *vm_frame_yield_from(Frame *f);
+/* Abandon that 'yield from': pop the subiterator (releasing it) and make the frame
+** continue after the loop, where the next resume pushes the loop's result or raises. */
+void vm_frame_leave_yield_from(Frame *f);
 Object *vm_current_globals(void);       /* borrowed; NULL outside any frame */
 Object *vm_current_builtins(void);
 Frame *vm_current_frame(void);

@@ -4,6 +4,7 @@
 ** and CPython's repr ("1j", "(1+2j)", "(-0-1j)").
 */
 #include "complexobject.h"
+#include "gc.h"
 #include "error.h"
 #include "intobject.h"
 #include "floatobject.h"
@@ -194,6 +195,8 @@ static Object *
 complex_pos(Object *a)
 {
     ComplexObject *c = (ComplexObject *)a;
+    if (TYPE(a) == &complex_type)
+        return newref(a);               /* +c is c for an exact complex */
     return complex_from_doubles(c->real, c->imag);
 }
 
@@ -264,6 +267,8 @@ complex_new_impl(TypeObject *t, Object *args, Object *kwds)
     ssize_t n = TUPLE_LEN(args);
     if ((kwds && DICT_LEN(kwds)) || n > 2)
         return err_set(exc_TypeError, "complex() takes at most 2 arguments");
+    if (n == 1 && t == &complex_type && TYPE(TUPLE_GET(args, 0)) == &complex_type)
+        return newref(TUPLE_GET(args, 0));     /* complex(c) is c */
     double re = 0.0, im = 0.0;
     if (n >= 1) {
         Object *r = TUPLE_GET(args, 0);
@@ -361,6 +366,8 @@ make:
     if (o) {
         ((ComplexObject *)o)->real = re;
         ((ComplexObject *)o)->imag = im;
+        if (OBJ_IS_GC(o))
+            gc_track(o);        /* a class with a __dict__: its cycles must be seen */
     }
     return o;
 }

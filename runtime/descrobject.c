@@ -273,8 +273,7 @@ member_set(Object *o, Object *obj, Object *v)
     case MEMBER_OBJECT_EX: {
         Object *old = *(Object **)addr;
         if (!v && m->kind == MEMBER_OBJECT_EX && !old) {
-            err_format(exc_AttributeError, "'%s' object has no attribute '%s'",
-                       TYPE(obj)->name, m->name);
+            err_set(exc_AttributeError, m->name);      /* 3.11's PyMember_SetOne */
             return -1;
         }
         *(Object **)addr = xnewref(v);
@@ -782,10 +781,16 @@ property_descr_get(Object *o, Object *obj, Object *type)
     if (!obj || obj == None)
         return newref(o);
     if (!p->fget) {
-        if (p->name)
-            return err_format(exc_AttributeError, "property %R of %R object has no getter",
-                              p->name, type_qualname_obj(TYPE(obj)));
-        return err_set(exc_AttributeError, "unreadable attribute");
+        Object *qn = type_qualname_obj(TYPE(obj));
+        if (p->name && qn)
+            err_format(exc_AttributeError, "property %R of %R object has no getter", p->name,
+                       qn);
+        else if (qn)
+            err_format(exc_AttributeError, "property of %R object has no getter", qn);
+        else
+            err_set(exc_AttributeError, "unreadable attribute");
+        xdecref(qn);
+        return NULL;
     }
     return obj_call_one(p->fget, obj);
 }
@@ -796,11 +801,17 @@ property_descr_set(Object *o, Object *obj, Object *value)
     PropertyObject *p = (PropertyObject *)o;
     Object *func = value ? p->fset : p->fdel;
     if (!func) {
-        Object *qn = type_qualname_obj(TYPE(obj));
-        if (p->name)
+        Object *qn = obj ? type_qualname_obj(TYPE(obj)) : NULL;
+        if (p->name && qn)
             err_format(exc_AttributeError,
-                       value ? "can't set attribute %R" : "can't delete attribute %R",
-                       p->name);
+                       value ? "property %R of %R object has no setter"
+                             : "property %R of %R object has no deleter",
+                       p->name, qn);
+        else if (qn)
+            err_format(exc_AttributeError,
+                       value ? "property of %R object has no setter"
+                             : "property of %R object has no deleter",
+                       qn);
         else
             err_set(exc_AttributeError, value ? "can't set attribute" : "can't delete attribute");
         xdecref(qn);

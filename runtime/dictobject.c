@@ -2367,6 +2367,13 @@ type_shared_keys(TypeObject *t)
     return (SharedKeys *)t->ht_cached_keys;
 }
 
+/* The smallest values array: 32 + 6 * 8 = 80 bytes.  It must not fall in the 64-byte size
+** class of plain instances: instance and values blocks would then alternate in the same
+** pools, and every walk of the collector over a generation (every other block) defeats
+** the hardware prefetcher -- gc.collect() over a million dead instances took 4x longer
+** (scripts/bench/gc_collect.py).  CPython's are larger still (a whole shared-keys table). */
+#define VALUES_MIN_CAP 6
+
 static InstanceValues *
 values_alloc(int cap)
 {
@@ -2474,8 +2481,8 @@ inst_setattr(Object *o, Object *name, Object *v)
     }
     if (!vals || ix >= vals->cap) {
         int cap = sk->nkeys > ix + 1 ? sk->nkeys : ix + 1;
-        if (cap < 4)
-            cap = 4;
+        if (cap < VALUES_MIN_CAP)
+            cap = VALUES_MIN_CAP;
         if (cap > SHARED_KEYS_MAX)
             cap = SHARED_KEYS_MAX;
         InstanceValues *nv;
@@ -2513,8 +2520,8 @@ inst_values_for_store(Object *o, int ix)
         return vals;
     SharedKeys *sk = (SharedKeys *)TYPE(o)->ht_cached_keys;
     int cap = sk && sk->nkeys > ix + 1 ? sk->nkeys : ix + 1;
-    if (cap < 4)
-        cap = 4;
+    if (cap < VALUES_MIN_CAP)
+        cap = VALUES_MIN_CAP;
     if (cap > SHARED_KEYS_MAX)
         cap = SHARED_KEYS_MAX;
     InstanceValues *nv;

@@ -13,6 +13,7 @@
 #include "traceback.h"
 #include "fileobject.h"
 #include "typeobject.h"
+#include "dictobject.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -175,6 +176,19 @@ err_init_memory_error(void)
         fatal("cannot preallocate MemoryError");
 }
 
+/* Forget what the preallocated MemoryError last carried (traceback, context, cause):
+** at exit they can hold whole modules alive past the last collection. */
+void
+err_reset_memory_error(void)
+{
+    if (!prealloc_memerr)
+        return;
+    BaseExceptionObject *e = EXC(prealloc_memerr);
+    CLEAR(e->traceback);
+    CLEAR(e->context);
+    CLEAR(e->cause);
+}
+
 void
 err_fini_memory_error(void)
 {
@@ -200,7 +214,7 @@ err_exc_matches(Object *exc, Object *type)
         }
         return 0;
     }
-    if (EXC_TYPE_CHECK(type)) {
+    if (EXC_TYPE_CHECK(type) && (EXC_CHECK(exc) || EXC_TYPE_CHECK(exc))) {
         TypeObject *et = EXC_CHECK(exc) ? TYPE(exc) : (TypeObject *)exc;
         return type_is_subtype(et, (TypeObject *)type);
     }
@@ -226,28 +240,103 @@ err_print(void)
     decref(exc);
 }
 
+int
+err_write_sys_stderr(const char *text, int fallback)
+{
+    /* after finalization CPython's sys dict is gone: only the C stream is left */
+    Object *file = rt.sys_dict && rt.finalizing < 3 ? dict_getitem_str(rt.sys_dict, "stderr")
+                                                     : NULL;
+    if (!file && !fallback && (rt.sys_dict || rt.finalizing >= 3))
+        return 0;
+    if (file == None && !fallback)
+        return 0;
+    if (file && file != None) {
+        incref(file);
+        Object *saved = err_fetch();
+        int r = file_write_cstr(file, text);
+        err_clear();
+        err_restore(saved);
+        decref(file);
+        if (r == 0)
+            return 0;
+    }
+    file_flush_stdout();
+    fputs(text, stderr);
+    fflush(stderr);
+    return 0;
+}
+
 void
-err_write_unraisable(Object *obj)
+err_write_unraisable_msg(const char *msg, Object *obj)
 {
     Object *exc = err_fetch();
     if (!exc)
         return;
-    file_flush_stdout();
-    if (obj) {
-        Object *r = obj_repr(obj);
-        if (r) {
-            ssize_t n;
-            const char *s = str_as_utf8(r, &n);
-            fprintf(stderr, "Exception ignored in: %s\n", s ? s : "<object repr() failed>");
-            decref(r);
-        } else {
-            err_clear();
-            fprintf(stderr, "Exception ignored in: <object repr() failed>\n");
-        }
+    /* CPython's default sys.unraisablehook (write_unraisable_exc_file): a header, the
+    ** traceback entries (no __cause__/__context__ chain), then "Type: str(exc)" -- with
+    ** the ": " even when str(exc) is empty. */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    if (!out) {
+        decref(exc);
+        return;
     }
-    tb_print_exception(exc, stderr);
-    fflush(stderr);
+    if (obj) {
+        fprintf(out, "Exception ignored %s: ", msg ? msg : "in");
+        Object *r = obj_repr(obj);
+        const char *s = r ? str_as_utf8(r, NULL) : NULL;
+        if (!s)
+            err_clear();
+        fprintf(out, "%s\n", s ? s : "<object repr() failed>");
+        xdecref(r);
+    } else if (msg) {
+        fprintf(out, "Exception ignored %s:\n", msg);
+    }
+    Object *tb = EXC_CHECK(exc) ? EXC(exc)->traceback : NULL;
+    if (tb && tb != None)
+        tb_print_traceback(tb, out);
+    TypeObject *t = TYPE(exc);
+    Object *mod = type_module_obj(t);
+    Object *qn = type_qualname_obj(t);
+    const char *m = mod && STR_CHECK(mod) ? str_as_utf8(mod, NULL) : NULL;
+    const char *q = qn && STR_CHECK(qn) ? str_as_utf8(qn, NULL) : NULL;
+    err_clear();
+    if (!m)
+        fputs("<unknown>", out);
+    else if (strcmp(m, "builtins") != 0 && strcmp(m, "__main__") != 0)
+        fprintf(out, "%s.", m);
+    fputs(q ? q : t->name, out);
+    xdecref(mod);
+    xdecref(qn);
+    Object *s = obj_str(exc);
+    const char *text = s ? str_as_utf8(s, NULL) : NULL;
+    if (!text)
+        err_clear();
+    fprintf(out, ": %s\n", text ? text : "<exception str() failed>");
+    xdecref(s);
+    fclose(out);
+    err_write_sys_stderr(buf, 0);
+    free(buf);
+    /* the default hook ends with an explicit sys.stderr.flush() */
+    Object *file = rt.sys_dict && rt.finalizing < 3 ? dict_getitem_str(rt.sys_dict, "stderr")
+                                                     : NULL;
+    if (file && file != None && TYPE(file) != &textio_type) {
+        incref(file);
+        Object *r = obj_call_method(file, "flush", NULL, 0);
+        if (r)
+            decref(r);
+        else
+            err_clear();
+        decref(file);
+    }
     decref(exc);
+}
+
+void
+err_write_unraisable(Object *obj)
+{
+    err_write_unraisable_msg(NULL, obj);
 }
 
 /* Convert a 0-based byte column into CPython's 1-based character offset. */
@@ -317,9 +406,11 @@ int
 err_warn_explicit(TypeObject *category, const char *msg, const char *filename, int lineno)
 {
     file_flush_stdout();
-    fprintf(stderr, "%s:%d: %s: %s\n", filename, lineno, category->name, msg);
+    char text[4096 + 512];
+    int len = snprintf(text, sizeof text, "%s:%d: %s: %s\n", filename, lineno,
+                       category->name, msg);
     /* The warnings module shows the source line when it can read it. */
-    if (filename && filename[0] != '<') {
+    if (filename && filename[0] != '<' && len > 0 && (size_t)len < sizeof text) {
         FILE *f = fopen(filename, "r");
         if (f) {
             char line[4096];
@@ -333,13 +424,29 @@ err_warn_explicit(TypeObject *category, const char *msg, const char *filename, i
                     while (l && (s[l - 1] == '\n' || s[l - 1] == '\r' || s[l - 1] == ' '))
                         s[--l] = 0;
                     if (*s)
-                        fprintf(stderr, "  %s\n", s);
+                        snprintf(text + len, sizeof text - (size_t)len, "  %s\n", s);
                     break;
                 }
             }
             fclose(f);
         }
     }
+    /* warnings.showwarning writes to sys.stderr (nothing when it is None) */
+    Object *file = rt.sys_dict ? dict_getitem_str(rt.sys_dict, "stderr") : NULL;
+    if (file == None)
+        return 0;
+    if (file) {
+        Object *saved = err_fetch();
+        incref(file);
+        int r = file_write_cstr(file, text);
+        decref(file);
+        if (r < 0)
+            err_clear();
+        err_restore(saved);
+        if (r == 0)
+            return 0;
+    }
+    fputs(text, stderr);
     fflush(stderr);
     return 0;
 }

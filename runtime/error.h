@@ -27,7 +27,7 @@ extern TypeObject *exc_BaseException, *exc_Exception, *exc_ArithmeticError,
     *exc_BytesWarning, *exc_EncodingWarning, *exc_ProcessLookupError,
     *exc_ChildProcessError, *exc_BrokenPipeError, *exc_InterruptedError,
     *exc_BlockingIOError, *exc_ConnectionAbortedError, *exc_ConnectionRefusedError,
-    *exc_ConnectionResetError, *exc_ReferenceError;
+    *exc_ConnectionResetError, *exc_ReferenceError, *exc_UnsupportedOperation;
 
 /* Set the pending exception to type(msg).  Always returns NULL (for "return err_set..."). */
 Object *err_set(TypeObject *type, const char *msg);
@@ -41,6 +41,7 @@ Object *err_set_object(TypeObject *type, Object *value);   /* type(value) or ins
 Object *err_no_memory(void);            /* MemoryError (preallocated if need be) */
 void err_init_memory_error(void);
 void err_fini_memory_error(void);
+void err_reset_memory_error(void);      /* drop its traceback/context/cause */
 Object *err_bad_internal_call(const char *where);
 /* Raise the exception instance exc (new reference taken). */
 void err_set_exc(Object *exc);
@@ -54,8 +55,17 @@ Object *err_fetch(void);
 /* Make exc (stolen, may be NULL) the pending exception. */
 void err_restore(Object *exc);
 
-/* "Exception ignored in: <obj>" + traceback to stderr, then clear (unraisable hook). */
+/* Report and clear the pending exception as CPython's default sys.unraisablehook does,
+** on sys.stderr (nothing if it is None): "Exception ignored in: <repr(obj)>", the
+** traceback entries, "Type: str(exc)".  err_write_unraisable_msg(msg, obj) makes the
+** header "Exception ignored <msg>: <repr(obj)>" (or "Exception ignored <msg>:" if obj
+** is NULL), as _PyErr_WriteUnraisableMsg. */
 void err_write_unraisable(Object *obj);
+void err_write_unraisable_msg(const char *msg, Object *obj);
+/* Write text to sys.stderr through its write() method (PySys_WriteStderr).  With
+** fallback, text goes to the C stderr when sys.stderr is missing, None or fails;
+** without, nothing is written when sys.stderr is None or missing. */
+int err_write_sys_stderr(const char *text, int fallback);
 /* Print the pending exception with its traceback to stderr and clear it. */
 void err_print(void);
 /* Emit a warning: category(msg) printed as CPython's default warning formatter does

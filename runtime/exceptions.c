@@ -982,7 +982,7 @@ static TypeObject OSError_type = {
     .members = OSError_members,
 };
 
-#define OS_EXC(NAME, BASE, DOC) SIMPLE_EXC(NAME, BASE, DOC)
+#define OS_EXC(NAME, BASE, DOC) SIZED_EXC(NAME, BASE, OSErrorObject, DOC)
 OS_EXC(BlockingIOError, OSError, "I/O operation would block.")
 OS_EXC(ChildProcessError, OSError, "Child process error.")
 OS_EXC(ConnectionError, OSError, "Connection error.")
@@ -998,6 +998,17 @@ OS_EXC(NotADirectoryError, OSError, "Operation only works on directories.")
 OS_EXC(PermissionError, OSError, "Not enough permissions.")
 OS_EXC(ProcessLookupError, OSError, "Process not found.")
 OS_EXC(TimeoutError, OSError, "Timeout expired.")
+
+/* io.UnsupportedOperation(OSError, ValueError): what file objects raise for an operation
+** their mode does not allow; not a builtin name.  exceptions_init adds the second base. */
+static TypeObject UnsupportedOperation_type = {
+    .ob_base = {{1, &type_type}, 0},
+    .name = "io.UnsupportedOperation",
+    .basicsize = sizeof(OSErrorObject),
+    .flags = EXC_FLAGS,
+    .base = &OSError_type,
+};
+TypeObject *exc_UnsupportedOperation = &UnsupportedOperation_type;
 
 static TypeObject *
 errno_subtype(long e)
@@ -1260,6 +1271,10 @@ exceptions_init(Object *builtins)
         if (builtins && dict_setitem_str(builtins, t->name, (Object *)t) < 0)
             fatal("cannot publish the exception types");
     }
+    if (!UnsupportedOperation_type.bases)
+        UnsupportedOperation_type.bases = tuple_pack(2, &OSError_type, &ValueError_type);
+    if (!UnsupportedOperation_type.bases || type_ready(&UnsupportedOperation_type) < 0)
+        fatal("cannot initialise the exception types");
     if (builtins) {
         dict_setitem_str(builtins, "EnvironmentError", (Object *)&OSError_type);
         dict_setitem_str(builtins, "IOError", (Object *)&OSError_type);

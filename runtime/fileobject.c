@@ -92,7 +92,7 @@ tio_write_bytes(TextIOObject *f, const char *p, size_t n)
         return -1;
     }
     if (!f->writable) {
-        err_set(exc_OSError, "not writable");
+        err_set(exc_UnsupportedOperation, "not writable");
         return -1;
     }
     if ((Object *)f == std_err)
@@ -229,7 +229,7 @@ tio_readline_impl(TextIOObject *f, ssize_t limit)
     if (f->closed)
         return err_set(exc_ValueError, "I/O operation on closed file.");
     if (!f->readable)
-        return err_set(exc_OSError, "not readable");
+        return err_set(exc_UnsupportedOperation, "not readable");
     if ((Object *)f != std_out)
         file_flush_stdout();
     for (;;) {
@@ -356,7 +356,7 @@ tio_read(Object *self, Object *const *args, ssize_t nargs, Object *kw)
     if (SELF->closed)
         return err_set(exc_ValueError, "I/O operation on closed file.");
     if (!SELF->readable)
-        return err_set(exc_OSError, "not readable");
+        return err_set(exc_UnsupportedOperation, "not readable");
     ssize_t n = -1;
     if (nargs && args[0] != None) {
         n = num_as_ssize(args[0], exc_OverflowError);
@@ -570,6 +570,10 @@ tio_dealloc(Object *self)
         tio_flush_raw(f);
     if (err_occurred())
         err_clear();
+    if (self == std_out)        /* the C-level shortcuts are borrowed */
+        std_out = NULL;
+    if (self == std_err)
+        std_err = NULL;
     heap_free(f->wbuf);
     heap_free(f->rbuf);
     xdecref(f->name);

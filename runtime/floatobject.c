@@ -6,6 +6,7 @@
 ** are CPython's.
 */
 #include "floatobject.h"
+#include "gc.h"
 #include "error.h"
 #include "heap.h"
 #include "state.h"
@@ -570,8 +571,11 @@ float_new_impl(TypeObject *t, Object *args, Object *kwds)
     if (!r || t == &float_type)
         return r;
     Object *s = t->alloc(t, 0);
-    if (s)
+    if (s) {
         FLOAT_VAL(s) = FLOAT_VAL(r);
+        if (OBJ_IS_GC(s))
+            gc_track(s);        /* a class with a __dict__: its cycles must be seen */
+    }
     decref(r);
     return s;
 }

@@ -72,11 +72,15 @@ take_ownership(FrameObject *fo, Frame *f)
     while (prev && prev->owner == FRAME_OWNED_BY_GENERATOR && 0)
         prev = prev->previous;
     if (prev && !fo->f_back) {
+        /* an exception may be on its way out through this frame: keep it (CPython 3.12
+        ** saves it too); failing to make f_back only loses f_back */
+        Object *exc = err_fetch();
         FrameObject *back = frame_get_object(prev);
         if (back)
             fo->f_back = (FrameObject *)newref(back);
         else
             err_clear();
+        err_restore(exc);
     }
     /* the Frame no longer holds its references: they moved */
     f->stacktop = 0;
@@ -121,6 +125,10 @@ frame_dealloc(Object *o)
 {
     FrameObject *fo = (FrameObject *)o;
     gc_untrack(o);
+    /* a deep recursion's traceback frees a long f_back chain */
+    int tok = trash_begin(o, frame_dealloc);
+    if (tok < 0)
+        return;
     Frame *f = fo->f_frame;
     if (f && f->owner == FRAME_OWNED_BY_FRAME_OBJECT) {
         frame_clear_locals(f);
@@ -135,6 +143,7 @@ frame_dealloc(Object *o)
     CLEAR(fo->f_back);
     CLEAR(fo->f_trace);
     obj_free(o);
+    trash_end(tok);
 }
 
 static int

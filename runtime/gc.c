@@ -1,26 +1,40 @@
 /*
 ** gc.c -- the generational cycle collector, CPython 3.11's Modules/gcmodule.c algorithm.
 **
-** Read gc_collect_main() to see how a collection works:
+** Read collect_main() to see how a collection works:
 **   1. the counters: generation g+1's count += 1, counts of 0..g reset;
-**   2. generations 0..g are merged into 'young';
+**   2. generations 0..g are merged into 'young' (younger ones appended at its end);
 **   3. update_refs copies each object's refcount into its gc_refs, subtract_refs
 **      subtracts every reference found by traversing the containers in 'young': what is
 **      left is the number of references from outside (the VM stack, frames, C locals,
 **      older generations);
 **   4. move_unreachable: objects with gc_refs > 0 are reachable, and so is everything
-**      reachable from them; the rest moves to 'unreachable';
-**   5. survivors move to the next generation (tuples and, in full collections, dicts of
-**      atoms are untracked on the way);
-**   6. finalizers (__del__, PEP 442) run once on the unreachable objects; objects they
-**      resurrected are found by running step 3-4 again and survive;
+**      reachable from them; the rest moves to 'unreachable' (an object found reachable
+**      after it was moved goes back to the *end* of young: collections reorder the
+**      lists, and that order decides the order of __del__ calls, so every traverse
+**      function visits in CPython's order -- lists and tuples from the last item);
+**   5. survivors move to the next generation (tuples of untracked items are untracked on
+**      the way and, in full collections, dicts of atoms too);
+**   6. finalizers (__del__, PEP 442) run once on the unreachable objects, in list order;
+**      objects they resurrected are found by running steps 3-4 again and survive;
 **   7. tp_clear breaks the remaining cycles, and refcounting frees them.
 ** There is no root set: a live object is one referenced from outside the collected
 ** generations, so the VM must own (count) every reference it keeps.
 **
+** Counting (gc_on_alloc/gc_on_free, from obj_alloc/obj_free): generation 0's count is
+** +1 for every allocation of a GC object (tracked or not) and -1 for every such free, and
+** an allocation that makes it exceed the threshold (700) collects at once, inside the
+** allocation, as 3.11 does.  Objects reused from a free list do not count.  Generations
+** 1 and 2 count the collections of the next younger one (threshold 10 each); a full
+** collection also needs the objects that survived partial collections since the last one
+** to exceed 25% of those that survived it (the long-lived heuristic).
+**
 ** gc_refs during a collection live in the upper bits of GcHead.prev (gc.h); the
 ** PREV_COLLECTING flag marks objects of the generations being collected and
 ** NEXT_UNREACHABLE marks members of the unreachable list during move_unreachable.
+**
+** Debug output (gc.set_debug) goes to sys.stderr through its write() method, with
+** CPython's text; "Exception ignored ..." reports use the unraisable hook (error.c).
 */
 #include "gc.h"
 #include "error.h"
@@ -34,6 +48,7 @@
 #include "dictobject.h"
 #include "fileobject.h"
 #include "typeobject.h"
+#include <stdarg.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -253,6 +268,8 @@ gc_may_be_tracked(Object *o)
 
 static ssize_t collect_with_callback(int generation);
 
+/* The oldest generation whose count exceeds its threshold is collected, with the
+** younger ones -- except that a full collection waits for the long-lived heuristic. */
 static void
 collect_generations(void)
 {
@@ -288,10 +305,56 @@ gc_on_alloc(void)
 }
 
 void
+gc_count_static_alloc(void)
+{
+    gc_on_alloc();
+}
+
+void
+gc_count_transient_alloc(void)
+{
+    gc_on_alloc();
+    gc_on_free();
+}
+
+void
 gc_on_free(void)
 {
     if (gcs.generations[0].count > 0)
         gcs.generations[0].count--;
+}
+
+/* ================================================================ debug output */
+
+/* PySys_WriteStderr: printf-formatted (at most 1000 bytes) to sys.stderr's write(),
+** falling back to the C stderr. */
+static void
+gc_stderr(const char *fmt, ...)
+{
+    char buf[1001];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    err_write_sys_stderr(buf, 1);
+}
+
+static void
+debug_cycle(const char *msg, Object *op)
+{
+    gc_stderr("gc: %s <%s %p>\n", msg, TYPE(op)->name, (void *)op);
+}
+
+static void
+show_stats_each_generation(void)
+{
+    char buf[100];
+    size_t pos = 0;
+    for (int i = 0; i < GC_NUM_GENERATIONS && pos < sizeof buf; i++)
+        pos += (size_t)snprintf(buf + pos, sizeof buf - pos, " %zd", gc_list_size(GEN_HEAD(i)));
+    gc_stderr("gc: objects in each generation:%s\n"
+              "gc: objects in permanent generation: %zd\n",
+              buf, gc_list_size(&gcs.permanent.head));
 }
 
 /* ================================================================ the algorithm */
@@ -299,14 +362,14 @@ gc_on_free(void)
 static void
 update_refs(GcHead *containers)
 {
-    for (GcHead *g = gc_next(containers); g != containers; g = gc_next(g)) {
+    for (GcHead *g = gc_next(containers); g != containers; g = gc_next(g))
         gc_reset_refs(g, REFCNT(FROM_GC(g)));
-    }
 }
 
 static int
 visit_decref(Object *op, void *parent)
 {
+    (void)parent;
     if (OBJ_IS_GC(op)) {
         GcHead *g = AS_GC(op);
         if (gc_is_collecting(g))
@@ -333,10 +396,12 @@ visit_reachable(Object *op, void *arg)
     if (!OBJ_IS_GC(op))
         return 0;
     GcHead *g = AS_GC(op);
+    /* objects of other generations, and those move_unreachable already scanned */
     if (!gc_is_collecting(g))
         return 0;
     if (g->next & GC_NEXT_UNREACHABLE) {
-        /* in the unreachable list: move it back to the young list */
+        /* it had gc_refs 0 when move_unreachable got to it, but is reachable after all:
+        ** back to the end of young, to be scanned again */
         GcHead *prev = gc_prev(g);
         GcHead *next = (GcHead *)(g->next & ~GC_NEXT_UNREACHABLE);
         prev->next = g->next;           /* copies NEXT_UNREACHABLE */
@@ -344,6 +409,7 @@ visit_reachable(Object *op, void *arg)
         gc_list_append(g, reachable);
         gc_set_refs(g, 1);
     } else if (gc_get_refs(g) == 0) {
+        /* not scanned yet: tell move_unreachable it is reachable */
         gc_set_refs(g, 1);
     }
     return 0;
@@ -358,13 +424,14 @@ move_unreachable(GcHead *young, GcHead *unreachable)
         if (gc_get_refs(g)) {
             Object *op = FROM_GC(g);
             traverseproc t = TYPE(op)->traverse;
+            /* visit_reachable may change g->next when g is young's last element */
             if (t)
                 t(op, visit_reachable, young);
             gc_set_prev(g, prev);
             gc_clear_collecting(g);
             prev = g;
         } else {
-            /* tentatively unreachable */
+            /* tentatively unreachable; the list is singly linked while this runs */
             prev->next = g->next;
             GcHead *last = (GcHead *)unreachable->prev;
             last->next = GC_NEXT_UNREACHABLE | (uintptr_t)g;
@@ -378,14 +445,24 @@ move_unreachable(GcHead *young, GcHead *unreachable)
     unreachable->next &= ~GC_NEXT_UNREACHABLE;
 }
 
-static void
-clear_unreachable_mask(GcHead *unreachable)
+/* Returns the number of objects in the list; *pending (if given) is set when one of them
+** has a finalizer not called yet. */
+static ssize_t
+clear_unreachable_mask(GcHead *unreachable, int *pending)
 {
+    ssize_t n = 0;
+    int fin = 0;
     GcHead *next;
     for (GcHead *g = gc_next(unreachable); g != unreachable; g = next) {
         g->next &= ~GC_NEXT_UNREACHABLE;
         next = (GcHead *)g->next;
+        n++;
+        if (!(g->prev & GC_PREV_FINALIZED) && TYPE(FROM_GC(g))->finalize)
+            fin = 1;
     }
+    if (pending)
+        *pending = fin;
+    return n;
 }
 
 static void
@@ -397,28 +474,44 @@ deduce_unreachable(GcHead *base, GcHead *unreachable)
     move_unreachable(base, unreachable);
 }
 
-static void
+/* untrack_tuples, returning how many objects stay in the list (one pass, not two: on a
+** big heap every pass over the list is a trip through memory). */
+static ssize_t
 untrack_tuples(GcHead *head)
 {
+    ssize_t n = 0;
     GcHead *next;
     for (GcHead *g = gc_next(head); g != head; g = next) {
         Object *op = FROM_GC(g);
         next = gc_next(g);
-        if (TUPLE_CHECK_EXACT(op))
+        if (TUPLE_CHECK_EXACT(op)) {
             tuple_maybe_untrack(op);
+            if (!gc_is_tracked(op))
+                continue;
+        }
+        n++;
     }
+    return n;
 }
 
-static void
+/* After untrack_tuples (a dict whose tuples were just untracked goes too, as CPython's
+** order gives), the same with dicts of atoms; returns the objects left. */
+static ssize_t
 untrack_dicts(GcHead *head)
 {
+    ssize_t n = 0;
     GcHead *next;
     for (GcHead *g = gc_next(head); g != head; g = next) {
         Object *op = FROM_GC(g);
         next = gc_next(g);
-        if (DICT_CHECK_EXACT(op))
+        if (DICT_CHECK_EXACT(op)) {
             dict_maybe_untrack(op);
+            if (!gc_is_tracked(op))
+                continue;
+        }
+        n++;
     }
+    return n;
 }
 
 static void
@@ -428,9 +521,12 @@ gc_list_clear_collecting(GcHead *collectable)
         gc_clear_collecting(g);
 }
 
-static void
+/* PEP 442: call each finalizer once.  A finalizer may free anything, so the first
+** object is always moved to 'seen' before its finalizer runs. */
+static int
 finalize_garbage(GcHead *collectable)
 {
+    int called = 0;
     GcHead seen;
     gc_list_init(&seen);
     while (!gc_list_is_empty(collectable)) {
@@ -443,25 +539,22 @@ finalize_garbage(GcHead *collectable)
             incref(op);
             fin(op);
             decref(op);
+            called = 1;
         }
     }
     gc_list_merge(&seen, collectable);
+    return called;
 }
 
+/* After the finalizers: what is still unreachable goes to still_unreachable, the
+** resurrected rest to the old generation. */
 static void
 handle_resurrected_objects(GcHead *unreachable, GcHead *still_unreachable, GcHead *old)
 {
     gc_list_clear_collecting(unreachable);
     deduce_unreachable(unreachable, still_unreachable);
-    clear_unreachable_mask(still_unreachable);
+    clear_unreachable_mask(still_unreachable, NULL);
     gc_list_merge(unreachable, old);
-}
-
-static void
-debug_cycle(const char *msg, Object *op)
-{
-    file_flush_stdout();
-    fprintf(stderr, "gc: %s <%s %p>\n", msg, TYPE(op)->name, (void *)op);
 }
 
 static void
@@ -473,16 +566,15 @@ delete_garbage(GcHead *collectable, GcHead *old)
         if (gcs.debug & GC_DEBUG_SAVEALL) {
             if (!gcs.garbage)
                 gcs.garbage = list_new(0);
-            if (gcs.garbage && list_append(gcs.garbage, op) < 0)
+            if (!gcs.garbage || list_append(gcs.garbage, op) < 0)
                 err_clear();
-            gc_list_move(g, old);
         } else {
             inquiry clear = TYPE(op)->clear;
             if (clear) {
                 incref(op);
                 clear(op);
                 if (err_occurred())
-                    err_write_unraisable(NULL);
+                    err_write_unraisable_msg("in tp_clear of", (Object *)TYPE(op));
                 decref(op);
             }
         }
@@ -511,20 +603,17 @@ now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* gc_collect_main.  nofail (interpreter exit): an exception left over is dropped
+** instead of reported. */
 static ssize_t
-collect_main(int generation)
+collect_main(int generation, ssize_t *n_collected, ssize_t *n_uncollectable, int nofail)
 {
     ssize_t m = 0, n = 0;
     GcHead unreachable, finalizers;
     double t1 = 0;
     if (gcs.debug & GC_DEBUG_STATS) {
-        file_flush_stdout();
-        fprintf(stderr, "gc: collecting generation %d...\n", generation);
-        fprintf(stderr, "gc: objects in each generation:");
-        for (int i = 0; i < GC_NUM_GENERATIONS; i++)
-            fprintf(stderr, " %zd", gc_list_size(GEN_HEAD(i)));
-        fprintf(stderr, "\ngc: objects in permanent generation: %zd\n",
-                gc_list_size(&gcs.permanent.head));
+        gc_stderr("gc: collecting generation %d...\n", generation);
+        show_stats_each_generation();
         t1 = now_seconds();
     }
     if (generation + 1 < GC_NUM_GENERATIONS)
@@ -537,27 +626,37 @@ collect_main(int generation)
     GcHead *old = generation < GC_NUM_GENERATIONS - 1 ? GEN_HEAD(generation + 1) : young;
 
     deduce_unreachable(young, &unreachable);
-    untrack_tuples(young);
+    ssize_t survivors = untrack_tuples(young);
     if (young != old) {
         if (generation == GC_NUM_GENERATIONS - 2)
-            gcs.long_lived_pending += gc_list_size(young);
+            gcs.long_lived_pending += survivors;
         gc_list_merge(young, old);
     } else {
-        untrack_dicts(young);
+        /* dicts are untracked only in full collections (CPython issue #14775) */
         gcs.long_lived_pending = 0;
-        gcs.long_lived_total = gc_list_size(young);
+        gcs.long_lived_total = untrack_dicts(young);
     }
-    /* no legacy (tp_del) finalizers exist: only clear the unreachable marks */
+    /* No type has a legacy (tp_del) finalizer, so nothing is uncollectable: CPython's
+    ** move_legacy_finalizers reduces to clearing the unreachable marks. */
     gc_list_init(&finalizers);
-    clear_unreachable_mask(&unreachable);
+    int pending;
+    ssize_t nunreachable = clear_unreachable_mask(&unreachable, &pending);
     if (gcs.debug & GC_DEBUG_COLLECTABLE)
         for (GcHead *g = gc_next(&unreachable); g != &unreachable; g = gc_next(g))
             debug_cycle("collectable", FROM_GC(g));
-    finalize_garbage(&unreachable);
-    GcHead final_unreachable;
-    handle_resurrected_objects(&unreachable, &final_unreachable, old);
-    m += gc_list_size(&final_unreachable);
-    delete_garbage(&final_unreachable, old);
+    /* (no weak references: handle_weakrefs has nothing to do) */
+    if (pending && finalize_garbage(&unreachable)) {
+        GcHead final_unreachable;
+        handle_resurrected_objects(&unreachable, &final_unreachable, old);
+        m += gc_list_size(&final_unreachable);
+        delete_garbage(&final_unreachable, old);
+    } else {
+        /* no finalizer ran, so no code did: nothing can have been resurrected, and the
+        ** second deduce_unreachable CPython makes would find every object unreachable
+        ** again, in the same order and state -- skip those passes */
+        m += nunreachable;
+        delete_garbage(&unreachable, old);
+    }
     for (GcHead *g = gc_next(&finalizers); g != &finalizers; g = gc_next(g)) {
         n++;
         if (gcs.debug & GC_DEBUG_UNCOLLECTABLE)
@@ -565,70 +664,79 @@ collect_main(int generation)
     }
     if (gcs.debug & GC_DEBUG_STATS) {
         double d = now_seconds() - t1;
-        file_flush_stdout();
-        fprintf(stderr, "gc: done, %zd unreachable, %zd uncollectable, %.4fs elapsed\n", n + m,
-                n, d);
+        gc_stderr("gc: done, %zd unreachable, %zd uncollectable, %.4fs elapsed\n", n + m, n,
+                  d);
     }
     gc_list_merge(&finalizers, old);
     if (generation == GC_NUM_GENERATIONS - 1)
         clear_freelists();
-    if (err_occurred())
-        err_write_unraisable(NULL);
+    if (err_occurred()) {
+        if (nofail)
+            err_clear();
+        else
+            err_write_unraisable_msg("in garbage collection", NULL);
+    }
+    if (n_collected)
+        *n_collected = m;
+    if (n_uncollectable)
+        *n_uncollectable = n;
     gcs.stats[generation].collections++;
     gcs.stats[generation].collected += m;
     gcs.stats[generation].uncollectable += n;
     return n + m;
 }
 
+/* invoke_gc_callback: each callback in gc.callbacks (the live list: one that removes
+** itself makes the next one skipped, as in CPython) gets (phase, info). */
 static void
 invoke_callbacks(const char *phase, int generation, ssize_t collected, ssize_t uncollectable)
 {
-    if (!gcs.callbacks || LIST_LEN(gcs.callbacks) == 0)
+    if (!gcs.callbacks)
         return;
-    Object *exc = err_fetch();
-    Object *info = dict_new();
-    Object *ph = str_from_cstr(phase);
-    Object *g = int_from_long(generation), *c = int_from_ssize(collected),
-           *u = int_from_ssize(uncollectable);
-    if (!info || !ph || !g || !c || !u || dict_setitem_str(info, "generation", g) < 0 ||
-        dict_setitem_str(info, "collected", c) < 0 ||
-        dict_setitem_str(info, "uncollectable", u) < 0) {
-        err_write_unraisable(NULL);
-        goto done;
+    Object *info = NULL;
+    if (LIST_LEN(gcs.callbacks) != 0) {
+        info = dict_new();
+        Object *g = int_from_long(generation), *c = int_from_ssize(collected),
+               *u = int_from_ssize(uncollectable);
+        if (!info || !g || !c || !u || dict_setitem_str(info, "generation", g) < 0 ||
+            dict_setitem_str(info, "collected", c) < 0 ||
+            dict_setitem_str(info, "uncollectable", u) < 0) {
+            xdecref(g);
+            xdecref(c);
+            xdecref(u);
+            xdecref(info);
+            err_write_unraisable(NULL);
+            return;
+        }
+        decref(g);
+        decref(c);
+        decref(u);
     }
-    Object *cbs = list_getslice(gcs.callbacks, 0, LIST_LEN(gcs.callbacks));
-    if (!cbs) {
-        err_write_unraisable(NULL);
-        goto done;
-    }
-    for (ssize_t i = 0; i < LIST_LEN(cbs); i++) {
-        Object *cb = LIST_GET(cbs, i);
-        Object *args[2] = {ph, info};
-        Object *r = obj_vectorcall(cb, args, 2, NULL);
+    for (ssize_t i = 0; i < LIST_LEN(gcs.callbacks); i++) {
+        Object *cb = newref(LIST_GET(gcs.callbacks, i));
+        Object *ph = str_from_cstr(phase);
+        Object *r = NULL;
+        if (ph) {
+            Object *args[2] = {ph, info};
+            r = obj_vectorcall(cb, args, 2, NULL);
+            decref(ph);
+        }
         if (!r)
             err_write_unraisable(cb);
         else
             decref(r);
+        decref(cb);
     }
-    decref(cbs);
-done:
     xdecref(info);
-    xdecref(ph);
-    xdecref(g);
-    xdecref(c);
-    xdecref(u);
-    err_restore(exc);
 }
 
 static ssize_t
 collect_with_callback(int generation)
 {
+    ssize_t collected = 0, uncollectable = 0;
     invoke_callbacks("start", generation, 0, 0);
-    ssize_t before_c = gcs.stats[generation].collected,
-            before_u = gcs.stats[generation].uncollectable;
-    ssize_t r = collect_main(generation);
-    invoke_callbacks("stop", generation, gcs.stats[generation].collected - before_c,
-                     gcs.stats[generation].uncollectable - before_u);
+    ssize_t r = collect_main(generation, &collected, &uncollectable, 0);
+    invoke_callbacks("stop", generation, collected, uncollectable);
     return r;
 }
 
@@ -649,11 +757,31 @@ gc_collect_final(void)
     if (gcs.collecting)
         return;
     gcs.collecting = 1;
-    int saved_debug = gcs.debug;
-    gcs.debug &= ~GC_DEBUG_STATS;
-    collect_main(GC_NUM_GENERATIONS - 1);
-    gcs.debug = saved_debug;
+    collect_main(GC_NUM_GENERATIONS - 1, NULL, NULL, 1);
     gcs.collecting = 0;
+}
+
+void
+gc_dump_shutdown_stats(void)
+{
+    if ((gcs.debug & GC_DEBUG_SAVEALL) || !gcs.garbage || LIST_LEN(gcs.garbage) == 0)
+        return;
+    /* CPython also emits a ResourceWarning here ("gc: N uncollectable objects at
+    ** shutdown"), which the default warning filters ignore. */
+    if (gcs.debug & GC_DEBUG_UNCOLLECTABLE) {
+        Object *r = obj_repr(gcs.garbage);
+        const char *s = r ? str_as_utf8(r, NULL) : NULL;
+        if (s) {
+            Object *line = str_from_format("      %s\n", s);
+            const char *t = line ? str_as_utf8(line, NULL) : NULL;
+            if (t)
+                err_write_sys_stderr(t, 1);
+            xdecref(line);
+        }
+        xdecref(r);
+        if (err_occurred())
+            err_write_unraisable(gcs.garbage);
+    }
 }
 
 /* ================================================================ accessors */
@@ -714,7 +842,6 @@ gc_set_debug(int flags)
     gcs.debug = flags;
 }
 
-Object *gc_garbage_list(void);
 Object *
 gc_garbage_list(void)
 {
@@ -723,7 +850,6 @@ gc_garbage_list(void)
     return gcs.garbage;
 }
 
-Object *gc_callbacks_list(void);
 Object *
 gc_callbacks_list(void)
 {
@@ -732,7 +858,6 @@ gc_callbacks_list(void)
     return gcs.callbacks;
 }
 
-void gc_get_stats(int gen, ssize_t *collections, ssize_t *collected, ssize_t *uncollectable);
 void
 gc_get_stats(int gen, ssize_t *collections, ssize_t *collected, ssize_t *uncollectable)
 {
@@ -741,8 +866,6 @@ gc_get_stats(int gen, ssize_t *collections, ssize_t *collected, ssize_t *uncolle
     *uncollectable = gcs.stats[gen].uncollectable;
 }
 
-/* Call fn on every tracked object of generation gen (-1: all, 3: permanent). */
-int gc_foreach(int gen, int (*fn)(Object *, void *), void *arg);
 int
 gc_foreach(int gen, int (*fn)(Object *, void *), void *arg)
 {
@@ -759,7 +882,6 @@ gc_foreach(int gen, int (*fn)(Object *, void *), void *arg)
     return 0;
 }
 
-void gc_freeze(void);
 void
 gc_freeze(void)
 {
@@ -769,14 +891,12 @@ gc_freeze(void)
     }
 }
 
-void gc_unfreeze(void);
 void
 gc_unfreeze(void)
 {
     gc_list_merge(&gcs.permanent.head, GEN_HEAD(GC_NUM_GENERATIONS - 1));
 }
 
-void gc_fini(void);
 void
 gc_fini(void)
 {

@@ -72,13 +72,26 @@ void gc_untrack(Object *o);
 ** gen0 count += 1 on allocation (and collect if over the threshold), -= 1 on free. */
 void gc_on_alloc(void);
 void gc_on_free(void);
+/* Count a GC allocation CPython makes once and keeps for ever but pyheap has no use for
+** (e.g. an Argument Clinic parser's keyword tuple on a builtin's first call): only its
+** effect on the generation-0 count -- and a collection, if it crosses the threshold. */
+void gc_count_static_alloc(void);
+/* Count a GC object CPython makes and frees at once where pyheap needs none (e.g. the
+** bound file.write print() fetches for each piece): +1, possibly a collection, -1. */
+void gc_count_transient_alloc(void);
 
-/* Run a collection of generations 0..gen; returns the number of unreachable objects found
-** (collected + uncollectable), -1 if a collection is already running. */
+/* Run a collection of generations 0..gen with gc.callbacks (gc.collect(), PyGC_Collect);
+** returns the number of unreachable objects found (collected + uncollectable), 0 if a
+** collection is already running. */
 ssize_t gc_collect(int gen);
-/* Collect at interpreter exit (after modules are cleared); no callbacks, no stats. */
+/* _PyGC_CollectNoFail, for interpreter exit: a full collection without callbacks (debug
+** output as usual); an exception left over is dropped. */
 void gc_collect_final(void);
+/* At exit: with DEBUG_UNCOLLECTABLE, print what gc.garbage still holds (unless
+** DEBUG_SAVEALL put it there), as _PyGC_DumpShutdownStats. */
+void gc_dump_shutdown_stats(void);
 void gc_set_enabled(int on);
+void gc_fini(void);                     /* teardown: drop gc.garbage and gc.callbacks */
 int gc_is_enabled(void);
 int gc_collecting(void);
 
@@ -86,11 +99,19 @@ int gc_collecting(void);
 int gc_get_threshold(int gen);
 void gc_set_threshold(int gen, int value);
 int gc_get_count(int gen);
-ssize_t gc_gen_size(int gen);           /* objects in a generation list */
+ssize_t gc_gen_size(int gen);           /* objects in a generation list; 3: permanent */
 int gc_get_debug(void);
 void gc_set_debug(int flags);
 enum { GC_DEBUG_STATS = 1, GC_DEBUG_COLLECTABLE = 2, GC_DEBUG_UNCOLLECTABLE = 4,
        GC_DEBUG_SAVEALL = 32, GC_DEBUG_LEAK = 2 | 4 | 32 };
+Object *gc_garbage_list(void);          /* gc.garbage (borrowed) */
+Object *gc_callbacks_list(void);        /* gc.callbacks (borrowed) */
+void gc_get_stats(int gen, ssize_t *collections, ssize_t *collected, ssize_t *uncollectable);
+/* Call fn on every tracked object of generation gen (-1: all four lists, 3: permanent);
+** stops at the first non-zero return and returns it. */
+int gc_foreach(int gen, int (*fn)(Object *, void *), void *arg);
+void gc_freeze(void);                   /* every generation into the permanent one */
+void gc_unfreeze(void);                 /* the permanent generation into generation 2 */
 
 /* Dicts and tuples that hold only atomic values need not be tracked (gc.c helpers). */
 int gc_may_be_tracked(Object *o);       /* a GC object that is tracked, or a non-GC

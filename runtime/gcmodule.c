@@ -2,12 +2,15 @@
 ** gcmodule.c -- the Python-level 'gc' module over gc.c: enable/disable, collect,
 ** thresholds, counts, stats, debug flags, garbage, callbacks, object introspection
 ** (get_objects, get_referrers, get_referents, is_tracked, is_finalized) and freeze.
+** Argument handling and error messages are CPython 3.11's (Argument Clinic converters
+** for collect/set_debug/get_objects, PyArg_ParseTuple("i|ii") for set_threshold).
 */
 #include "modules.h"
 #include "gc.h"
 #include "error.h"
 #include "state.h"
 #include "intobject.h"
+#include "floatobject.h"
 #include "strobject.h"
 #include "tupleobject.h"
 #include "listobject.h"
@@ -16,29 +19,76 @@
 #include "methodobject.h"
 #include "moduleobject.h"
 
-Object *gc_garbage_list(void);
-Object *gc_callbacks_list(void);
-void gc_get_stats(int gen, ssize_t *collections, ssize_t *collected, ssize_t *uncollectable);
-int gc_foreach(int gen, int (*fn)(Object *, void *), void *arg);
-void gc_freeze(void);
-void gc_unfreeze(void);
+/* ================================================================ argument conversion */
+
+/* The clinic 'int' converter (_PyLong_AsInt). */
+static int
+arg_c_int(Object *o, int *out)
+{
+    Object *v = num_index(o);
+    if (!v)
+        return -1;
+    int overflow = 0;
+    long r = int_as_long_and_overflow(v, &overflow);
+    decref(v);
+    if (overflow || r > INT_MAX || r < INT_MIN) {
+        err_set(exc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (int)r;
+    return 0;
+}
+
+/* PyArg_ParseTuple's "i". */
+static int
+arg_tuple_int(Object *o, int *out)
+{
+    if (FLOAT_CHECK(o)) {
+        err_set(exc_TypeError, "'float' object cannot be interpreted as an integer");
+        return -1;
+    }
+    Object *v = num_index(o);
+    if (!v)
+        return -1;
+    long r = int_as_long(v);
+    decref(v);
+    if (r == -1 && err_occurred()) {
+        if (err_matches(exc_OverflowError)) {
+            err_clear();
+            err_set(exc_OverflowError, "Python int too large to convert to C long");
+        }
+        return -1;
+    }
+    if (r > INT_MAX) {
+        err_set(exc_OverflowError, "signed integer is greater than maximum");
+        return -1;
+    }
+    if (r < INT_MIN) {
+        err_set(exc_OverflowError, "signed integer is less than minimum");
+        return -1;
+    }
+    *out = (int)r;
+    return 0;
+}
+
+/* ================================================================ the functions */
 
 static Object *
-gc_enable(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+gcm_enable(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
     gc_set_enabled(1);
     return newref(None);
 }
 
 static Object *
-gc_disable(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+gcm_disable(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
     gc_set_enabled(0);
     return newref(None);
 }
 
 static Object *
-gc_isenabled(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+gcm_isenabled(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
     return bool_from(gc_is_enabled());
 }
@@ -50,33 +100,29 @@ gcm_collect(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
     Object *v[1];
     if (arg_parse("collect", args, (size_t)nargs, kwnames, names, 0, 0, 0, v) < 0)
         return NULL;
-    long gen = 2;
-    if (v[0]) {
-        if (!INT_CHECK(v[0]))
-            return err_format(exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                              TYPE(v[0])->name);
-        gen = int_as_long(v[0]);
-        if (gen == -1 && err_occurred())
-            return NULL;
-    }
+    int gen = GC_NUM_GENERATIONS - 1;
+    if (v[0] && arg_c_int(v[0], &gen) < 0)
+        return NULL;
     if (gen < 0 || gen >= GC_NUM_GENERATIONS)
         return err_set(exc_ValueError, "invalid generation");
-    ssize_t n = gc_collect((int)gen);
-    if (err_occurred())
-        return NULL;
-    return int_from_ssize(n < 0 ? 0 : n);
+    return int_from_ssize(gc_collect(gen));
+}
+
+static Object *
+int_triple(int a, int b, int c)
+{
+    Object *x = int_from_long(a), *y = int_from_long(b), *z = int_from_long(c);
+    Object *r = x && y && z ? tuple_pack(3, x, y, z) : NULL;
+    xdecref(x);
+    xdecref(y);
+    xdecref(z);
+    return r;
 }
 
 static Object *
 gcm_get_threshold(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
-    Object *a = int_from_long(gc_get_threshold(0)), *b = int_from_long(gc_get_threshold(1)),
-           *c = int_from_long(gc_get_threshold(2));
-    Object *r = a && b && c ? tuple_pack(3, a, b, c) : NULL;
-    xdecref(a);
-    xdecref(b);
-    xdecref(c);
-    return r;
+    return int_triple(gc_get_threshold(0), gc_get_threshold(1), gc_get_threshold(2));
 }
 
 static Object *
@@ -90,31 +136,20 @@ gcm_set_threshold(Object *self, Object *const *args, ssize_t nargs, Object *kw)
     if (nargs > 3)
         return err_format(exc_TypeError, "set_threshold() takes at most 3 arguments (%zd given)",
                           nargs);
-    int vals[3];
+    /* as PyArg_ParseTuple: each threshold is stored as soon as it is converted */
     for (ssize_t i = 0; i < nargs; i++) {
-        if (!INT_CHECK(args[i]))
-            return err_format(exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                              TYPE(args[i])->name);
-        long v = int_as_long(args[i]);
-        if (v == -1 && err_occurred())
+        int v;
+        if (arg_tuple_int(args[i], &v) < 0)
             return NULL;
-        vals[i] = (int)v;
+        gc_set_threshold((int)i, v);
     }
-    for (ssize_t i = 0; i < nargs; i++)
-        gc_set_threshold((int)i, vals[i]);
     return newref(None);
 }
 
 static Object *
 gcm_get_count(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
-    Object *a = int_from_long(gc_get_count(0)), *b = int_from_long(gc_get_count(1)),
-           *c = int_from_long(gc_get_count(2));
-    Object *r = a && b && c ? tuple_pack(3, a, b, c) : NULL;
-    xdecref(a);
-    xdecref(b);
-    xdecref(c);
-    return r;
+    return int_triple(gc_get_count(0), gc_get_count(1), gc_get_count(2));
 }
 
 static Object *
@@ -128,20 +163,17 @@ gcm_get_stats(Object *self, Object *const *args, ssize_t nargs, Object *kw)
         gc_get_stats(g, &c1, &c2, &c3);
         Object *d = dict_new();
         Object *a = int_from_ssize(c1), *b = int_from_ssize(c2), *c = int_from_ssize(c3);
-        if (!d || !a || !b || !c || dict_setitem_str(d, "collections", a) < 0 ||
-            dict_setitem_str(d, "collected", b) < 0 ||
-            dict_setitem_str(d, "uncollectable", c) < 0 || list_append(l, d) < 0) {
-            xdecref(d);
-            xdecref(a);
-            xdecref(b);
-            xdecref(c);
+        int ok = d && a && b && c && dict_setitem_str(d, "collections", a) == 0 &&
+                 dict_setitem_str(d, "collected", b) == 0 &&
+                 dict_setitem_str(d, "uncollectable", c) == 0 && list_append(l, d) == 0;
+        xdecref(d);
+        xdecref(a);
+        xdecref(b);
+        xdecref(c);
+        if (!ok) {
             decref(l);
             return NULL;
         }
-        decref(d);
-        decref(a);
-        decref(b);
-        decref(c);
     }
     return l;
 }
@@ -149,13 +181,10 @@ gcm_get_stats(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 static Object *
 gcm_set_debug(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
-    if (!INT_CHECK(args[0]))
-        return err_format(exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                          TYPE(args[0])->name);
-    long v = int_as_long(args[0]);
-    if (v == -1 && err_occurred())
+    int v;
+    if (arg_c_int(args[0], &v) < 0)
         return NULL;
-    gc_set_debug((int)v);
+    gc_set_debug(v);
     return newref(None);
 }
 
@@ -165,19 +194,18 @@ gcm_get_debug(Object *self, Object *const *args, ssize_t nargs, Object *kw)
     return int_from_long(gc_get_debug());
 }
 
+/* ---------------------------------------------------------------- introspection */
+
 typedef struct {
-    Object *list;
-    Object *const *targets;
+    Object *list;               /* the result (never reported as a referrer/object) */
+    Object *const *targets;     /* get_referrers: the objects looked for */
     ssize_t ntargets;
-    Object *current;
-    int found;
 } RefCtx;
 
 static int
 collect_obj(Object *o, void *arg)
 {
     RefCtx *ctx = arg;
-    /* skip the list we are building */
     if (o == ctx->list)
         return 0;
     return list_append(ctx->list, o) < 0 ? -1 : 0;
@@ -190,31 +218,31 @@ gcm_get_objects(Object *self, Object *const *args, ssize_t nargs, Object *kwname
     Object *v[1];
     if (arg_parse("get_objects", args, (size_t)nargs, kwnames, names, 0, 0, 0, v) < 0)
         return NULL;
-    int gen = -1;
+    ssize_t gen = -1;   /* None; as in CPython, an explicit -1 means "all" too */
     if (v[0] && v[0] != None) {
-        long g = int_as_long(v[0]);
-        if (g == -1 && err_occurred())
+        if (!index_check(v[0]))
+            return err_format(exc_TypeError, "argument should be integer or None, not '%s'",
+                              TYPE(v[0])->name);
+        gen = num_as_ssize(v[0], exc_OverflowError);
+        if (gen == -1 && err_occurred())
             return NULL;
-        if (g >= GC_NUM_GENERATIONS)
-            return err_format(exc_ValueError, "generation parameter must be less than the number "
-                                              "of available generations (%d)",
-                              GC_NUM_GENERATIONS);
-        if (g < 0)
-            return err_set(exc_ValueError, "generation parameter cannot be negative");
-        gen = (int)g;
     }
-    RefCtx ctx = {list_new(0), NULL, 0, NULL, 0};
+    if (gen >= GC_NUM_GENERATIONS)
+        return err_format(exc_ValueError, "generation parameter must be less than the number "
+                                          "of available generations (%d)",
+                          GC_NUM_GENERATIONS);
+    if (gen < -1)
+        return err_set(exc_ValueError, "generation parameter cannot be negative");
+    RefCtx ctx = {list_new(0), NULL, 0};
     if (!ctx.list)
         return NULL;
-    if (gen < 0) {
-        for (int g = 0; g < GC_NUM_GENERATIONS; g++)
-            if (gc_foreach(g, collect_obj, &ctx) < 0) {
-                decref(ctx.list);
-                return NULL;
-            }
-    } else if (gc_foreach(gen, collect_obj, &ctx) < 0) {
-        decref(ctx.list);
-        return NULL;
+    for (int g = 0; g < GC_NUM_GENERATIONS; g++) {
+        if (gen != -1 && g != gen)
+            continue;
+        if (gc_foreach(g, collect_obj, &ctx) < 0) {
+            decref(ctx.list);
+            return NULL;
+        }
     }
     return ctx.list;
 }
@@ -224,10 +252,8 @@ referrer_visit(Object *o, void *arg)
 {
     RefCtx *ctx = arg;
     for (ssize_t i = 0; i < ctx->ntargets; i++)
-        if (o == ctx->targets[i]) {
-            ctx->found = 1;
+        if (o == ctx->targets[i])
             return 1;
-        }
     return 0;
 }
 
@@ -238,11 +264,7 @@ referrer_scan(Object *o, void *arg)
     if (o == ctx->list)
         return 0;
     traverseproc t = TYPE(o)->traverse;
-    if (!t)
-        return 0;
-    ctx->found = 0;
-    t(o, referrer_visit, ctx);
-    if (ctx->found && list_append(ctx->list, o) < 0)
+    if (t && t(o, referrer_visit, ctx) && list_append(ctx->list, o) < 0)
         return -1;
     return 0;
 }
@@ -250,7 +272,9 @@ referrer_scan(Object *o, void *arg)
 static Object *
 gcm_get_referrers(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
-    RefCtx ctx = {list_new(0), args, nargs, NULL, 0};
+    if (kw && TUPLE_LEN(kw))
+        return err_set(exc_TypeError, "get_referrers() takes no keyword arguments");
+    RefCtx ctx = {list_new(0), args, nargs};
     if (!ctx.list)
         return NULL;
     for (int g = 0; g < GC_NUM_GENERATIONS; g++)
@@ -264,14 +288,15 @@ gcm_get_referrers(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 static int
 referent_visit(Object *o, void *arg)
 {
-    RefCtx *ctx = arg;
-    return list_append(ctx->list, o) < 0 ? -1 : 0;
+    return list_append(((RefCtx *)arg)->list, o) < 0 ? -1 : 0;
 }
 
 static Object *
 gcm_get_referents(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
-    RefCtx ctx = {list_new(0), NULL, 0, NULL, 0};
+    if (kw && TUPLE_LEN(kw))
+        return err_set(exc_TypeError, "get_referents() takes no keyword arguments");
+    RefCtx ctx = {list_new(0), NULL, 0};
     if (!ctx.list)
         return NULL;
     for (ssize_t i = 0; i < nargs; i++) {
@@ -279,7 +304,7 @@ gcm_get_referents(Object *self, Object *const *args, ssize_t nargs, Object *kw)
         if (!OBJ_IS_GC(o))
             continue;
         traverseproc t = TYPE(o)->traverse;
-        if (t && t(o, referent_visit, &ctx) < 0) {
+        if (t && t(o, referent_visit, &ctx)) {
             decref(ctx.list);
             return NULL;
         }
@@ -321,25 +346,38 @@ gcm_get_freeze_count(Object *self, Object *const *args, ssize_t nargs, Object *k
     return int_from_ssize(gc_gen_size(GC_NUM_GENERATIONS));
 }
 
+#define VA (METH_VARARGS | METH_KEYWORDS)
+
 static const MethodDef gc_methods[] = {
-    {"enable", gc_enable, METH_NOARGS, NULL},
-    {"disable", gc_disable, METH_NOARGS, NULL},
-    {"isenabled", gc_isenabled, METH_NOARGS, NULL},
-    {"collect", gcm_collect, METH_VARARGS | METH_KEYWORDS, NULL},
-    {"get_threshold", gcm_get_threshold, METH_NOARGS, NULL},
-    {"set_threshold", gcm_set_threshold, METH_VARARGS, NULL},
-    {"get_count", gcm_get_count, METH_NOARGS, NULL},
-    {"get_stats", gcm_get_stats, METH_NOARGS, NULL},
-    {"set_debug", gcm_set_debug, METH_O, NULL},
-    {"get_debug", gcm_get_debug, METH_NOARGS, NULL},
-    {"get_objects", gcm_get_objects, METH_VARARGS | METH_KEYWORDS, NULL},
-    {"get_referrers", gcm_get_referrers, METH_VARARGS, NULL},
-    {"get_referents", gcm_get_referents, METH_VARARGS, NULL},
-    {"is_tracked", gcm_is_tracked, METH_O, NULL},
-    {"is_finalized", gcm_is_finalized, METH_O, NULL},
-    {"freeze", gcm_freeze, METH_NOARGS, NULL},
-    {"unfreeze", gcm_unfreeze, METH_NOARGS, NULL},
-    {"get_freeze_count", gcm_get_freeze_count, METH_NOARGS, NULL},
+    {"enable", gcm_enable, METH_NOARGS, "Enable automatic garbage collection."},
+    {"disable", gcm_disable, METH_NOARGS, "Disable automatic garbage collection."},
+    {"isenabled", gcm_isenabled, METH_NOARGS,
+     "Returns true if automatic garbage collection is enabled."},
+    {"collect", gcm_collect, VA, "Run the garbage collector."},
+    {"get_threshold", gcm_get_threshold, METH_NOARGS,
+     "Return the current collection thresholds."},
+    {"set_threshold", gcm_set_threshold, VA, "Set the collection thresholds."},
+    {"get_count", gcm_get_count, METH_NOARGS,
+     "Return a three-tuple of the current collection counts."},
+    {"get_stats", gcm_get_stats, METH_NOARGS,
+     "Return a list of dictionaries containing per-generation statistics."},
+    {"set_debug", gcm_set_debug, METH_O, "Set the garbage collection debugging flags."},
+    {"get_debug", gcm_get_debug, METH_NOARGS, "Get the garbage collection debugging flags."},
+    {"get_objects", gcm_get_objects, VA,
+     "Return a list of objects tracked by the collector (excluding the list returned)."},
+    {"get_referrers", gcm_get_referrers, VA,
+     "Return the list of objects that directly refer to any of objs."},
+    {"get_referents", gcm_get_referents, VA,
+     "Return the list of objects that are directly referred to by objs."},
+    {"is_tracked", gcm_is_tracked, METH_O,
+     "Returns true if the object is tracked by the garbage collector."},
+    {"is_finalized", gcm_is_finalized, METH_O,
+     "Returns true if the object has been already finalized by the GC."},
+    {"freeze", gcm_freeze, METH_NOARGS,
+     "Freeze all current tracked objects and ignore them for future collections."},
+    {"unfreeze", gcm_unfreeze, METH_NOARGS, "Unfreeze all objects in the permanent generation."},
+    {"get_freeze_count", gcm_get_freeze_count, METH_NOARGS,
+     "Return the number of objects in the permanent generation."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -349,14 +387,15 @@ gcmodule_init(void)
     Object *m = module_new("gc");
     if (!m)
         return NULL;
-    if (module_add_functions(m, gc_methods) < 0 ||
+    Object *garbage = gc_garbage_list(), *callbacks = gc_callbacks_list();
+    if (!garbage || !callbacks || module_add_functions(m, gc_methods) < 0 ||
         module_add_int(m, "DEBUG_STATS", GC_DEBUG_STATS) < 0 ||
         module_add_int(m, "DEBUG_COLLECTABLE", GC_DEBUG_COLLECTABLE) < 0 ||
         module_add_int(m, "DEBUG_UNCOLLECTABLE", GC_DEBUG_UNCOLLECTABLE) < 0 ||
         module_add_int(m, "DEBUG_SAVEALL", GC_DEBUG_SAVEALL) < 0 ||
         module_add_int(m, "DEBUG_LEAK", GC_DEBUG_LEAK) < 0 ||
-        module_add_object(m, "garbage", gc_garbage_list()) < 0 ||
-        module_add_object(m, "callbacks", gc_callbacks_list()) < 0) {
+        module_add_object(m, "garbage", garbage) < 0 ||
+        module_add_object(m, "callbacks", callbacks) < 0) {
         decref(m);
         return NULL;
     }

@@ -211,14 +211,56 @@ gen_iternext(Object *o)
     return r;
 }
 
+/* send(value), or throw the pending exception in if 'throwflag': the yielded value, or
+** NULL with StopIteration(return value) or the exception raised. */
 static Object *
-gen_send(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+gen_send_stop(Object *o, Object *value, int throwflag)
 {
     Object *retval = NULL;
-    Object *r = gen_send_ex(self, args[0], 0, &retval);
+    Object *r = gen_send_ex(o, value, throwflag, &retval);
     if (!r && !err_occurred())
         return raise_stop(retval);
     return r;
+}
+
+static Object *
+gen_send(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    return gen_send_stop(self, args[0], 0);
+}
+
+/* The iterator a suspended generator delegates to with 'yield from' (new reference), or
+** NULL (CPython _PyGen_yf). */
+static Object *
+gen_yield_from(GenObject *g)
+{
+    if (g->frame_state != GEN_SUSPENDED)
+        return NULL;
+    return xnewref(vm_frame_yield_from(GEN_FRAME(g)));
+}
+
+/* Close the subiterator of a 'yield from': its close() method if it has one.
+** -1 + exception when that failed. */
+static int
+gen_close_iter(Object *yf)
+{
+    Object *retval;
+    if (TYPE(yf) == &generator_type) {
+        retval = gen_close(yf);
+    } else {
+        Object *meth = obj_lookup_attr(yf, ID(close));
+        if (!meth) {
+            if (err_occurred())
+                err_write_unraisable(yf);
+            return 0;
+        }
+        retval = obj_call_noargs(meth);
+        decref(meth);
+    }
+    if (!retval)
+        return -1;
+    decref(retval);
+    return 0;
 }
 
 Object *
@@ -232,7 +274,18 @@ gen_close(Object *o)
     }
     if (g->frame_state >= GEN_COMPLETED)
         return newref(None);
-    err_set_object(exc_GeneratorExit, NULL);
+    /* close the subiterator first; if that fails, its exception is thrown in instead */
+    int err = 0;
+    Object *yf = gen_yield_from(g);
+    if (yf) {
+        int8_t state = g->frame_state;
+        g->frame_state = GEN_EXECUTING;
+        err = gen_close_iter(yf);
+        g->frame_state = state;
+        decref(yf);
+    }
+    if (err == 0)
+        err_set_object(exc_GeneratorExit, NULL);
     Object *retval = NULL;
     Object *r = gen_send_ex(o, None, 1, &retval);
     if (r) {
@@ -253,12 +306,68 @@ gen_close_meth(Object *self, Object *const *args, ssize_t nargs, Object *kw)
     return gen_close(self);
 }
 
+/* throw(typ[, val[, tb]]) (val, tb NULL when not given), CPython's _gen_throw: a
+** generator suspended in 'yield from' passes the exception on to its subiterator
+** (GeneratorExit closes it instead); when that raises or finishes, the 'yield from'
+** ends and the generator continues with the exception or the subiterator's result. */
 static Object *
-gen_throw(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+gen_throw_impl(GenObject *g, Object *typ, Object *val, Object *tb)
 {
-    if (arg_check_count("throw", (size_t)nargs, 1, 3) < 0)
-        return NULL;
-    Object *typ = args[0], *val = nargs > 1 ? args[1] : NULL, *tb = nargs > 2 ? args[2] : NULL;
+    Object *yf = gen_yield_from(g);
+    if (yf) {
+        Object *ret;
+        int8_t state = g->frame_state;
+        if (err_exc_matches(typ, (Object *)exc_GeneratorExit)) {
+            g->frame_state = GEN_EXECUTING;
+            int err = gen_close_iter(yf);
+            g->frame_state = state;
+            decref(yf);
+            if (err < 0)
+                return gen_send_stop((Object *)g, None, 1);
+            goto throw_here;
+        }
+        if (TYPE(yf) == &generator_type) {
+            /* the subgenerator's frame runs on top of ours, as if we resumed it */
+            Frame *f = GEN_FRAME(g);
+            Frame *prev = rt.frame;
+            f->previous = prev;
+            rt.frame = f;
+            g->frame_state = GEN_EXECUTING;
+            ret = gen_throw_impl((GenObject *)yf, typ, val, tb);
+            g->frame_state = state;
+            rt.frame = prev;
+            f->previous = NULL;
+        } else {
+            Object *meth = obj_lookup_attr(yf, ID(throw));
+            if (!meth) {
+                decref(yf);
+                if (err_occurred())
+                    return NULL;
+                goto throw_here;
+            }
+            Object *argv[3] = {typ, val, tb};
+            size_t n = !val ? 1 : !tb ? 2 : 3;      /* CallFunctionObjArgs stops at NULL */
+            g->frame_state = GEN_EXECUTING;
+            ret = obj_vectorcall(meth, argv, n, NULL);
+            g->frame_state = state;
+            decref(meth);
+        }
+        decref(yf);
+        if (!ret) {
+            vm_frame_leave_yield_from(GEN_FRAME(g));
+            if (err_matches(exc_StopIteration)) {
+                Object *exc = err_fetch();
+                Object *v = newref(exc_stop_iteration_value(exc));
+                decref(exc);
+                ret = gen_send_stop((Object *)g, v, 0);
+                decref(v);
+            } else {
+                ret = gen_send_stop((Object *)g, None, 1);
+            }
+        }
+        return ret;
+    }
+throw_here:
     if (tb == None)
         tb = NULL;
     if (tb && TYPE(tb) != &traceback_type)
@@ -287,19 +396,18 @@ gen_throw(Object *self, Object *const *args, ssize_t nargs, Object *kw)
     }
     if (tb)
         exc_set_traceback(exc, tb);
-    GenObject *g = (GenObject *)self;
     err_set_exc(exc);
     decref(exc);
-    if (g->frame_state == GEN_CREATED) {
-        g->frame_state = GEN_COMPLETED;
-        gen_clear_frame(g);
+    return gen_send_stop((Object *)g, None, 1);
+}
+
+static Object *
+gen_throw(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    if (arg_check_count("throw", (size_t)nargs, 1, 3) < 0)
         return NULL;
-    }
-    Object *retval = NULL;
-    Object *r = gen_send_ex(self, None, 1, &retval);
-    if (!r && !err_occurred())
-        return raise_stop(retval);
-    return r;
+    return gen_throw_impl((GenObject *)self, args[0], nargs > 1 ? args[1] : NULL,
+                          nargs > 2 ? args[2] : NULL);
 }
 
 static void
@@ -368,11 +476,19 @@ gen_get_suspended(Object *o, void *c)
     return bool_from(((GenObject *)o)->frame_state == GEN_SUSPENDED);
 }
 
+static Object *
+gen_get_yieldfrom(Object *o, void *c)
+{
+    Object *yf = gen_yield_from((GenObject *)o);
+    return yf ? yf : newref(None);
+}
+
 static const GetSetDef gen_getset[] = {
     {"gi_running", gen_get_running, NULL, NULL, NULL},
     {"gi_frame", gen_get_frame, NULL, NULL, NULL},
     {"gi_code", gen_get_code, NULL, NULL, NULL},
     {"gi_suspended", gen_get_suspended, NULL, NULL, NULL},
+    {"gi_yieldfrom", gen_get_yieldfrom, NULL, NULL, NULL},
     {"__name__", gen_get_name, NULL, NULL, NULL},
     {"__qualname__", gen_get_qualname, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},

@@ -26,6 +26,7 @@
 ** int_xdivrem, int_kmul, int_truediv and int_pow for the references.
 */
 #include "intobject.h"
+#include "gc.h"
 
 #include <float.h>
 #include <limits.h>
@@ -1421,6 +1422,20 @@ int_pow(Object *v, Object *w, Object *x)
             return err_set(exc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
         return float_from_double(pow(iv, iw));
     }
+    if ((x == NULL || x == None) && heap_get_limit() != 0) {
+        /* Under -X heaplimit a result that cannot fit is MemoryError at once, not after
+        ** minutes of squaring (10**(10**8)): |v|**w has at least w*(bits(v)-1) bits. */
+        size_t vbits = int_bit_length(v);
+        if (vbits > 1) {
+            double wd = int_as_double(w);
+            if (wd == -1.0 && err_occurred()) {
+                err_clear();    /* w too big for a double: certainly too much */
+                wd = HUGE_VAL;
+            }
+            if (wd * (double)(vbits - 1) / 8.0 > (double)heap_get_limit())
+                return err_no_memory();
+        }
+    }
     a = newref(v);
     b = newref(w);
     if (x != NULL && x != None) {
@@ -1911,7 +1926,12 @@ int_to_decimal_string(Object *o)
         } while (u);
         if (v < 0)
             *--p = '-';
-        return str_from_ascii(p, buf + sizeof buf - p);
+        /* a new, non-shared string even for one digit (long_to_decimal_string) */
+        ssize_t n = buf + sizeof buf - p;
+        Object *s = str_new(n, 127);
+        if (s)
+            memcpy(STR_DATA(s), p, (size_t)n);
+        return s;
     }
     DecConv dc;
     if (int_dec_prepare(o, &dc) < 0)
@@ -2568,6 +2588,8 @@ int_new(TypeObject *type, Object *args, Object *kwargs)
     if (r != NULL) {
         SIZE(r) = SIZE(tmp);
         memcpy(INT_DIGITS(r), INT_DIGITS(tmp), (size_t)(n ? n : 1) * sizeof(digit));
+        if (OBJ_IS_GC(r))
+            gc_track(r);        /* a class with a __dict__: its cycles must be seen */
     }
     decref(tmp);
     return r;

@@ -35,6 +35,7 @@ extern IntObject int_small_ints[INT_SMALL_NEG + INT_SMALL_POS];
 extern IntObject true_obj, false_obj;
 #define True_ ((Object *)&true_obj)
 #define False_ ((Object *)&false_obj)
+void bool_fini(void);                   /* teardown: free repr(True)/repr(False) */
 
 static inline Object *
 bool_from(int v)

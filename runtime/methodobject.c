@@ -53,6 +53,29 @@ arg_check_count(const char *fname, size_t nargs, size_t min, size_t max)
     return -1;
 }
 
+int
+arg_pack_like_cpython(Object *const *args, size_t nargs, Object *kwnames, Object **argstuple,
+                      Object **kwdict)
+{
+    *kwdict = NULL;
+    *argstuple = tuple_from_array(args, (ssize_t)nargs);
+    if (!*argstuple)
+        return -1;
+    if (kwnames && TUPLE_LEN(kwnames)) {
+        *kwdict = dict_new();
+        if (!*kwdict)
+            goto fail;
+        for (ssize_t i = 0; i < TUPLE_LEN(kwnames); i++)
+            if (dict_setitem(*kwdict, TUPLE_GET(kwnames, i), args[nargs + (size_t)i]) < 0)
+                goto fail;
+    }
+    return 0;
+fail:
+    CLEAR(*argstuple);
+    CLEAR(*kwdict);
+    return -1;
+}
+
 /* The rules and messages of CPython's _PyArg_UnpackKeywords (Argument Clinic). */
 int
 arg_parse(const char *fname, Object *const *args, size_t nargs, Object *kwnames,

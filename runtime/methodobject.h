@@ -40,6 +40,13 @@ Object *cfunction_call_ml(const MethodDef *ml, Object *self, TypeObject *owner,
 void method_clear_freelist(void);
 
 /* Argument helpers for C functions (CPython's _PyArg_* in miniature). */
+/* The argument tuple (and keyword dict, NULL without keywords) CPython 3.11 builds to call
+** a METH_VARARGS function: pyheap's C functions take the stack, but the few whose
+** CPython versions are METH_VARARGS (max, min, sys.getsizeof...) make the same
+** temporaries and hold them during the call, because they are GC objects that move the
+** collector's generation-0 count like CPython's (gc.h).  0, or -1 with an exception. */
+int arg_pack_like_cpython(Object *const *args, size_t nargs, Object *kwnames,
+                          Object **argstuple, Object **kwdict);
 /* Raise "f() takes no keyword arguments" if kwnames non-empty: -1. */
 int arg_no_kwargs(const char *fname, Object *kwnames);
 /* Check positional count: "f expected at most 2 arguments, got 3" etc. */

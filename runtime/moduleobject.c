@@ -82,11 +82,26 @@ module_add_int(Object *m, const char *name, long v)
     return r;
 }
 
+void
+module_watch(Object *m, Object **slot)
+{
+    *slot = m;
+    ((ModuleObject *)m)->md_weaklist = slot;
+}
+
+void
+module_unwatch(Object *m)
+{
+    ((ModuleObject *)m)->md_weaklist = NULL;
+}
+
 static void
 module_dealloc(Object *o)
 {
     ModuleObject *m = (ModuleObject *)o;
     gc_untrack(o);
+    if (m->md_weaklist)
+        *(Object **)m->md_weaklist = NULL;
     xdecref(m->md_dict);
     xdecref(m->md_name);
     obj_free(o);

@@ -9,7 +9,7 @@ typedef struct ModuleObject {
     Object *md_dict;
     void *md_def;
     void *md_state;
-    Object *md_weaklist;
+    void *md_weaklist;                  /* CPython's weakref list; here the watch slot */
     Object *md_name;
 } ModuleObject;
 
@@ -23,5 +23,11 @@ Object *module_get_dict(Object *m);             /* borrowed */
 int module_add_functions(Object *m, const MethodDef *defs);
 int module_add_object(Object *m, const char *name, Object *v);  /* increfs v */
 int module_add_int(Object *m, const char *name, long v);
+/* The weak reference interpreter shutdown keeps to each module it removes from sys.modules
+** (CPython's finalize_remove_modules; pyheap has no weakref type): *slot = m now, and
+** NULL once m is deallocated.  One slot per module; the slot must outlive m or be
+** released with module_unwatch(m). */
+void module_watch(Object *m, Object **slot);
+void module_unwatch(Object *m);
 
 #endif

@@ -10,5 +10,6 @@
 Object *gcmodule_init(void);
 Object *mathmodule_init(void);
 Object *timemodule_init(void);
+Object *osmodule_init(void);
 
 #endif

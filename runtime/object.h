@@ -365,6 +365,8 @@ Object *type_generic_alloc(TypeObject *t, ssize_t nitems);
 ** The token returned must be passed to trash_end. */
 int trash_begin(Object *o, destructor dealloc);
 void trash_end(int token);
+/* What obj_dealloc does: type->dealloc(o) under the trashcan (parks GC objects). */
+void trash_dealloc(Object *o);
 
 /* repr() recursion guard for containers (CPython's Py_ReprEnter): 0 the first time,
 ** 1 if o is already being repr'd ("[...]"), -1 on error. */

@@ -131,6 +131,25 @@ trash_end(int token)
     }
 }
 
+/* obj_dealloc: the trashcan for every container type, not only those whose dealloc
+** calls trash_begin (a chain of a million slices, properties, exceptions linked by
+** __cause__ ... would otherwise recurse a million deep in C).  Past the unwind level a
+** GC object is untracked (its dealloc would do that first anyway) and parked. */
+void
+trash_dealloc(Object *o)
+{
+    if (trash_depth >= TRASH_UNWIND_LEVEL && OBJ_IS_GC(o)) {
+        gc_untrack(o);
+        GcHead *g = AS_GC(o);
+        g->prev = (uintptr_t)trash_later | (g->prev & GC_PREV_FINALIZED);
+        trash_later = o;
+        return;
+    }
+    trash_depth++;
+    TYPE(o)->dealloc(o);
+    trash_end(1);
+}
+
 /* ================================================================ repr guard */
 
 static Object **repr_stack;

@@ -1070,6 +1070,20 @@ fmt_output_markup(FmtWriter *w, SubStr *field_name, SubStr *format_spec, int nee
         decref(obj);
         return -1;
     }
+    if (INT_CHECK_EXACT(obj) && STR_LEN(spec) == 0) {
+        /* render_field -> _PyLong_FormatWriter: the digits are written into the writer,
+        ** never taken "readonly" ('{}'.format(5) is the cached '5') */
+        decref(spec);
+        Object *s = int_to_decimal_string(obj);
+        decref(obj);
+        if (!s)
+            return -1;
+        int rc = fw_flush_whole(w);
+        if (rc == 0)
+            rc = sb_put_str(&w->sb, s);
+        decref(s);
+        return rc < 0 ? -1 : 0;
+    }
     Object *r = obj_format(obj, spec);
     decref(spec);
     decref(obj);
@@ -1087,7 +1101,8 @@ fmt_build(SubStr *input, FmtArgs *fa, int depth, AutoNumber *an)
         return err_set(exc_ValueError, "Max string recursion exceeded");
     FmtWriter w;
     fw_init(&w);
-    SubStr it = *input, literal, field_name, format_spec;
+    /* zeroed: gcc -O1 (MODE=stress) cannot see fmt_markup_next always sets them */
+    SubStr it = *input, literal = {0}, field_name = {0}, format_spec = {0};
     int field_present, needs_expanding, result;
     uint32_t conversion;
     while ((result = fmt_markup_next(&it, &literal, &field_present, &field_name,

@@ -87,6 +87,10 @@ char *str_to_utf8_dup(Object *s, ssize_t *len);
 void str_intern_inplace(Object **p);    /* replace *p by the canonical string */
 Object *str_intern_cstr(const char *s); /* new ref to the interned string for s */
 Object *str_intern_utf8(const char *s, ssize_t n);
+/* New reference to the one immortal string for s, not in the intern table: CPython 3.11's
+** statically allocated _Py_STR/_Py_ID strings ("<module>", "<lambda>", "top"...), which
+** cost no allocation when the compiler uses them and are not sys.intern's result. */
+Object *str_static(const char *s);
 int str_is_identifier_chars(Object *s); /* only [A-Za-z0-9_]: CPython's all_name_chars */
 
 /* Comparison and hashing. */
@@ -99,6 +103,9 @@ Object *str_concat(Object *a, Object *b);  /* new ref */
 ** unicode_concatenate): may resize *pa; steals nothing. */
 int str_append_inplace(Object **pa, Object *b);
 Object *str_join(Object *sep, Object *iterable);
+/* sep.join(items) without building a list; a new string unless n <= 1 (CPython's
+** _PyUnicode_JoinArray, also BUILD_STRING's: f'{a}{b}' is never a cached string). */
+Object *str_join_array(Object *sep, Object *const *items, ssize_t n);
 Object *str_repr(Object *s);
 ssize_t str_find_char(Object *s, uint32_t ch, ssize_t start, ssize_t end);
 
@@ -152,6 +159,7 @@ void str_fini(void);
     X(__import__) X(__defaults__) X(__kwdefaults__) X(__code__) X(__closure__)          \
     X(__globals__) X(__sizeof_hint__) X(args) X(msg) X(filename) X(lineno) X(offset)   \
     X(text) X(end_lineno) X(end_offset) X(print_file_and_line) X(code) X(value)         \
+    X(metaclass)                                                                        \
     X(name) X(obj) X(send) X(throw) X(close) X(keys) X(items) X(values) X(get)          \
     X(write) X(flush) X(read) X(readline) X(stdout) X(stderr) X(stdin) X(encoding)      \
     X(errors) X(end) X(sep) X(file) X(key) X(reverse) X(mro) X(fileno) X(ps1) X(ps2)    \

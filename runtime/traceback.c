@@ -19,6 +19,7 @@
 #include "exceptions.h"
 #include "typeobject.h"
 #include "ceval.h"
+#include "suggestions.h"
 #include <string.h>
 #include <stdio.h>
 
@@ -252,6 +253,10 @@ print_tb_entry(FILE *out, const char *filename, int lineno, const char *name,
                TracebackObject *tb)
 {
     fprintf(out, "  File \"%s\", line %d, in %s\n", filename, lineno, name);
+    /* Once finalization has emptied sys.modules, CPython cannot import io to read the
+    ** source: a traceback printed from a __del__ then has no source lines. */
+    if (rt.finalizing >= 2)
+        return;
     size_t len;
     char *line = get_line(filename, lineno, &len);
     if (!line)
@@ -431,8 +436,16 @@ print_exception_line(FILE *out, Object *exc)
         fwrite(text, 1, (size_t)n, out);
     }
     err_clear();
-    fputc('\n', out);
     decref(s);
+    Object *hint = suggestions_for_exception(exc);
+    if (hint) {
+        const char *h = str_as_utf8(hint, NULL);
+        if (h)
+            fprintf(out, ". Did you mean: '%s'?", h);
+        err_clear();
+        decref(hint);
+    }
+    fputc('\n', out);
 }
 
 static void
@@ -530,4 +543,29 @@ tb_print_exception(Object *exc, FILE *out)
     xdecref(seen);
     err_clear();
     err_restore(saved);
+}
+
+void
+tb_print_traceback(Object *tb, FILE *out)
+{
+    if (!tb || TYPE(tb) != &traceback_type)
+        return;
+    Object *saved = err_fetch();
+    fputs("Traceback (most recent call last):\n", out);
+    print_traceback(out, tb);
+    err_clear();
+    err_restore(saved);
+}
+
+/* Interpreter teardown: forget the cached source texts. */
+void
+tb_fini(void)
+{
+    while (source_cache) {
+        SourceFile *s = source_cache;
+        source_cache = s->next;
+        heap_free(s->name);
+        heap_free(s->text);
+        heap_free(s);
+    }
 }

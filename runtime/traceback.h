@@ -24,8 +24,11 @@ extern TypeObject traceback_type;
 int tb_add_frame(Object *exc, Frame *f);
 /* Print exc with its chain (__cause__/__context__) and tracebacks, as CPython does. */
 void tb_print_exception(Object *exc, FILE *out);
+/* Just "Traceback (most recent call last):" and the entries of tb (PyTraceBack_Print). */
+void tb_print_traceback(Object *tb, FILE *out);
 /* Register source text for a pseudo-file (e.g. -c code) so tracebacks can show lines;
 ** CPython shows none for <string>/<stdin>, so this is only used for files. */
 void tb_set_source(const char *filename, const char *text, size_t len);
+void tb_fini(void);                     /* teardown: free the source cache */
 
 #endif

@@ -336,6 +336,10 @@ tuple_hash(Object *o)
 {
     ssize_t len = SIZE(o);
     size_t acc = XXPRIME_5;
+    /* hash(((((),),),)...) recurses once per level (CPython has no guard here and
+    ** overflows the C stack) */
+    if (rt_check_c_stack() < 0)
+        return -1;
     for (ssize_t i = 0; i < len; i++) {
         hash_t lane = obj_hash(TUPLE_GET(o, i));
         if (lane == -1)

@@ -1429,6 +1429,11 @@ mro_c3(TypeObject *t)
             TUPLE_SET(r, i + 1, newref(TUPLE_GET(b->mro, i)));
         return r;
     }
+    for (ssize_t i = 0; i < nb; i++)        /* CPython's check_duplicates */
+        for (ssize_t j = i + 1; j < nb; j++)
+            if (TUPLE_GET(bases, i) == TUPLE_GET(bases, j))
+                return err_format(exc_TypeError, "duplicate base class %s",
+                                  ((TypeObject *)TUPLE_GET(bases, i))->name);
     /* to_merge: the MROs of the bases, then the bases list */
     ssize_t nlists = nb + 1;
     Object **lists = heap_alloc(sizeof(Object *) * (size_t)nlists);
@@ -1473,9 +1478,20 @@ mro_c3(TypeObject *t)
             StrBuilder sb;
             sb_init(&sb);
             sb_puts(&sb, "Cannot create a consistent method resolution\norder (MRO) for bases");
-            for (ssize_t i = 0; i < nb; i++) {
-                sb_puts(&sb, i ? ", " : " ");
-                sb_puts(&sb, ((TypeObject *)TUPLE_GET(bases, i))->name);
+            /* CPython's set_mro_error: the distinct heads of the lists still to merge */
+            int first = 1;
+            for (ssize_t i = 0; i < nlists; i++) {
+                if (remain[i] >= LIST_LEN(lists[i]))
+                    continue;
+                Object *head = LIST_GET(lists[i], remain[i]);
+                int seen = 0;
+                for (ssize_t j = 0; j < i && !seen; j++)
+                    seen = remain[j] < LIST_LEN(lists[j]) && LIST_GET(lists[j], remain[j]) == head;
+                if (seen)
+                    continue;
+                sb_puts(&sb, first ? " " : ", ");
+                sb_puts(&sb, ((TypeObject *)head)->name);
+                first = 0;
             }
             Object *msg = sb_finish(&sb);
             if (msg) {
@@ -1600,8 +1616,8 @@ type_ready(TypeObject *t)
         if (t->new_ && add_tp_new_wrapper(t) < 0)
             return -1;
     }
-    if (t->flags & TPFLAG_HEAPTYPE) {
-        t->mro = mro_c3(t);
+    if ((t->flags & TPFLAG_HEAPTYPE) || TUPLE_LEN(t->bases) > 1) {
+        t->mro = mro_c3(t);     /* (a static type with several bases had them set first) */
     } else if (b) {
         ssize_t k = TUPLE_LEN(b->mro);
         t->mro = tuple_new(k + 1);
@@ -1638,6 +1654,66 @@ type_ready(TypeObject *t)
 
 /* ================================================================ type: calling */
 
+/* Calling a plain class (object.__new__ and a Python __init__) straight from the
+** argument stack.  CPython 3.11 has no vectorcall for classes: _PyObject_MakeTpCall packs
+** the arguments into a tuple and the keywords into a dict, both alive for the whole call,
+** and slot_tp_init unpacks the dict again into a kwnames tuple for __init__.  The same
+** temporaries are made here, in the same order, because they are GC objects: taken from
+** an empty free list they count in the collector's generation 0 (gc.c), and that decides
+** when automatic collections happen. */
+static Object *
+type_call_python_init(TypeObject *t, Object *init, Object *const *args, size_t nargs,
+                      Object *kwnames)
+{
+    size_t nk = kwnames ? (size_t)TUPLE_LEN(kwnames) : 0;
+    Object *argstuple = NULL, *kwdict = NULL, *kwn = NULL, *self = NULL, *r = NULL;
+    Object *small[9];
+    Object **stack = small;
+    if (vc_to_tuple_dict(args, nargs, nk ? kwnames : NULL, &argstuple, &kwdict) < 0)
+        return NULL;
+    self = t->alloc(t, 0);
+    if (!self)
+        goto done;
+    if (t->flags & TPFLAG_GC)
+        gc_track(self);
+    if (nk) {
+        kwn = tuple_from_array(&TUPLE_GET(kwnames, 0), (ssize_t)nk);
+        if (!kwn)
+            goto done;
+    }
+    if (nargs + nk + 1 > 9) {
+        stack = heap_alloc(sizeof(Object *) * (nargs + nk + 1));
+        if (!stack) {
+            err_no_memory();
+            goto done;
+        }
+    }
+    stack[0] = self;
+    memcpy(stack + 1, args, sizeof(Object *) * (nargs + nk));
+    incref(init);
+    r = obj_vectorcall(init, stack, nargs + 1, kwn);
+    decref(init);
+    if (stack != small)
+        heap_free(stack);
+    xdecref(kwn);
+    kwn = NULL;
+    if (r && r != None) {
+        err_format(exc_TypeError, "__init__() should return None, not '%s'", TYPE(r)->name);
+        CLEAR(r);
+    }
+done:
+    xdecref(kwn);
+    if (r) {
+        decref(r);
+        r = self;
+    } else {
+        xdecref(self);
+    }
+    decref(argstuple);
+    xdecref(kwdict);
+    return r;
+}
+
 static Object *
 type_vectorcall(Object *callable, Object *const *args, size_t nargs, Object *kwnames)
 {
@@ -1652,45 +1728,9 @@ type_vectorcall(Object *callable, Object *const *args, size_t nargs, Object *kwn
     if (t->new_ == object_generic_new && t->init == slot_tp_init) {
         if (t->flags & TPFLAG_ABSTRACT)
             return object_generic_new(t, NULL, NULL);       /* raises */
-        Object *self = t->alloc(t, 0);
-        if (!self)
-            return NULL;
-        if (t->flags & TPFLAG_GC)
-            gc_track(self);
         Object *init = type_lookup(t, ID(__init__));
-        if (init && TYPE(init) == &function_type) {
-            size_t nk = kwnames ? (size_t)TUPLE_LEN(kwnames) : 0;
-            Object *small[9];
-            Object **stack = small;
-            if (nargs + nk + 1 > 9) {
-                stack = heap_alloc(sizeof(Object *) * (nargs + nk + 1));
-                if (!stack) {
-                    decref(self);
-                    return err_no_memory();
-                }
-            }
-            stack[0] = self;
-            memcpy(stack + 1, args, sizeof(Object *) * (nargs + nk));
-            incref(init);
-            Object *r = obj_vectorcall(init, stack, nargs + 1, kwnames);
-            decref(init);
-            if (stack != small)
-                heap_free(stack);
-            if (!r) {
-                decref(self);
-                return NULL;
-            }
-            if (r != None) {
-                err_format(exc_TypeError, "__init__() should return None, not '%s'",
-                           TYPE(r)->name);
-                decref(r);
-                decref(self);
-                return NULL;
-            }
-            decref(r);
-            return self;
-        }
-        decref(self);
+        if (init && TYPE(init) == &function_type)
+            return type_call_python_init(t, init, args, nargs, kwnames);
     }
     Object *targs, *tkw;
     if (vc_to_tuple_dict(args, nargs, kwnames, &targs, &tkw) < 0)
@@ -1799,6 +1839,157 @@ best_base(Object *bases)
 
 static int type_add_instance_dict_descr(TypeObject *t);
 
+/* _Py_Mangle for a slot name: "__x" in class "_C" becomes "_C__x".  New reference. */
+static Object *
+slot_mangle(Object *classname, Object *name)
+{
+    ssize_t n, cn;
+    const char *s = str_as_utf8(name, &n);
+    const char *c = str_as_utf8(classname, &cn);
+    if (!s || !c)
+        return NULL;
+    if (n < 2 || s[0] != '_' || s[1] != '_' || (n >= 4 && s[n - 1] == '_' && s[n - 2] == '_') ||
+        strchr(s, '.'))
+        return newref(name);
+    while (*c == '_')
+        c++;
+    if (!*c)
+        return newref(name);
+    return str_from_format("_%s%U", c, name);
+}
+
+/* The instance layout a class statement asks for with __slots__ (CPython's
+** type_new_slots, type_new_copy_slots and type_new_descriptors): without __slots__ the
+** instances get a __dict__ and a weakref slot when the base has none; with it, one
+** member per name (mangled, sorted, stored in ht_slots) right after the base's fields,
+** a __dict__ / weakref slot only when '__dict__' / '__weakref__' is listed (or a
+** secondary base has one).  Sets *add_dict and *add_weak.  -1 + exception on error. */
+static int
+type_new_slots(TypeObject *t, TypeObject *base, Object *bases, Object *dict, int *add_dict,
+               int *add_weak)
+{
+    int may_add_dict = base->dictoffset == 0 && !(base->flags & TPFLAG_MANAGED_DICT);
+    int may_add_weak = base->weaklistoffset == 0 && base->itemsize == 0;
+    *add_dict = *add_weak = 0;
+    Object *slots = dict_getitem(dict, ID(__slots__));
+    if (!slots) {
+        *add_dict = may_add_dict;
+        *add_weak = may_add_weak;
+        return 0;
+    }
+    Object *names = STR_CHECK(slots) ? tuple_pack(1, slots) : tuple_from_iterable(slots);
+    if (!names)
+        return -1;
+    ssize_t nslot = TUPLE_LEN(names);
+    if (nslot > 0 && base->itemsize != 0) {
+        err_format(exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
+                   base->name);
+        goto fail;
+    }
+    for (ssize_t i = 0; i < nslot; i++) {
+        Object *name = TUPLE_GET(names, i);
+        if (!STR_CHECK(name)) {
+            err_format(exc_TypeError, "__slots__ items must be strings, not '%s'",
+                       TYPE(name)->name);
+            goto fail;
+        }
+        Object *ok = obj_call_method(name, "isidentifier", NULL, 0);
+        if (!ok)
+            goto fail;
+        decref(ok);
+        if (ok != True_) {
+            err_set(exc_TypeError, "__slots__ must be identifiers");
+            goto fail;
+        }
+        if (str_eq_cstr(name, "__dict__")) {
+            if (!may_add_dict || *add_dict) {
+                err_set(exc_TypeError, "__dict__ slot disallowed: we already got one");
+                goto fail;
+            }
+            (*add_dict)++;
+        }
+        if (str_eq_cstr(name, "__weakref__")) {
+            if (!may_add_weak || *add_weak) {
+                err_set(exc_TypeError, "__weakref__ slot disallowed: either we already got "
+                                       "one, or the base type can't support weakrefs");
+                goto fail;
+            }
+            (*add_weak)++;
+        }
+    }
+    /* the member names: mangled, not clashing with class variables, sorted */
+    Object *list = list_new(0);
+    if (!list)
+        goto fail;
+    for (ssize_t i = 0; i < nslot; i++) {
+        Object *name = TUPLE_GET(names, i);
+        if ((*add_dict && str_eq_cstr(name, "__dict__")) ||
+            (*add_weak && str_eq_cstr(name, "__weakref__")))
+            continue;
+        Object *m = slot_mangle(t->ht_name, name);
+        if (!m || list_append_take(list, m) < 0) {
+            decref(list);
+            goto fail;
+        }
+        if (dict_getitem(dict, m) && !str_eq_cstr(m, "__qualname__") &&
+            !str_eq_cstr(m, "__classcell__")) {
+            err_format(exc_ValueError, "%R in __slots__ conflicts with class variable", m);
+            decref(list);
+            goto fail;
+        }
+    }
+    if (list_sort(list, NULL, 0) < 0) {
+        decref(list);
+        goto fail;
+    }
+    SETREF(names, list_as_tuple(list));
+    decref(list);
+    if (!names)
+        return -1;
+    /* secondary bases may provide the dict or weakref slot */
+    ssize_t nbases = TUPLE_LEN(bases);
+    for (ssize_t i = 0; i < nbases && nbases > 1; i++) {
+        TypeObject *b = (TypeObject *)TUPLE_GET(bases, i);
+        if (b == base)
+            continue;
+        if (may_add_dict && !*add_dict && (b->dictoffset || (b->flags & TPFLAG_MANAGED_DICT)))
+            (*add_dict)++;
+        if (may_add_weak && !*add_weak && b->weaklistoffset)
+            (*add_weak)++;
+    }
+    /* one T_OBJECT_EX member per slot, after the base's fields */
+    nslot = TUPLE_LEN(names);
+    MemberDef *members = heap_alloc(sizeof(MemberDef) * (size_t)(nslot + 1));
+    if (!members) {
+        err_no_memory();
+        goto fail;
+    }
+    for (ssize_t i = 0; i < nslot; i++) {
+        const char *s = str_as_utf8(TUPLE_GET(names, i), NULL);
+        if (!s) {
+            heap_free(members);
+            goto fail;
+        }
+        members[i] = (MemberDef){s, MEMBER_OBJECT_EX, t->basicsize, 0, NULL};
+        t->basicsize += (ssize_t)sizeof(Object *);
+    }
+    members[nslot] = (MemberDef){NULL, 0, 0, 0, NULL};
+    t->members = members;
+    t->ht_slots = names;
+    for (ssize_t i = 0; i < nslot; i++) {
+        Object *d = descr_new_member(t, &members[i]);
+        if (!d || dict_setitem(dict, ((DescrObject *)d)->d_name, d) < 0) {
+            xdecref(d);
+            return -1;
+        }
+        decref(d);
+    }
+    return 0;
+fail:
+    decref(names);
+    return -1;
+}
+
 static Object *
 type_new_impl(TypeObject *metatype, Object *name, Object *bases, Object *orig_dict)
 {
@@ -1885,26 +2076,20 @@ type_new_impl(TypeObject *metatype, Object *name, Object *bases, Object *orig_di
         if (mn && dict_setitem(dict, ID(__module__), mn) < 0)
             goto fail;
     }
-    /* layout: instances of classes get a dict (managed) and a weakref slot */
-    int may_add_dict = base->dictoffset == 0 && !(base->flags & TPFLAG_MANAGED_DICT);
-    int may_add_weak = base->weaklistoffset == 0 && base->itemsize == 0;
-    Object *slots = dict_getitem(dict, ID(__slots__));
-    if (slots) {
-        /* __slots__ is accepted but instances still get a __dict__ (see DESIGN.md) */
-        t->ht_slots = newref(slots);
-    }
-    if (may_add_dict) {
+    /* layout: __slots__ members, then a dict (managed) and a weakref slot if wanted */
+    int add_dict, add_weak;
+    if (type_new_slots(t, base, bases, dict, &add_dict, &add_weak) < 0)
+        goto fail;
+    if (add_dict) {
         t->flags |= TPFLAG_MANAGED_DICT;
         if (type_add_instance_dict_descr(t) < 0)
             goto fail;
     }
-    if (may_add_weak) {
+    if (add_weak) {
         t->weaklistoffset = t->basicsize;
         t->basicsize += (ssize_t)sizeof(Object *);
     }
-    t->flags |= base->flags & TPFLAG_GC;
-    if (may_add_dict)
-        t->flags |= TPFLAG_GC;
+    t->flags |= TPFLAG_GC;      /* every class is a GC type, as in 3.11 */
     t->dealloc = subtype_dealloc;
     if (t->flags & TPFLAG_GC) {
         t->traverse = subtype_traverse;
@@ -1969,6 +2154,12 @@ type_new_impl(TypeObject *metatype, Object *name, Object *bases, Object *orig_di
     gc_track((Object *)t);
     return (Object *)t;
 fail:
+    /* Break the cycles building made (t->mro holds t, the descriptors in its dict refer
+    ** back to it) and let the collector see t, whatever else may still hold it. */
+    if (t->dict)
+        dict_clear(t->dict);
+    CLEAR(t->mro);
+    gc_track((Object *)t);
     decref(t);
     return NULL;
 }
@@ -2312,6 +2503,18 @@ type_prepare(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
     return dict_new();
 }
 
+/* type.__sizeof__: the type object plus a class's list of shared attribute names, as
+** CPython adds the class's cached keys table (pyheap's own sizes: see DESIGN.md). */
+static Object *
+type_sizeof(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    TypeObject *t = (TypeObject *)self;
+    ssize_t size = obj_sizeof(self);
+    if ((t->flags & TPFLAG_HEAPTYPE) && t->ht_cached_keys)
+        size += (ssize_t)sizeof(SharedKeys);
+    return int_from_ssize(size);
+}
+
 static Object *
 type_dir(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
@@ -2336,6 +2539,7 @@ static const MethodDef type_methods[] = {
     {"__subclasscheck__", type_subclasscheck, METH_O, NULL},
     {"__prepare__", type_prepare, METH_VARARGS | METH_KEYWORDS | METH_CLASS, NULL},
     {"__dir__", type_dir, METH_NOARGS, NULL},
+    {"__sizeof__", type_sizeof, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2388,16 +2592,16 @@ type_dealloc(Object *o)
     CLEAR(t->ht_qualname);
     CLEAR(t->ht_module);
     CLEAR(t->ht_slots);
+    heap_free((void *)t->members);      /* a class's __slots__ members (type_new_slots) */
     if (t->ht_cached_keys) {
         SharedKeys *sk = (SharedKeys *)t->ht_cached_keys;
         for (int i = 0; i < sk->nkeys; i++)
             decref(sk->keys[i]);
         heap_free(sk);
     }
-    TypeObject *meta = TYPE(t);
+    /* a class whose metaclass is itself a class is freed through subtype_dealloc, which
+    ** releases the instance's reference to the metaclass after this returns */
     obj_free(o);
-    if (meta->flags & TPFLAG_HEAPTYPE)
-        decref(meta);
 }
 
 TypeObject type_type = {
@@ -2754,6 +2958,28 @@ type_add_instance_dict_descr(TypeObject *t)
     return r;
 }
 
+/* The __slots__ members a class t itself added (not its bases'): release them. */
+static void
+clear_slots(TypeObject *t, Object *self)
+{
+    if (!(t->flags & TPFLAG_HEAPTYPE))
+        return;
+    for (const MemberDef *m = t->members; m && m->name; m++) {
+        Object **addr = (Object **)((char *)self + m->offset);
+        CLEAR(*addr);
+    }
+}
+
+static int
+traverse_slots(TypeObject *t, Object *self, visitproc visit, void *arg)
+{
+    if (!(t->flags & TPFLAG_HEAPTYPE))
+        return 0;
+    for (const MemberDef *m = t->members; m && m->name; m++)
+        OBJ_VISIT(*(Object **)((char *)self + m->offset));
+    return 0;
+}
+
 static void
 subtype_clear_dict(Object *self)
 {
@@ -2793,16 +3019,27 @@ void
 subtype_dealloc(Object *self)
 {
     TypeObject *t = TYPE(self);
-    if (t->flags & TPFLAG_GC)
+    int tok = 0;
+    if (t->flags & TPFLAG_GC) {
         gc_untrack(self);
-    if (t->finalize && obj_call_finalizer_from_dealloc(self) < 0)
+        /* a chain of a million instances (a linked list) frees one level per call */
+        tok = trash_begin(self, subtype_dealloc);
+        if (tok < 0)
+            return;
+    }
+    if (t->finalize && obj_call_finalizer_from_dealloc(self) < 0) {
+        trash_end(tok);
         return;
-    subtype_clear_dict(self);
+    }
     TypeObject *base = t;
-    while (base->dealloc == subtype_dealloc)
+    while (base->dealloc == subtype_dealloc) {
+        clear_slots(base, self);
         base = base->base;
+    }
+    subtype_clear_dict(self);
     base->dealloc(self);    /* frees the memory; t is still alive: */
     decref(t);              /* the instance's reference to its class (obj_alloc) */
+    trash_end(tok);
 }
 
 int
@@ -2819,8 +3056,12 @@ subtype_traverse(Object *self, visitproc visit, void *arg)
     if (t->flags & TPFLAG_HEAPTYPE)
         OBJ_VISIT(t);
     TypeObject *base = t;
-    while (base->traverse == subtype_traverse)
+    while (base->traverse == subtype_traverse) {
+        int r = traverse_slots(base, self, visit, arg);
+        if (r)
+            return r;
         base = base->base;
+    }
     if (base->traverse)
         return base->traverse(self, visit, arg);
     return 0;
@@ -2829,10 +3070,12 @@ subtype_traverse(Object *self, visitproc visit, void *arg)
 int
 subtype_clear(Object *self)
 {
-    subtype_clear_dict(self);
     TypeObject *base = TYPE(self);
-    while (base->clear == subtype_clear)
+    while (base->clear == subtype_clear) {
+        clear_slots(base, self);
         base = base->base;
+    }
+    subtype_clear_dict(self);
     if (base->clear)
         return base->clear(self);
     return 0;

@@ -1,0 +1,3 @@
+x = 'start'
+for i in range(2):
+    print('loop', i)

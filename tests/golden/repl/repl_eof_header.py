@@ -1,0 +1,3 @@
+import sys
+sys.stderr = sys.stdout
+def f():
