@@ -1826,6 +1826,18 @@ dispatch:
                 decref(sub);
                 DISPATCH();
             }
+        } else if (TUPLE_CHECK_EXACT(container) && INT_CHECK_EXACT(sub) &&
+                   int_is_compact(sub)) {
+            long i = int_compact_value(sub);
+            if (i < 0)
+                i += TUPLE_LEN(container);
+            if ((unsigned long)i < (unsigned long)TUPLE_LEN(container)) {
+                res = newref(TUPLE_GET(container, i));
+                SET_TOP(res);
+                decref(container);
+                decref(sub);
+                DISPATCH();
+            }
         }
         res = obj_getitem(container, sub);
         decref(sub);

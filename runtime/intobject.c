@@ -169,12 +169,17 @@ int_normalize(IntObject *v)
     return (Object *)v;
 }
 
-static Object *
+/* One-digit ints are most of the arithmetic: obj_alloc_raw inlined for int (no GC head,
+** not a GC type). */
+static inline Object *
 int_from_medium(sdigit x)
 {
-    IntObject *v = (IntObject *)obj_alloc_raw(&int_type, sizeof(IntObject));
-    if (v == NULL)
-        return NULL;
+    IntObject *v = (IntObject *)heap_alloc(sizeof(IntObject));
+    if (UNLIKELY(v == NULL))
+        return err_no_memory();
+    ((Object *)v)->refcnt = 1;
+    ((Object *)v)->type = &int_type;
+    obj_live_count++;
     SIZE(v) = x < 0 ? -1 : 1;
     v->digits[0] = (digit)(x < 0 ? -x : x);
     return (Object *)v;
@@ -2373,8 +2378,13 @@ static void
 int_dealloc(Object *o)
 {
     IntObject *v = (IntObject *)o;
-    if (v >= int_small_ints && v < int_small_ints + INT_SMALL_NEG + INT_SMALL_POS)
+    if (UNLIKELY(v >= int_small_ints && v < int_small_ints + INT_SMALL_NEG + INT_SMALL_POS))
         fatal("deallocating a cached small int");
+    if (LIKELY(TYPE(o) == &int_type)) {
+        obj_live_count--;           /* obj_free for a non-GC type without pre-header */
+        heap_free(o);
+        return;
+    }
     void (*release)(void *) = TYPE(o)->free ? TYPE(o)->free : obj_free;
     release(o);
 }

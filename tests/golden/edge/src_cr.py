@@ -1,0 +1,1 @@
+# old Mac CR-only line endsx = 5if x:    print("cr", x)
