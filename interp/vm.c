@@ -841,13 +841,16 @@ specialize_load_global(uint32_t *ip, Object *globals, Object *builtins, Object *
     ip[-1] = MAKE_INSTR(OP_LOAD_GLOBAL_BUILTIN, oparg);
 }
 
-/* ip points at LOAD_ATTR's cache: [type version, shared-keys index]. */
+/* LOAD_ATTR / STORE_ATTR of an instance attribute kept in the values array (no
+** descriptor on the type, generic attribute access): ip points at the cache, [type
+** version, shared-keys index]; 'op' is the specialised opcode. */
 static void
-specialize_load_attr(uint32_t *ip, Object *owner, Object *name)
+specialize_instance_attr(uint32_t *ip, Object *owner, Object *name, int op)
 {
     TypeObject *t = TYPE(owner);
-    if (t->getattro != obj_generic_getattr || !(t->flags & TPFLAG_MANAGED_DICT) ||
-        !STR_CHECK_EXACT(name))
+    int generic = op == OP_LOAD_ATTR_INSTANCE_VALUE ? t->getattro == obj_generic_getattr
+                                                      : t->setattro == obj_generic_setattr;
+    if (!generic || !(t->flags & TPFLAG_MANAGED_DICT) || !STR_CHECK_EXACT(name))
         return;
     unsigned int v = type_version(t);
     if (v == 0 || type_lookup(t, name) != NULL)
@@ -857,26 +860,7 @@ specialize_load_attr(uint32_t *ip, Object *owner, Object *name)
         return;
     ip[0] = v;
     ip[1] = (uint32_t)ix;
-    ip[-1] = MAKE_INSTR(OP_LOAD_ATTR_INSTANCE_VALUE, INSTR_ARG(ip[-1]));
-}
-
-/* ip points at STORE_ATTR's cache: [type version, shared-keys index]. */
-static void
-specialize_store_attr(uint32_t *ip, Object *owner, Object *name)
-{
-    TypeObject *t = TYPE(owner);
-    if (t->setattro != obj_generic_setattr || !(t->flags & TPFLAG_MANAGED_DICT) ||
-        !STR_CHECK_EXACT(name))
-        return;
-    unsigned int v = type_version(t);
-    if (v == 0 || type_lookup(t, name) != NULL)
-        return;
-    int ix = shared_keys_index((SharedKeys *)t->ht_cached_keys, name);
-    if (ix < 0)
-        return;
-    ip[0] = v;
-    ip[1] = (uint32_t)ix;
-    ip[-1] = MAKE_INSTR(OP_STORE_ATTR_INSTANCE_VALUE, INSTR_ARG(ip[-1]));
+    ip[-1] = MAKE_INSTR(op, INSTR_ARG(ip[-1]));
 }
 
 /* ip points at LOAD_METHOD's cache: [type version, shared-keys count, descriptor (2
@@ -1711,7 +1695,7 @@ dispatch:
         Object *res = obj_getattr(owner, names[oparg]);
         if (!res)
             goto error;
-        specialize_load_attr(ip, owner, names[oparg]);
+        specialize_instance_attr(ip, owner, names[oparg], OP_LOAD_ATTR_INSTANCE_VALUE);
         SET_TOP(res);
         decref(owner);
         SKIP_CACHE(LOAD_ATTR);
@@ -1749,7 +1733,7 @@ dispatch:
         STACK_SHRINK(2);
         int r = obj_setattr(owner, names[oparg], v);
         if (r == 0)
-            specialize_store_attr(ip, owner, names[oparg]);
+            specialize_instance_attr(ip, owner, names[oparg], OP_STORE_ATTR_INSTANCE_VALUE);
         decref(v);
         decref(owner);
         if (r < 0)
