@@ -513,6 +513,21 @@ parse_number(ParseState *ps, Token t)
         }
         v = imag ? complex_from_doubles(0.0, d) : float_from_double(d);
     }
+    if (!v && is_int && err_matches(exc_ValueError)) {
+        /* CPython 3.11's _PyPegen_number_token: the int digit limit, as a SyntaxError */
+        Object *exc = err_fetch();
+        Object *msg = obj_str(exc);
+        decref(exc);
+        const char *m = msg ? str_as_utf8(msg, NULL) : NULL;
+        if (m) {
+            error_at(ps, exc_SyntaxError, pos_tstart(t), pos_tend(t),
+                     "%s - Consider hexadecimal for huge integer literals to avoid decimal "
+                     "conversion limits.", m);
+        }
+        xdecref(msg);
+        ps->failed = 1;
+        return NULL;
+    }
     if (!v) {
         ps->failed = 1;
         return NULL;
@@ -3124,7 +3139,7 @@ static int
 stack_is(void *parser, const char *const *names, int n)
 {
     for (int i = 0; i < n; i++) {
-        const char *name;
+        const char *name = NULL;
         if (!parser_stack_top(parser, i, &name, NULL) || strcmp(name, names[i]) != 0)
             return 0;
     }
@@ -3135,7 +3150,7 @@ static void *
 stack_value(void *parser, int depth)
 {
     const char *name;
-    void *v;
+    void *v = NULL;
     if (!parser_stack_top(parser, depth, &name, &v))
         return NULL;
     return v;
@@ -3194,7 +3209,7 @@ stack_expr(void *parser, int depth, const char **symbol)
         "tlse_y", "nt_or_star", "subscript", "opt_test",
     };
     const char *name;
-    void *v;
+    void *v = NULL;
     if (!parser_stack_top(parser, depth, &name, &v))
         return NULL;
     if (symbol)
@@ -3212,7 +3227,7 @@ static int
 diagnose_assign_targets(ParseState *ps, void *parser)
 {
     const char *name;
-    void *v;
+    void *v = NULL;
     int d = 0;
     while (parser_stack_top(parser, d, &name, &v) && strcmp(name, "assign_targets") != 0)
         d++;
@@ -3266,7 +3281,7 @@ static int
 ends_comprehension(void *parser, Expr *e)
 {
     const char *name;
-    void *v;
+    void *v = NULL;
     CompFor *c = NULL;
     if (!parser_stack_top(parser, 0, &name, &v))
         return 0;
@@ -3300,7 +3315,7 @@ parse_syntax_error(ParseState *ps, void *parser, int code, Token t)
 #ifdef PARSE_TRACE
     fprintf(stderr, "syntax error at code %d, pre_accept %#x, stack:", code, ps->pre_accept);
     for (int i = 0; i < 8; i++) {
-        const char *name;
+        const char *name = NULL;
         if (parser_stack_top(parser, i, &name, NULL))
             fprintf(stderr, " %s", name);
     }
@@ -3570,7 +3585,7 @@ parse_syntax_error(ParseState *ps, void *parser, int code, Token t)
     /* "x if y == (" : an incomplete condition still ends the 'if' expression for
     ** CPython's invalid_expression rule */
     if (code != TK_ELSE && code != TK_COLON) {
-        const char *name;
+        const char *name = NULL;
         for (int d = 1; parser_stack_top(parser, d + 1, &name, NULL); d++) {
             const char *sym;
             parser_stack_top(parser, d - 1, &sym, NULL);
