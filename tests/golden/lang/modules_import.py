@@ -20,7 +20,7 @@ except ModuleNotFoundError as e:
 try:
     from langhelper import missing_name
 except ImportError as e:
-    print('ImportError:', e)
+    print('ImportError:', str(e).replace(__file__.rsplit('/', 1)[0] + '/', ''))
 try:
     from sys import no_such_attr
 except ImportError as e:
