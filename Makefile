@@ -129,7 +129,7 @@ unit: $(UNIT_BIN)
 # LEAKCHECK=0 to skip); in the asan build LeakSanitizer checks the malloc side too.
 LEAKCHECK ?= 1
 golden: pyheap
-	@LEAKCHECK=$(LEAKCHECK) scripts/golden.sh run $(BIN)
+	@LEAKCHECK=$(LEAKCHECK) STRESS=$(if $(filter stress,$(MODE)),1,0) scripts/golden.sh run $(BIN)
 
 # Allocation-failure injection (tests/memerr/, scripts/memerr.sh): every N-th allocation
 # fails in turn; MEMERR_STEP=k tries every k-th N only (1 = all, as `make memerr-full`).

@@ -3957,7 +3957,7 @@ assemble(Compiler *c, int addNone)
     co->nlocals = nvar;
     co->ncellvars = ncell;
     co->nfreevars = nfree;
-    co->stacksize = maxdepth + 1;
+    co->stacksize = maxdepth;
     co->flags = flags;
     co->firstlineno = u->firstlineno;
     co->ncode = nwords;

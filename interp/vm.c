@@ -1256,8 +1256,19 @@ vm_frame_leave_yield_from(Frame *f)
 
 #ifdef USE_COMPUTED_GOTO
 #define TARGET(op) TARGET_##op:
+#ifdef CFG_DEBUG
+/* the value stack never outgrows the compiler's co_stacksize */
+#define CHECK_STACK()                                                                    \
+    do {                                                                                 \
+        if (sp - localsplus > co->framesize)                                             \
+            fatal("value stack overflow: co_stacksize too small");                       \
+    } while (0)
+#else
+#define CHECK_STACK() ((void)0)
+#endif
 #define DISPATCH()                                                                       \
     do {                                                                                 \
+        CHECK_STACK();                                                                   \
         word = *ip++;                                                                    \
         f->ip = ip;                                                                      \
         oparg = INSTR_ARG(word);                                                         \

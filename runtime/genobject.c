@@ -41,6 +41,7 @@ gen_new_from_frame(Frame *f)
     f->func = NULL;
     f->locals = NULL;
     f->frame_obj = NULL;
+    g->code = newref((Object *)co);
     Object *func = nf->func;
     if (func && TYPE(func) == &function_type) {
         g->name = newref(((FunctionObject *)func)->name);
@@ -83,6 +84,7 @@ gen_dealloc(Object *o)
         return;             /* resurrected */
     gc_untrack(o);
     gen_clear_frame(g);
+    CLEAR(g->code);
     CLEAR(g->name);
     CLEAR(g->qualname);
     CLEAR(g->exc_state.exc_value);
@@ -93,6 +95,7 @@ static int
 gen_traverse(Object *o, visitproc visit, void *arg)
 {
     GenObject *g = (GenObject *)o;
+    OBJ_VISIT(g->code);
     OBJ_VISIT(g->name);
     OBJ_VISIT(g->qualname);
     if (g->frame_state < GEN_EXECUTING) {
@@ -451,11 +454,7 @@ gen_get_frame(Object *o, void *c)
 static Object *
 gen_get_code(Object *o, void *c)
 {
-    GenObject *g = (GenObject *)o;
-    Frame *f = GEN_FRAME(g);
-    if (g->frame_state >= GEN_CLEARED || !f->code)
-        return newref(None);
-    return newref(f->code);
+    return newref(((GenObject *)o)->code);
 }
 
 static Object *
@@ -494,7 +493,17 @@ static const GetSetDef gen_getset[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
+/* As CPython's gen_sizeof: the object's header and its embedded frame (a generator is a
+** variable-size object, but, as in CPython, gi_code sits where ob_size would be). */
+static Object *
+gen_sizeof(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    CodeObject *co = (CodeObject *)((GenObject *)self)->code;
+    return int_from_ssize((ssize_t)(offsetof(GenObject, frame_data) + frame_size_for(co)));
+}
+
 static const MethodDef gen_methods[] = {
+    {"__sizeof__", gen_sizeof, METH_NOARGS, NULL},
     {"send", gen_send, METH_O, NULL},
     {"throw", gen_throw, METH_VARARGS, NULL},
     {"close", gen_close_meth, METH_NOARGS, NULL},

@@ -17,9 +17,12 @@ enum { GEN_CREATED = -2, GEN_SUSPENDED = -1, GEN_EXECUTING = 0, GEN_COMPLETED = 
 
 typedef struct GenObject {
     OBJECT_HEAD;
+    Object *code;               /* gi_code: strong, as CPython (the frame holds another) */
     Object *weakreflist;
     Object *name, *qualname;
     ExcInfo exc_state;
+    Object *origin_or_finalizer;/* CPython's cr_origin / ag_finalizer slot: always NULL,
+                                   pyheap has no coroutines (kept for 3.11's layout) */
     int8_t frame_state;
     char closed;
     Object *frame_data[];       /* the Frame lives here */
