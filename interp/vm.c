@@ -1887,38 +1887,15 @@ dispatch:
         Object *rhs = POP();
         Object *lhs = TOP();
         Object *res;
+        /* The adaptive state (binop_adapt) only needs running when the site's state is
+           not the one these operand types confirm: int and float arithmetic check the
+           types first, everything else goes through it. */
         int bst = BINOP_STATE(*ip);
-        if (UNLIKELY(bst != BINOP_UNQUICKENED && bst != BINOP_GENERIC) &&
-            !(TYPE(lhs) == TYPE(rhs) &&
-              ((bst == BINOP_INT && TYPE(lhs) == &int_type) ||
-               (bst == BINOP_FLOAT && TYPE(lhs) == &float_type))) &&
-            binop_adapt(ip, lhs, rhs, oparg, localsplus) == BINOP_INPLACE_UNICODE) {
-            /* BINARY_OP_INPLACE_ADD_UNICODE: the local's str is extended in place when
-               only the local holds it (after the stack's reference is dropped), and the
-               following store is done here */
-            uint32_t store = ip[1];
-            Object **target = &localsplus[INSTR_ARG(store)];
-            decref(lhs);                    /* the stack's reference; the local keeps one */
-            STACK_SHRINK(1);
-            int r = str_append_inplace(target, rhs);
-            decref(rhs);
-            if (r < 0)
-                goto error;
-            ip += 2;                        /* the cache word and the STORE_FAST */
-            if (INSTR_OP(store) == OP_STORE_FAST__LOAD_FAST) {
-                /* its LOAD_FAST half still has to run */
-                int arg2 = INSTR_ARG(*ip++);
-                Object *v = GETLOCAL(arg2);
-                if (!v) {
-                    format_unbound(co, arg2);
-                    goto error;
-                }
-                PUSH(newref(v));
-            }
-            DISPATCH();
-        }
-        if (INT_CHECK_EXACT(lhs) && INT_CHECK_EXACT(rhs) && int_is_compact(lhs) &&
-            int_is_compact(rhs)) {
+        if (INT_CHECK_EXACT(lhs) && INT_CHECK_EXACT(rhs)) {
+            if (UNLIKELY(bst != BINOP_INT && bst != BINOP_UNQUICKENED && bst != BINOP_GENERIC))
+                (void)binop_adapt(ip, lhs, rhs, oparg, localsplus);
+            if (!int_is_compact(lhs) || !int_is_compact(rhs))
+                goto binop_generic;
             long a = int_compact_value(lhs), b = int_compact_value(rhs);
             switch (oparg) {
             case NB_ADD:
@@ -1968,40 +1945,82 @@ dispatch:
             default:
                 break;
             }
-        } else if (FLOAT_CHECK_EXACT(lhs) && FLOAT_CHECK_EXACT(rhs)) {
+            goto binop_generic;
+        }
+        if (FLOAT_CHECK_EXACT(lhs) && FLOAT_CHECK_EXACT(rhs)) {
+            if (UNLIKELY(bst != BINOP_FLOAT && bst != BINOP_UNQUICKENED &&
+                         bst != BINOP_GENERIC))
+                (void)binop_adapt(ip, lhs, rhs, oparg, localsplus);
             double a = FLOAT_VAL(lhs), b = FLOAT_VAL(rhs);
             switch (oparg) {
             case NB_ADD:
             case NB_INPLACE_ADD:
                 res = float_from_double(a + b);
-                goto binop_done;
+                goto binop_float_done;
             case NB_SUBTRACT:
             case NB_INPLACE_SUBTRACT:
                 res = float_from_double(a - b);
-                goto binop_done;
+                goto binop_float_done;
             case NB_MULTIPLY:
             case NB_INPLACE_MULTIPLY:
                 res = float_from_double(a * b);
-                goto binop_done;
+                goto binop_float_done;
             case NB_TRUE_DIVIDE:
             case NB_INPLACE_TRUE_DIVIDE:
                 if (b != 0.0) {
                     res = float_from_double(a / b);
-                    goto binop_done;
+                    goto binop_float_done;
                 }
                 break;
             default:
                 break;
             }
-        } else if ((oparg == NB_ADD || oparg == NB_INPLACE_ADD) && STR_CHECK_EXACT(lhs) &&
-                   STR_CHECK_EXACT(rhs)) {
+            goto binop_generic;
+        }
+        if (UNLIKELY(bst != BINOP_UNQUICKENED && bst != BINOP_GENERIC) &&
+            binop_adapt(ip, lhs, rhs, oparg, localsplus) == BINOP_INPLACE_UNICODE) {
+            /* BINARY_OP_INPLACE_ADD_UNICODE: the local's str is extended in place when
+               only the local holds it (after the stack's reference is dropped), and the
+               following store is done here */
+            uint32_t store = ip[1];
+            Object **target = &localsplus[INSTR_ARG(store)];
+            decref(lhs);                    /* the stack's reference; the local keeps one */
+            STACK_SHRINK(1);
+            int r = str_append_inplace(target, rhs);
+            decref(rhs);
+            if (r < 0)
+                goto error;
+            ip += 2;                        /* the cache word and the STORE_FAST */
+            if (INSTR_OP(store) == OP_STORE_FAST__LOAD_FAST) {
+                /* its LOAD_FAST half still has to run */
+                int arg2 = INSTR_ARG(*ip++);
+                Object *v = GETLOCAL(arg2);
+                if (!v) {
+                    format_unbound(co, arg2);
+                    goto error;
+                }
+                PUSH(newref(v));
+            }
+            DISPATCH();
+        }
+        if ((oparg == NB_ADD || oparg == NB_INPLACE_ADD) && STR_CHECK_EXACT(lhs) &&
+            STR_CHECK_EXACT(rhs)) {
             res = str_concat(lhs, rhs);
             goto binop_done;
         }
+    binop_generic:
         res = num_binary_op(lhs, rhs, oparg);
     binop_done:
         decref(lhs);
         decref(rhs);
+        SET_TOP(res);
+        if (!res)
+            goto error_pop1;
+        SKIP_CACHE(BINARY_OP);
+        DISPATCH();
+    binop_float_done:
+        float_decref_exact(lhs);
+        float_decref_exact(rhs);
         SET_TOP(res);
         if (!res)
             goto error_pop1;

@@ -26,25 +26,17 @@
 #include <errno.h>
 #include <stdio.h>
 
-#define FLOAT_MAXFREELIST 100
-static FloatObject *free_list;
-static int numfree;
+FloatObject *float_free_list;
+int float_numfree;
+#define free_list float_free_list
+#define numfree float_numfree
 
 Object *
-float_from_double(double v)
+float_from_double_slow(double v)
 {
-    FloatObject *op = free_list;
-    if (op) {
-        free_list = (FloatObject *)op->ob_base.type;
-        numfree--;
-        obj_live_count++;
-    } else {
-        op = (FloatObject *)obj_alloc_raw(&float_type, sizeof(FloatObject));
-        if (!op)
-            return NULL;
-    }
-    op->ob_base.type = &float_type;
-    op->ob_base.refcnt = 1;
+    FloatObject *op = (FloatObject *)obj_alloc_raw(&float_type, sizeof(FloatObject));
+    if (!op)
+        return NULL;
     op->fval = v;
     return (Object *)op;
 }
@@ -61,6 +53,12 @@ float_dealloc(Object *o)
         return;
     }
     TYPE(o)->free(o);
+}
+
+void
+float_dealloc_slow(Object *o)
+{
+    obj_free(o);
 }
 
 void

@@ -14,7 +14,47 @@ typedef struct FloatObject {
 
 #define FLOAT_VAL(o) (((FloatObject *)(o))->fval)
 
-Object *float_from_double(double v);    /* new reference */
+/* The free list (floatobject.c), exposed so float creation and release can be inlined in
+** the VM's arithmetic: the next free float is linked through ob_type. */
+extern FloatObject *float_free_list;
+extern int float_numfree;
+extern TypeObject float_type;
+#define FLOAT_MAXFREELIST 100
+
+Object *float_from_double_slow(double v);   /* empty free list: a new block */
+void float_dealloc_slow(Object *o);         /* full free list: back to the heap */
+
+/* Drop a reference to an exact float (the VM's float arithmetic). */
+static inline void
+float_decref_exact(Object *o)
+{
+    if (--o->refcnt != 0)
+        return;
+    if (__builtin_expect(float_numfree >= FLOAT_MAXFREELIST, 0)) {
+        float_dealloc_slow(o);
+        return;
+    }
+    FloatObject *op = (FloatObject *)o;
+    op->ob_base.type = (TypeObject *)float_free_list;
+    float_free_list = op;
+    float_numfree++;
+    obj_live_count--;
+}
+
+static inline Object *
+float_from_double(double v)                 /* new reference */
+{
+    FloatObject *op = float_free_list;
+    if (__builtin_expect(op == NULL, 0))
+        return float_from_double_slow(v);
+    float_free_list = (FloatObject *)op->ob_base.type;
+    float_numfree--;
+    obj_live_count++;
+    op->ob_base.type = &float_type;
+    op->ob_base.refcnt = 1;
+    op->fval = v;
+    return (Object *)op;
+}
 /* float(s) on a str's text: whitespace, underscores (between digits), inf/nan; ValueError
 ** "could not convert string to float: '...'" on failure. */
 Object *float_from_string(const char *s, ssize_t len);
