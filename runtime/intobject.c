@@ -2361,7 +2361,7 @@ int_from_string(const char *s, ssize_t len, int base)
 Object *
 int_from_literal(const char *s, ssize_t len)
 {
-    Object *r = int_parse(s, (size_t)len, 0, 0);
+    Object *r = int_parse(s, (size_t)len, 0, PARSE_LIMIT);
     if (r == NULL && !err_occurred()) {
         Object *u = str_from_utf8(s, len);
         if (u == NULL)
