@@ -50,6 +50,7 @@
 #include "typeobject.h"
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 typedef struct GcGeneration {
@@ -494,6 +495,51 @@ untrack_tuples(GcHead *head)
     return n;
 }
 
+/* A full collection's untrack_tuples + untrack_dicts in one walk of the list: tuples are
+** untracked as they come, exact dicts are noted (in list order) and examined once every
+** tuple has been, exactly the order CPython's two passes give.  Returns the objects left,
+** or -1 if the note could not be allocated (the caller then makes the two passes).  The
+** note is malloc'ed, not from the object heap, so it cannot change which blocks objects
+** get. */
+static ssize_t
+untrack_tuples_and_dicts(GcHead *head)
+{
+    size_t cap = 1024, nd = 0;
+    Object **dicts = malloc(cap * sizeof(Object *));
+    if (!dicts)
+        return -1;
+    ssize_t n = 0;
+    GcHead *next;
+    for (GcHead *g = gc_next(head); g != head; g = next) {
+        Object *op = FROM_GC(g);
+        next = gc_next(g);
+        if (TUPLE_CHECK_EXACT(op)) {
+            tuple_maybe_untrack(op);
+            if (!gc_is_tracked(op))
+                continue;
+        } else if (DICT_CHECK_EXACT(op)) {
+            if (nd == cap) {
+                Object **nd_ = realloc(dicts, 2 * cap * sizeof(Object *));
+                if (!nd_) {
+                    free(dicts);
+                    return -1;      /* tuples done; untrack_dicts redoes the dicts */
+                }
+                dicts = nd_;
+                cap *= 2;
+            }
+            dicts[nd++] = op;
+        }
+        n++;
+    }
+    for (size_t i = 0; i < nd; i++) {
+        dict_maybe_untrack(dicts[i]);
+        if (!gc_is_tracked(dicts[i]))
+            n--;
+    }
+    free(dicts);
+    return n;
+}
+
 /* After untrack_tuples (a dict whose tuples were just untracked goes too, as CPython's
 ** order gives), the same with dicts of atoms; returns the objects left. */
 static ssize_t
@@ -626,15 +672,20 @@ collect_main(int generation, ssize_t *n_collected, ssize_t *n_uncollectable, int
     GcHead *old = generation < GC_NUM_GENERATIONS - 1 ? GEN_HEAD(generation + 1) : young;
 
     deduce_unreachable(young, &unreachable);
-    ssize_t survivors = untrack_tuples(young);
     if (young != old) {
+        ssize_t survivors = untrack_tuples(young);
         if (generation == GC_NUM_GENERATIONS - 2)
             gcs.long_lived_pending += survivors;
         gc_list_merge(young, old);
     } else {
         /* dicts are untracked only in full collections (CPython issue #14775) */
         gcs.long_lived_pending = 0;
-        gcs.long_lived_total = untrack_dicts(young);
+        ssize_t left = untrack_tuples_and_dicts(young);
+        if (left < 0) {
+            untrack_tuples(young);
+            left = untrack_dicts(young);
+        }
+        gcs.long_lived_total = left;
     }
     /* No type has a legacy (tp_del) finalizer, so nothing is uncollectable: CPython's
     ** move_legacy_finalizers reduces to clearing the unreachable marks. */
