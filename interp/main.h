@@ -12,6 +12,9 @@
 ** is returned; otherwise the traceback goes to stderr, sys.last_* are set when 'set_last',
 ** and 0 is returned. */
 int main_report_exception(int set_last, int *exit_code);
+/* Set by main_report_exception when an uncaught KeyboardInterrupt ends a script (main
+** then dies of SIGINT, as CPython does). */
+extern int main_died_of_sigint;
 
 /* The interactive loop on stdin with globals 'g'.  Returns the process exit status. */
 int repl_run(Object *g);
