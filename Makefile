@@ -162,6 +162,7 @@ test: deps
 	@$(MAKE) --no-print-directory conformance repl-test
 	@$(MAKE) --no-print-directory MODE=asan all unit golden memerr edge
 	@$(MAKE) --no-print-directory MODE=stress all golden
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 asan:
 	@$(MAKE) --no-print-directory MODE=asan all unit golden

@@ -1184,6 +1184,10 @@ vm_resume_frame(Frame *f, Object *value, int throwflag, int *returned)
     Object *r = vm_run(f, throwflag, &yielded);
     rt.recursion_depth--;
     f->is_entry = 0;
+    /* The caller's frame goes away while the generator sleeps: a stale 'previous' made
+    ** a later take_ownership() build f_back from freed frame memory (fuzz_exec found it;
+    ** CPython's gen_send_ex2 clears it the same way). */
+    f->previous = NULL;
     *returned = !yielded;
     return r;
 }

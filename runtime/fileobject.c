@@ -233,7 +233,10 @@ tio_readline_impl(TextIOObject *f, ssize_t limit)
     if ((Object *)f != std_out)
         file_flush_stdout();
     for (;;) {
-        char *start = f->rbuf + f->rpos;
+        /* no read-ahead buffer yet (nothing read, or EOF at once): an empty one, since
+        ** NULL + 0 is undefined behaviour (found by fuzz_exec) */
+        static char no_data[1];
+        char *start = f->rbuf ? f->rbuf + f->rpos : no_data;
         size_t avail = f->rlen - f->rpos;
         char *nl = avail ? memchr(start, '\n', avail) : NULL;
         char *cr = avail ? memchr(start, '\r', avail) : NULL;
@@ -259,7 +262,8 @@ tio_read_all(TextIOObject *f)
     while (!f->eof)
         if (tio_fill(f) < 0)
             return NULL;
-    Object *r = decode_text(f->rbuf + f->rpos, f->rlen - f->rpos);
+    static char no_data[1];
+    Object *r = decode_text(f->rbuf ? f->rbuf + f->rpos : no_data, f->rlen - f->rpos);
     f->rpos = f->rlen;
     return r;
 }

@@ -1359,6 +1359,7 @@ heap_fini(void)
     unused_arena_objects = usable_arenas = NULL;
     memset(nfp2lasta, 0, sizeof nfp2lasta);
     narenas_currently_allocated = 0;
+    hot_arena = UINTPTR_MAX;
     for (unsigned c = 0; c < NB_CLASSES; c++)
         usedpools[2 * c] = usedpools[2 * c + 1] = RING(c);
     for (unsigned i1 = 0; i1 < (1u << MAP_TOP_BITS); i1++) {

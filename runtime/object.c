@@ -646,22 +646,26 @@ obj_call(Object *callable, Object *args, Object *kwargs)
             if (!stack)
                 return err_no_memory();
         }
-        for (ssize_t i = 0; i < na; i++)
-            stack[i] = TUPLE_GET(args, i);
         Object *kwnames = tuple_new(nk);
         if (!kwnames) {
             if (stack != small)
                 heap_free(stack);
             return NULL;
         }
+        /* as CPython's _PyStack_UnpackDict, the unpacked stack owns a reference to every
+        ** argument while the call runs (visible in sys.getrefcount) */
+        for (ssize_t i = 0; i < na; i++)
+            stack[i] = newref(TUPLE_GET(args, i));
         ssize_t pos = 0, i = 0;
         Object *k, *v;
-        while (dict_next(kwargs, &pos, &k, &v)) {
+        while (i < nk && dict_next(kwargs, &pos, &k, &v)) {
             TUPLE_SET(kwnames, i, newref(k));
-            stack[na + i] = v;
+            stack[na + i] = newref(v);
             i++;
         }
-        Object *r = t->vectorcall(callable, stack, (size_t)na, kwnames);
+        Object *r = t->vectorcall(callable, stack, (size_t)(na), kwnames);
+        for (ssize_t j = 0; j < na + i; j++)
+            decref(stack[j]);
         decref(kwnames);
         if (stack != small)
             heap_free(stack);

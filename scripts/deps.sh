@@ -4,7 +4,8 @@
 set -e
 need=""
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for p in gcc make re2c lemon libcriterion-dev libedit-dev python3 tmux; do
+# clang + libclang-rt-dev: the libFuzzer targets (make fuzz / fuzz-smoke)
+for p in gcc make re2c lemon libcriterion-dev libedit-dev python3 tmux clang libclang-rt-dev; do
     have_pkg "$p" || need="$need $p"
 done
 [ -z "$need" ] && exit 0

@@ -774,3 +774,62 @@ Test(heap, asan_reports_use_of_a_freed_small_block, .exit_code = 1) {
     p[20] = 1; /* ASan: use-after-poison, exit code 1 */
 }
 #endif
+
+/* ---------------------------------------------------------------- leak checking */
+
+typedef struct {
+    size_t n, bytes;
+    void *want;
+    int found;
+} WalkCount;
+
+static int
+count_block(void *p, size_t size, void *arg)
+{
+    WalkCount *w = arg;
+    w->n++;
+    w->bytes += size;
+    if (p == w->want)
+        w->found = 1;
+    return 0;
+}
+
+Test(heap, foreach_block_lists_exactly_the_live_blocks) {
+    heap_track_blocks(1);
+    void *small[50], *large[5];
+    for (int i = 0; i < 50; i++)
+        small[i] = heap_alloc((size_t)(i % 20) * 16 + 8);
+    for (int i = 0; i < 5; i++)
+        large[i] = heap_alloc(4096 * (size_t)(i + 1));
+    for (int i = 0; i < 50; i += 2)
+        heap_free(small[i]);
+    large[1] = heap_realloc(large[1], 100000);      /* moves: the registry follows */
+    heap_free(large[3]);
+    WalkCount w = {0, 0, large[1], 0};
+    cr_assert_eq(heap_foreach_block(count_block, &w), 0);
+    cr_assert_eq(w.n, heap_live_blocks());
+    cr_assert_eq(w.n, 25 + 4);
+    cr_assert(w.found, "a realloc'ed large block is listed at its new address");
+    for (int i = 1; i < 50; i += 2)
+        heap_free(small[i]);
+    for (int i = 0; i < 5; i++)
+        if (i != 3)
+            heap_free(large[i]);
+    WalkCount none = {0, 0, NULL, 0};
+    heap_foreach_block(count_block, &none);
+    cr_assert_eq(none.n, 0);
+    cr_assert_eq(heap_live_blocks(), 0);
+    heap_fini();
+    cr_assert_eq(heap_bytes_from_os(), 0, "heap_fini returns every arena");
+}
+
+Test(heap, fail_after_fails_exactly_one_allocation) {
+    heap_fail_after(3);
+    cr_assert_eq(heap_fail_pending(), 3);
+    void *a = heap_alloc(16), *b = heap_alloc(16), *c = heap_alloc(16), *d = heap_alloc(16);
+    cr_assert(a && b && !c && d);
+    cr_assert_eq(heap_fail_pending(), 0);
+    heap_free(a);
+    heap_free(b);
+    heap_free(d);
+}

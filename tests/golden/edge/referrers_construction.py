@@ -33,3 +33,25 @@ class K:
 for i in range(5):
     d[K()] = i
 print(len(d))
+
+# repr() of every tracked tuple and every referrer while tuple()/list()/set()/dict() fill theirs
+marker = ["marker"]
+class It:
+    def __init__(self): self.n = 0
+    def __iter__(self): return self
+    def __next__(self):
+        self.n += 1
+        if self.n > 5:
+            raise StopIteration
+        for r in gc.get_referrers(marker):
+            repr(r)
+        for o in gc.get_objects():
+            if type(o) is tuple:
+                repr(o)
+        return marker
+t = tuple(It())
+print(len(t))
+l = list(It()); s = set(map(id, It())); d = dict.fromkeys(map(id, It()))
+print(len(l), len(s), len(d))
+t2 = tuple(x for x in It())
+print(len(t2), len((*It(), *It())))
