@@ -162,6 +162,14 @@ typedef struct ParseState {
     int in_fstring;             /* messages get "f-string: ", columns are relative */
     int fs_col_base;
     const char *fs_text;        /* "(expr)" text of the field, for error lines */
+    /* where CPython's PEG parser would first try the token as an assignment target
+    ** (t_primary) -- see parse_number and docs/DESIGN.md "Parser allocations" */
+    int st_start;               /* the next token begins a simple statement */
+    int st_compound;            /* the statement is a compound header (if, def, ...) */
+    int st_lambda;              /* lambda parameter lists open at depth 0 */
+    int st_annot;               /* an annotation ':' was seen at depth 0 */
+    int st_after_eq;            /* the previous token was an assignment '=' */
+    const char *tghost_at;      /* the NUMBER token that gets an extra object first */
 } ParseState;
 
 /* Bits of pre_accept */

@@ -488,13 +488,36 @@ parse_const(ParseState *ps, Token t, Object *value)
     return e;
 }
 
+/* The object a number literal stands for (new reference), or NULL with an error set
+** (ValueError for the int digit limit). */
+static Object *
+number_object(const char *s, int n, int is_int, int *bad_float)
+{
+    if (is_int)
+        return int_from_literal(s, n);
+    int imag = s[n - 1] == 'j' || s[n - 1] == 'J';
+    double d;
+    if (dtoa_parse(s, (size_t)(imag ? n - 1 : n), &d) < 0) {
+        *bad_float = 1;
+        return NULL;
+    }
+    return imag ? complex_from_doubles(0.0, d) : float_from_double(d);
+}
+
+/* A number literal.  CPython 3.11's PEG parser converts a NUMBER token into a new object
+** each time its 'atom' rule runs: once more in the non-growing round of the left-recursive
+** 'primary' rule (after the object it keeps), and once before that when the token is
+** first tried as an assignment target (t_primary) -- at the start of a simple statement
+** or right after an assignment '='.  The extra objects stay in the AST arena until it is
+** freed, after the code has run; we make the same objects in the same order, so float
+** free-list reuse and id() in the REPL come out as CPython's. */
 Expr *
 parse_number(ParseState *ps, Token t)
 {
     const char *s = t.start;
     int n = t.len;
     Object *v = NULL;
-    int is_int = 1;
+    int is_int = 1, bad_float = 0;
     if (n >= 2 && s[0] == '0' && strchr("xXoObB", s[1]))
         is_int = 1;
     else {
@@ -502,16 +525,17 @@ parse_number(ParseState *ps, Token t)
             if (s[i] == '.' || s[i] == 'e' || s[i] == 'E' || s[i] == 'j' || s[i] == 'J')
                 is_int = 0;
     }
-    if (is_int)
-        v = int_from_literal(s, n);
-    else {
-        int imag = s[n - 1] == 'j' || s[n - 1] == 'J';
-        double d;
-        if (dtoa_parse(s, (size_t)(imag ? n - 1 : n), &d) < 0) {
-            error_tok(ps, t, "invalid number literal");
+    if (t.start == ps->tghost_at) {
+        Object *ghost = number_object(s, n, is_int, &bad_float);
+        if (ghost && !keep(ps, ghost))
             return NULL;
-        }
-        v = imag ? complex_from_doubles(0.0, d) : float_from_double(d);
+        if (!ghost)
+            err_clear();        /* the kept conversion below reports it */
+    }
+    v = number_object(s, n, is_int, &bad_float);
+    if (bad_float) {
+        error_tok(ps, t, "invalid number literal");
+        return NULL;
     }
     if (!v && is_int && err_matches(exc_ValueError)) {
         /* CPython 3.11's _PyPegen_number_token: the int digit limit, as a SyntaxError */
@@ -538,6 +562,8 @@ parse_number(ParseState *ps, Token t)
         return NULL;
     }
     e->v.Constant.value = keep(ps, v);
+    if (!e->v.Constant.value || !keep(ps, number_object(s, n, is_int, &bad_float)))
+        return NULL;
     return e;
 }
 
@@ -3738,6 +3764,55 @@ check_rest(ParseState *ps)
     }
 }
 
+/* Follow statement structure at bracket depth 0 to know where CPython's parser tries a
+** token as an assignment target (see parse_number): the first token of a simple
+** statement, and the token after an assignment '=' (not a lambda default, not after an
+** annotation, not in a compound header). */
+static void
+note_target_position(ParseState *ps, int code, Token tok, int level)
+{
+    if (code == TK_NUMBER && (ps->st_start || ps->st_after_eq))
+        ps->tghost_at = tok.start;
+    if (ps->st_start) {
+        switch (code) {
+        case TK_IF: case TK_ELIF: case TK_ELSE: case TK_WHILE: case TK_FOR: case TK_TRY:
+        case TK_EXCEPT: case TK_FINALLY: case TK_WITH: case TK_DEF: case TK_CLASS:
+        case TK_ASYNC:
+            ps->st_compound = 1;
+            break;
+        default:
+            ps->st_compound = 0;
+        }
+        ps->st_lambda = ps->st_annot = 0;
+    }
+    ps->st_start = ps->st_after_eq = 0;
+    if (level != 0)
+        return;
+    switch (code) {
+    case TK_NEWLINE: case TK_SEMI:
+        ps->st_start = 1;
+        break;
+    case TK_LAMBDA:
+        ps->st_lambda++;
+        break;
+    case TK_COLON:
+        if (ps->st_lambda)
+            ps->st_lambda--;
+        else if (ps->st_compound) {
+            ps->st_start = 1;       /* a simple statement on the header's line */
+            ps->st_compound = 0;
+        } else
+            ps->st_annot = 1;
+        break;
+    case TK_EQUAL:
+        if (!ps->st_lambda && !ps->st_annot && !ps->st_compound)
+            ps->st_after_eq = 1;
+        break;
+    default:
+        break;
+    }
+}
+
 static void
 run_parser(ParseState *ps, int start_code)
 {
@@ -3753,6 +3828,7 @@ run_parser(ParseState *ps, int start_code)
     ps->tq = &tq;
     ps->at_line_start = 1;
     ps->prev_code = -1;
+    ps->st_start = start_code == TK_MODE_FILE || start_code == TK_MODE_SINGLE;
     Parser(p, start_code, t0);
     while (!ps->failed) {
         QTok q;
@@ -3774,6 +3850,8 @@ run_parser(ParseState *ps, int start_code)
             else if (ps->line_kw[1] == 0)
                 ps->line_kw[1] = code;
         }
+        if (code != TK_INDENT && code != TK_DEDENT)
+            note_target_position(ps, code, q.tok, q.level);
         ps->la = q.tok;
         ps->la_code = code;
         ps->la_level = q.level;
