@@ -137,33 +137,42 @@ typedef struct Compiler {
     int recursion;
 } Compiler;
 
-/* the source being compiled, for SyntaxError text */
-static const char *cur_source;
-static size_t cur_source_len;
-
 /* ================================================================ errors */
 
+/* Line 'lineno' of the file named 'filename', read from disk as CPython's
+** PyErr_ProgramTextObject does for errors found after parsing (symbol table, compiler):
+** "<stdin>", "<string>" and the REPL have no text, so no source line is shown.  A heap
+** copy ending in '\n', or NULL. */
 static char *
-source_line_copy(int lineno)
+source_line_copy(const char *filename, int lineno)
 {
-    if (!cur_source || lineno < 1)
+    if (!filename || lineno < 1)
         return NULL;
-    const char *p = cur_source, *end = cur_source + cur_source_len;
-    for (int l = 1; l < lineno && p < end; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl)
-            return NULL;
-        p = nl + 1;
+    FILE *f = fopen(filename, "rb");
+    if (!f)
+        return NULL;
+    char *r = NULL;
+    size_t len = 0, cap = 0;
+    int line = 1, c;
+    while ((c = getc(f)) != EOF) {
+        if (line == lineno) {
+            if (len + 2 >= cap) {
+                size_t nc = cap ? cap * 2 : 128;
+                char *nr = heap_realloc(r, nc);
+                if (!nr)
+                    break;
+                r = nr;
+                cap = nc;
+            }
+            r[len++] = (char)c;
+        }
+        if (c == '\n' && ++line > lineno)
+            break;
     }
-    if (p > end)
-        return NULL;
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    size_t len = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
-    char *r = heap_alloc(len + 2);
+    fclose(f);
     if (!r)
         return NULL;
-    memcpy(r, p, len);
-    if (len == 0 || r[len - 1] != '\n')
+    if (r[len - 1] != '\n')
         r[len++] = '\n';
     r[len] = 0;
     return r;
@@ -173,7 +182,7 @@ void
 compile_raise_syntax_error(const char *filename, const char *msg, int lineno, int col,
                            int end_lineno, int end_col)
 {
-    char *text = source_line_copy(lineno);
+    char *text = source_line_copy(filename, lineno);
     err_syntax(exc_SyntaxError, msg, filename, lineno, col, text, end_lineno, end_col);
     heap_free(text);
 }
@@ -4008,10 +4017,6 @@ compile_mod_with(Mod *mod, Object *filename_obj, ParseMode mode, const char *sou
     const char *filename = str_as_utf8(filename_obj, NULL);
     if (!filename)
         return NULL;
-    const char *saved_src = cur_source;
-    size_t saved_len = cur_source_len;
-    cur_source = source;
-    cur_source_len = source_len;
     Object *result = NULL;
     Compiler c;
     memset(&c, 0, sizeof c);
@@ -4058,8 +4063,6 @@ done:
     symtable_free(c.st);
     xdecref(c.filename_obj);
     xdecref(c.const_cache);
-    cur_source = saved_src;
-    cur_source_len = saved_len;
     return result;
 }
 

@@ -72,6 +72,9 @@ ste_free(SymEntry *e)
     xdecref(e->name);
     xdecref(e->symbols);
     xdecref(e->varnames);
+    for (int i = 0; i < e->ndirectives; i++)
+        decref(e->directives[i].name);
+    heap_free(e->directives);
     heap_free(e);
 }
 
@@ -246,6 +249,43 @@ add_def_helper(SymTable *st, Object *name, int flag, SymEntry *ste, int lineno, 
     }
     decref(mangled);
     return 1;
+}
+
+/* Remember where a global/nonlocal statement named 'name' (CPython's ste_directives):
+** errors found later, in the analysis pass, point at it. */
+static int
+record_directive(SymTable *st, Object *name, Stmt *s)
+{
+    SymEntry *e = st->cur;
+    if (e->ndirectives == e->capdirectives) {
+        int nc = e->capdirectives ? e->capdirectives * 2 : 4;
+        SymDirective *d = heap_realloc(e->directives, sizeof *d * (size_t)nc);
+        if (!d) {
+            err_no_memory();
+            return 0;
+        }
+        e->directives = d;
+        e->capdirectives = nc;
+    }
+    Object *mangled = sym_mangle(st->private_name, name);
+    if (!mangled)
+        return 0;
+    e->directives[e->ndirectives++] = (SymDirective){mangled, s->lineno, s->col_offset,
+                                                     s->end_lineno, s->end_col_offset};
+    return 1;
+}
+
+/* A SyntaxError at the first global/nonlocal statement of 'ste' naming 'name' (CPython's
+** error_at_directive). */
+static int
+error_at_directive(SymTable *st, SymEntry *ste, Object *name, const char *fmt)
+{
+    for (int i = 0; i < ste->ndirectives; i++) {
+        SymDirective *d = &ste->directives[i];
+        if (str_eq(d->name, name))
+            return st_error(st, d->lineno, d->col, d->end_lineno, d->end_col, fmt, name);
+    }
+    return st_error(st, ste->lineno, ste->col, 0, -1, fmt, name);
 }
 
 static int
@@ -816,7 +856,7 @@ visit_stmt(SymTable *st, Stmt *s)
     case STMT_GLOBAL:
         for (int i = 0; ok && i < SEQ_LEN(s->v.Global.names); i++) {
             Object *name = SEQ_GET(s->v.Global.names, i);
-            ok = check_global_use(st, s, name, 1) &&
+            ok = check_global_use(st, s, name, 1) && record_directive(st, name, s) &&
                  add_def(st, name, DEF_GLOBAL, s->lineno, s->col_offset, s->end_lineno,
                          s->end_col_offset);
         }
@@ -824,7 +864,7 @@ visit_stmt(SymTable *st, Stmt *s)
     case STMT_NONLOCAL:
         for (int i = 0; ok && i < SEQ_LEN(s->v.Nonlocal.names); i++) {
             Object *name = SEQ_GET(s->v.Nonlocal.names, i);
-            ok = check_global_use(st, s, name, 0) &&
+            ok = check_global_use(st, s, name, 0) && record_directive(st, name, s) &&
                  add_def(st, name, DEF_NONLOCAL, s->lineno, s->col_offset, s->end_lineno,
                          s->end_col_offset);
         }
@@ -884,8 +924,7 @@ analyze_name(SymTable *st, SymEntry *ste, Object *scopes, Object *name, long fla
 {
     if (flags & DEF_GLOBAL) {
         if (flags & DEF_NONLOCAL)
-            return st_error(st, ste->lineno, ste->col, 0, -1, "name '%U' is nonlocal and global",
-                            name);
+            return error_at_directive(st, ste, name, "name '%U' is nonlocal and global");
         if (set_scope(scopes, name, SC_GLOBAL_EXPLICIT) < 0 || set_add(global, name) < 0)
             return 0;
         if (bound && set_discard(bound, name) < 0)
@@ -894,11 +933,10 @@ analyze_name(SymTable *st, SymEntry *ste, Object *scopes, Object *name, long fla
     }
     if (flags & DEF_NONLOCAL) {
         if (!bound)
-            return st_error(st, ste->lineno, ste->col, 0, -1,
-                            "nonlocal declaration not allowed at module level");
+            return error_at_directive(st, ste, name,
+                                      "nonlocal declaration not allowed at module level");
         if (!set_has(bound, name))
-            return st_error(st, ste->lineno, ste->col, 0, -1,
-                            "no binding for nonlocal '%U' found", name);
+            return error_at_directive(st, ste, name, "no binding for nonlocal '%U' found");
         if (set_scope(scopes, name, SC_FREE) < 0)
             return 0;
         ste->free = 1;

@@ -49,7 +49,14 @@ typedef struct SymEntry {
     unsigned comp_iter_target : 1;
     int comp_iter_expr;         /* > 0 while visiting a comprehension's iterable */
     int next_child;             /* compiler's cursor over children */
+    struct SymDirective *directives;    /* global/nonlocal statements, for error positions */
+    int ndirectives, capdirectives;
 } SymEntry;
+
+typedef struct SymDirective {
+    Object *name;               /* mangled */
+    int lineno, col, end_lineno, end_col;
+} SymDirective;
 
 typedef struct SymTable {
     const char *filename;
