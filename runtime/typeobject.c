@@ -1141,6 +1141,8 @@ add_operators(TypeObject *t)
 {
     for (SlotDef *p = slotdefs; p->name; p++) {
         void *fn = SLOT_AT_T(t, p->offset);
+        if (!fn && p->wrapper == wrap_call && t->vectorcall)
+            fn = (void *)obj_call;      /* CPython's tp_call = PyVectorcall_Call */
         if (!fn || !p->wrapper)
             continue;
         if (dict_getitem(t->dict, p->name_strobj))
@@ -2901,8 +2903,112 @@ object_reduce_ex(Object *self, Object *const *args, ssize_t nargs, Object *kwnam
     return err_format(exc_TypeError, "cannot pickle '%s' object", TYPE(self)->name);
 }
 
+/* Add the values of one class's __slots__ entry to 'slots' (copyreg._slotnames: names
+** mangled, __dict__ and __weakref__ skipped, unset slots left out). */
+static int
+getstate_add_slots(Object *self, TypeObject *cls, Object *names, Object *slots)
+{
+    if (STR_CHECK(names)) {
+        Object *one = tuple_pack(1, names);
+        if (!one)
+            return -1;
+        int r = getstate_add_slots(self, cls, one, slots);
+        decref(one);
+        return r;
+    }
+    Object *it = obj_get_iter(names);
+    if (!it)
+        return -1;
+    Object *name;
+    while ((name = obj_iter_next(it))) {
+        Object *key = NULL;
+        if (!STR_CHECK(name) || str_eq_cstr(name, "__dict__") || str_eq_cstr(name, "__weakref__"))
+            key = NULL;
+        else {
+            const char *n = str_as_utf8(name, NULL);
+            size_t len = n ? strlen(n) : 0;
+            if (n && len > 2 && n[0] == '_' && n[1] == '_' &&
+                !(n[len - 1] == '_' && n[len - 2] == '_')) {
+                const char *c = cls->name;
+                while (*c == '_')
+                    c++;
+                key = *c ? str_from_format("_%s%s", c, n) : newref(name);
+            } else
+                key = newref(name);
+            if (!key) {
+                decref(name);
+                decref(it);
+                return -1;
+            }
+        }
+        decref(name);
+        if (!key)
+            continue;
+        Object *v = obj_getattr(self, key);
+        int r = 0;
+        if (v)
+            r = dict_setitem(slots, key, v);
+        else if (err_matches(exc_AttributeError))
+            err_clear();
+        else
+            r = -1;
+        xdecref(v);
+        decref(key);
+        if (r < 0) {
+            decref(it);
+            return -1;
+        }
+    }
+    decref(it);
+    return err_occurred() ? -1 : 0;
+}
+
+/* object.__getstate__ (3.11's object_getstate_default, not required): the instance
+** __dict__ or None, paired with a dict of the set __slots__ values when there are some. */
+static Object *
+object_getstate(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    Object *state = NULL;
+    TypeObject *t = TYPE(self);
+    if (t->flags & TPFLAG_MANAGED_DICT)
+        state = inst_get_dict(self);
+    else if (t->dictoffset) {
+        Object *d = *(Object **)((char *)self + t->dictoffset);
+        state = d ? newref(d) : NULL;
+    }
+    if (err_occurred())
+        return NULL;
+    if (!state || DICT_LEN(state) == 0) {
+        xdecref(state);
+        state = newref(None);
+    }
+    Object *slots = dict_new();
+    if (!slots) {
+        decref(state);
+        return NULL;
+    }
+    for (ssize_t i = 0; i < TUPLE_LEN(t->mro); i++) {
+        TypeObject *c = (TypeObject *)TUPLE_GET(t->mro, i);
+        Object *names = c->dict ? dict_getitem_str(c->dict, "__slots__") : NULL;
+        if (names && getstate_add_slots(self, c, names, slots) < 0) {
+            decref(slots);
+            decref(state);
+            return NULL;
+        }
+    }
+    if (DICT_LEN(slots) == 0) {
+        decref(slots);
+        return state;
+    }
+    Object *r = tuple_pack(2, state, slots);
+    decref(state);
+    decref(slots);
+    return r;
+}
+
 static const MethodDef object_methods[] = {
     {"__format__", object_format, METH_O, NULL},
+    {"__getstate__", object_getstate, METH_NOARGS, NULL},
     {"__sizeof__", object_sizeof, METH_NOARGS, NULL},
     {"__dir__", object_dir_meth, METH_NOARGS, NULL},
     {"__init_subclass__", object_init_subclass, METH_VARARGS | METH_KEYWORDS | METH_CLASS,
