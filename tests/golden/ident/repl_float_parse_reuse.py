@@ -71,7 +71,8 @@ print("after a header", where(y))
 fill()
 del a
 2.71828
-print("expression statement", where(_))
+import builtins
+print("expression statement", where(getattr(builtins, "_", None)))
 x = 3.14159
 j = id(x)
 del x
