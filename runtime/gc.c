@@ -360,11 +360,128 @@ show_stats_each_generation(void)
 
 /* ================================================================ the algorithm */
 
+/* ---- prefetching ----
+** On a big heap the passes over a generation are bound by memory latency: after the
+** first full collection a list is in breadth-first order from the roots, not in address
+** order, so each node and each child is a cache miss, and following 'next' pointers
+** allows only one miss at a time.  update_refs (one pointer chase) notes the nodes in
+** list order in 'walk'; subtract_refs and move_unreachable then prefetch the node
+** PF_NODE ahead, a list's item array PF_ITEMS ahead and the first children PF_KIDS
+** ahead.  'walk' is malloc'ed (it must not change which heap blocks objects get); when it
+** cannot grow, the passes just prefetch less. */
+#define PF_NODE 16
+#define PF_ITEMS 10
+#define PF_KIDS 5
+#define PF_MAX_KIDS 4
+
+static GcHead **walk;
+static size_t walk_n, walk_cap;
+static GcHead *walk_list;       /* the list 'walk' was made for */
+
+static inline void
+walk_push(GcHead *g)
+{
+    if (walk_n == walk_cap) {
+        size_t nc = walk_cap ? walk_cap * 2 : 4096;
+        GcHead **w = realloc(walk, nc * sizeof *w);
+        if (!w)
+            return;
+        walk = w;
+        walk_cap = nc;
+    }
+    walk[walk_n++] = g;
+}
+
+static void
+walk_release(void)
+{
+    /* keep a small array for the frequent young collections, not a big heap's */
+    if (walk_cap > 65536) {
+        free(walk);
+        walk = NULL;
+        walk_cap = 0;
+    }
+    walk_n = 0;
+    walk_list = NULL;
+}
+
+/* While the pass is at node i of 'walk': bring in what it will need soon. */
+static inline void
+prefetch_ahead(size_t i)
+{
+    if (i + PF_NODE < walk_n)
+        __builtin_prefetch(walk[i + PF_NODE], 1, 3);
+    if (i + PF_ITEMS < walk_n) {
+        Object *op = FROM_GC(walk[i + PF_ITEMS]);
+        if (TYPE(op) == &list_type)
+            __builtin_prefetch(LIST_ITEMS(op), 0, 3);
+    }
+    if (i + PF_KIDS < walk_n) {
+        Object *op = FROM_GC(walk[i + PF_KIDS]);
+        Object **items;
+        ssize_t n;
+        if (TYPE(op) == &list_type)
+            items = LIST_ITEMS(op);
+        else if (TYPE(op) == &tuple_type)
+            items = TUPLE_ITEMS(op);
+        else
+            return;
+        n = SIZE(op) < PF_MAX_KIDS ? SIZE(op) : PF_MAX_KIDS;
+        for (ssize_t k = 0; k < n; k++)
+            if (items[k])
+                __builtin_prefetch(AS_GC(items[k]), 1, 3);
+    }
+}
+
+/* Every node's gc_refs := its refcount.  The list is walked from both ends at once (two
+** independent chains of loads: twice the misses in flight); 'walk' gets the front half,
+** 'back' the back half, reversed onto 'walk' at the end.  A node's prev pointer is read
+** before gc_reset_refs overwrites it. */
 static void
 update_refs(GcHead *containers)
 {
-    for (GcHead *g = gc_next(containers); g != containers; g = gc_next(g))
-        gc_reset_refs(g, REFCNT(FROM_GC(g)));
+    walk_n = 0;
+    walk_list = containers;
+    GcHead *f = gc_next(containers), *b = gc_prev(containers);
+    if (f == containers)
+        return;
+    GcHead **back = NULL;
+    size_t nback = 0, capback = 0;
+    int back_ok = 1;
+    for (;;) {
+        if (f == b) {
+            gc_reset_refs(f, REFCNT(FROM_GC(f)));
+            walk_push(f);
+            break;
+        }
+        GcHead *fn = gc_next(f), *bp = gc_prev(b);
+        gc_reset_refs(f, REFCNT(FROM_GC(f)));
+        gc_reset_refs(b, REFCNT(FROM_GC(b)));
+        walk_push(f);
+        if (back_ok) {
+            if (nback == capback) {
+                size_t nc = capback ? capback * 2 : 4096;
+                GcHead **nb = realloc(back, nc * sizeof *nb);
+                if (nb) {
+                    back = nb;
+                    capback = nc;
+                } else
+                    back_ok = 0;
+            }
+            if (back_ok)
+                back[nback++] = b;
+        }
+        if (fn == b)
+            break;
+        f = fn;
+        b = bp;
+    }
+    if (back_ok)
+        while (nback)
+            walk_push(back[--nback]);
+    else
+        walk_n = 0;             /* the order is lost: no prefetching this time */
+    free(back);
 }
 
 static int
@@ -382,8 +499,11 @@ visit_decref(Object *op, void *parent)
 static void
 subtract_refs(GcHead *containers)
 {
-    for (GcHead *g = gc_next(containers); g != containers; g = gc_next(g)) {
+    size_t i = 0;
+    for (GcHead *g = gc_next(containers); g != containers; g = gc_next(g), i++) {
         Object *op = FROM_GC(g);
+        if (walk_list == containers)
+            prefetch_ahead(i);
         traverseproc t = TYPE(op)->traverse;
         if (t)
             t(op, visit_decref, op);
@@ -416,21 +536,77 @@ visit_reachable(Object *op, void *arg)
     return 0;
 }
 
+/* A tuple whose items are all atoms or untracked tuples (tuple_maybe_untrack's test). */
+static int
+tuple_untrackable(Object *op)
+{
+    Object **items = TUPLE_ITEMS(op);
+    for (ssize_t i = 0; i < SIZE(op); i++)
+        if (!items[i] || gc_may_be_tracked(items[i]))
+            return 0;
+    return 1;
+}
+
+/* What move_unreachable does on the way with the objects it finds reachable (what
+** CPython's untrack_tuples/untrack_dicts passes do after it, over the same objects in
+** the same order: a reachable object's place in young is final when it is scanned). */
+typedef struct Untrack {
+    int tuples;                 /* untrack tuples of atoms / untracked tuples */
+    int dicts;                  /* note exact dicts in 'dicts' (full collections) */
+    Object **dicts_note;
+    size_t nd, cap;
+    int note_failed;
+    ssize_t kept;               /* objects left in young */
+} Untrack;
+
 static void
-move_unreachable(GcHead *young, GcHead *unreachable)
+note_dict(Untrack *u, Object *op)
+{
+    if (u->note_failed)
+        return;
+    if (u->nd == u->cap) {
+        size_t nc = u->cap ? u->cap * 2 : 1024;
+        Object **n = realloc(u->dicts_note, nc * sizeof *n);
+        if (!n) {
+            u->note_failed = 1;     /* the caller makes a pass over young instead */
+            return;
+        }
+        u->dicts_note = n;
+        u->cap = nc;
+    }
+    u->dicts_note[u->nd++] = op;
+}
+
+static void
+move_unreachable(GcHead *young, GcHead *unreachable, Untrack *u)
 {
     GcHead *prev = young;
     GcHead *g = gc_next(young);
+    size_t i = 0;
+    int pf = walk_list == young;
     while (g != young) {
+        if (pf)
+            prefetch_ahead(i++);
         if (gc_get_refs(g)) {
             Object *op = FROM_GC(g);
             traverseproc t = TYPE(op)->traverse;
             /* visit_reachable may change g->next when g is young's last element */
             if (t)
                 t(op, visit_reachable, young);
-            gc_set_prev(g, prev);
-            gc_clear_collecting(g);
-            prev = g;
+            if (u && u->tuples && TYPE(op) == &tuple_type && tuple_untrackable(op)) {
+                prev->next = g->next;   /* untracked: out of young */
+                g->next = 0;
+                g->prev &= GC_PREV_FINALIZED;
+            } else {
+                gc_set_prev(g, prev);
+                gc_clear_collecting(g);
+                prev = g;
+                if (u) {
+                    u->kept++;
+                    if (u->dicts && TYPE(op) == &dict_type)
+                        note_dict(u, op);
+                }
+            }
         } else {
             /* tentatively unreachable; the list is singly linked while this runs */
             prev->next = g->next;
@@ -467,81 +643,17 @@ clear_unreachable_mask(GcHead *unreachable, int *pending)
 }
 
 static void
-deduce_unreachable(GcHead *base, GcHead *unreachable)
+deduce_unreachable(GcHead *base, GcHead *unreachable, Untrack *u)
 {
     update_refs(base);
     subtract_refs(base);
     gc_list_init(unreachable);
-    move_unreachable(base, unreachable);
+    move_unreachable(base, unreachable, u);
+    walk_release();
 }
 
-/* untrack_tuples, returning how many objects stay in the list (one pass, not two: on a
-** big heap every pass over the list is a trip through memory). */
-static ssize_t
-untrack_tuples(GcHead *head)
-{
-    ssize_t n = 0;
-    GcHead *next;
-    for (GcHead *g = gc_next(head); g != head; g = next) {
-        Object *op = FROM_GC(g);
-        next = gc_next(g);
-        if (TUPLE_CHECK_EXACT(op)) {
-            tuple_maybe_untrack(op);
-            if (!gc_is_tracked(op))
-                continue;
-        }
-        n++;
-    }
-    return n;
-}
-
-/* A full collection's untrack_tuples + untrack_dicts in one walk of the list: tuples are
-** untracked as they come, exact dicts are noted (in list order) and examined once every
-** tuple has been, exactly the order CPython's two passes give.  Returns the objects left,
-** or -1 if the note could not be allocated (the caller then makes the two passes).  The
-** note is malloc'ed, not from the object heap, so it cannot change which blocks objects
-** get. */
-static ssize_t
-untrack_tuples_and_dicts(GcHead *head)
-{
-    size_t cap = 1024, nd = 0;
-    Object **dicts = malloc(cap * sizeof(Object *));
-    if (!dicts)
-        return -1;
-    ssize_t n = 0;
-    GcHead *next;
-    for (GcHead *g = gc_next(head); g != head; g = next) {
-        Object *op = FROM_GC(g);
-        next = gc_next(g);
-        if (TUPLE_CHECK_EXACT(op)) {
-            tuple_maybe_untrack(op);
-            if (!gc_is_tracked(op))
-                continue;
-        } else if (DICT_CHECK_EXACT(op)) {
-            if (nd == cap) {
-                Object **nd_ = realloc(dicts, 2 * cap * sizeof(Object *));
-                if (!nd_) {
-                    free(dicts);
-                    return -1;      /* tuples done; untrack_dicts redoes the dicts */
-                }
-                dicts = nd_;
-                cap *= 2;
-            }
-            dicts[nd++] = op;
-        }
-        n++;
-    }
-    for (size_t i = 0; i < nd; i++) {
-        dict_maybe_untrack(dicts[i]);
-        if (!gc_is_tracked(dicts[i]))
-            n--;
-    }
-    free(dicts);
-    return n;
-}
-
-/* After untrack_tuples (a dict whose tuples were just untracked goes too, as CPython's
-** order gives), the same with dicts of atoms; returns the objects left. */
+/* CPython's untrack_dicts as a pass over young (when move_unreachable's note of the dicts
+** could not be allocated); returns the objects left. */
 static ssize_t
 untrack_dicts(GcHead *head)
 {
@@ -598,7 +710,7 @@ static void
 handle_resurrected_objects(GcHead *unreachable, GcHead *still_unreachable, GcHead *old)
 {
     gc_list_clear_collecting(unreachable);
-    deduce_unreachable(unreachable, still_unreachable);
+    deduce_unreachable(unreachable, still_unreachable, NULL);
     clear_unreachable_mask(still_unreachable, NULL);
     gc_list_merge(unreachable, old);
 }
@@ -671,22 +783,27 @@ collect_main(int generation, ssize_t *n_collected, ssize_t *n_uncollectable, int
     GcHead *young = GEN_HEAD(generation);
     GcHead *old = generation < GC_NUM_GENERATIONS - 1 ? GEN_HEAD(generation + 1) : young;
 
-    deduce_unreachable(young, &unreachable);
+    /* dicts are untracked only in full collections (CPython issue #14775) */
+    Untrack u = {1, young == old, NULL, 0, 0, 0, 0};
+    deduce_unreachable(young, &unreachable, &u);
     if (young != old) {
-        ssize_t survivors = untrack_tuples(young);
         if (generation == GC_NUM_GENERATIONS - 2)
-            gcs.long_lived_pending += survivors;
+            gcs.long_lived_pending += u.kept;
         gc_list_merge(young, old);
     } else {
-        /* dicts are untracked only in full collections (CPython issue #14775) */
         gcs.long_lived_pending = 0;
-        ssize_t left = untrack_tuples_and_dicts(young);
-        if (left < 0) {
-            untrack_tuples(young);
+        ssize_t left = u.kept;
+        if (u.note_failed)
             left = untrack_dicts(young);
-        }
+        else
+            for (size_t i = 0; i < u.nd; i++) {
+                dict_maybe_untrack(u.dicts_note[i]);
+                if (!gc_is_tracked(u.dicts_note[i]))
+                    left--;
+            }
         gcs.long_lived_total = left;
     }
+    free(u.dicts_note);
     /* No type has a legacy (tp_del) finalizer, so nothing is uncollectable: CPython's
     ** move_legacy_finalizers reduces to clearing the unreachable marks. */
     gc_list_init(&finalizers);
