@@ -64,7 +64,8 @@ BIN := $(BUILD)/pyheap
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test unit golden conformance repl-test asan stress clean deps bench fuzz fuzz-smoke \
+.PHONY: all run test unit golden conformance repl-test asan stress clean deps bench bench-check \
+        fuzz fuzz-smoke \
         fuzz-build memerr memerr-full edge
 .DEFAULT_GOAL := all
 
@@ -151,6 +152,13 @@ conformance: pyheap
 	@if [ -n "$(CONFORMANCE)" ]; then $(CONFORMANCE)/run.sh $(BIN); \
 	 else echo "  (no conformance corpus found: set CONFORMANCE=DIR)"; fi
 
+# Every shared benchmark program prints its .expected line (correctness only: no timing).
+BENCHDIR ?= $(firstword $(wildcard ../shared/bench /work/shared/bench))
+
+bench-check: pyheap
+	@if [ -n "$(BENCHDIR)" ]; then scripts/bench_check.sh $(BIN) $(BENCHDIR); \
+	 else echo "  (no benchmark suite found: set BENCHDIR=DIR)"; fi
+
 # The interactive REPL driven in a real terminal (tmux): prompts, editing, history, Ctrl-C;
 # and the reports of --compare-modes (cross-checked against CPython's script and -i runs).
 repl-test: pyheap
@@ -159,7 +167,7 @@ repl-test: pyheap
 
 test: deps
 	@$(MAKE) --no-print-directory all unit golden
-	@$(MAKE) --no-print-directory conformance repl-test
+	@$(MAKE) --no-print-directory conformance repl-test bench-check
 	@$(MAKE) --no-print-directory MODE=asan all unit golden memerr edge
 	@$(MAKE) --no-print-directory MODE=stress all golden
 	@$(MAKE) --no-print-directory fuzz-smoke
@@ -203,7 +211,7 @@ run: deps
 	./pyheap examples/tour.py
 
 bench: pyheap
-	../shared/bench/run.sh ./pyheap /usr/bin/python3.11
+	$(BENCHDIR)/run.sh ./pyheap /usr/bin/python3.11
 
 clean:
 	rm -rf build pyheap pyheap-*
