@@ -59,6 +59,79 @@ typedef struct Pos {
 /* ------------------------------------------------------------------------------------
 ** Raising errors
 */
+
+/* Line 'lineno' of the file named 'filename' as CPython's err_programtext reads it:
+** universal newlines, the '\n' kept, and of a line longer than its 1000-byte buffer only
+** the last 999-byte piece.  A heap block, or NULL (no such file or line). */
+char *
+parse_file_line(const char *filename, int lineno)
+{
+    if (!filename || lineno < 1)
+        return NULL;
+    FILE *f = fopen(filename, "rb");
+    if (!f)
+        return NULL;
+    char *r = NULL;
+    size_t len = 0, cap = 0;
+    int line = 1, c, got = 0;
+    while ((c = getc(f)) != EOF) {
+        if (c == '\r') {
+            int d = getc(f);
+            if (d != '\n' && d != EOF)
+                ungetc(d, f);
+            c = '\n';
+        }
+        if (line == lineno) {
+            if (len + 2 > cap) {
+                size_t nc = cap ? cap * 2 : 128;
+                char *nr = heap_realloc(r, nc);
+                if (!nr)
+                    break;
+                r = nr;
+                cap = nc;
+            }
+            r[len++] = (char)c;
+            got = 1;
+        }
+        if (c == '\n' && ++line > lineno)
+            break;
+    }
+    fclose(f);
+    if (!got) {
+        heap_free(r);
+        return NULL;
+    }
+    size_t skip = (len - 1) / 999 * 999;
+    memmove(r, r + skip, len - skip);
+    r[len - skip] = '\0';
+    return r;
+}
+
+/* The source line of a SyntaxError raised through the parser's rules, as CPython's
+** _PyPegen_raise_error_known_location picks it: for file input, the line of the file
+** named 'filename' read from disk when there is one; otherwise the tokenizer's current
+** line (buf..inp, '\n' included) when the error is on it, and a line cut out of the
+** earlier buffers (no '\n') when before it.  The interactive prompt always takes the
+** buffers' line.  'tok_line' is the tokenizer's line (where its last token ends).
+** Sets *tlen, and *owned to a heap block the caller frees (or NULL). */
+static const char *
+error_line_text(ParseState *ps, Lexer *lx, int line, int tok_line, int *tlen, char **owned)
+{
+    *owned = NULL;
+    if (ps->mode == PARSE_FILE) {
+        char *disk = parse_file_line(ps->filename, line);
+        if (disk) {
+            *owned = disk;
+            *tlen = (int)strlen(disk);
+            return disk;
+        }
+    }
+    const char *text = lex_line_text(lx, line, tlen);
+    if (ps->mode != PARSE_SINGLE && text[*tlen] == '\n' && line >= tok_line)
+        (*tlen)++;
+    return text;
+}
+
 static void
 error_msg(ParseState *ps, TypeObject *type, const char *msg, int l0, int c0, int l1,
                 int c1)
@@ -71,6 +144,7 @@ error_msg(ParseState *ps, TypeObject *type, const char *msg, int l0, int c0, int
     int tlen;
     char small[256];
     char *copy = small;
+    char *owned = NULL;
     if (ps->in_fstring) {
         snprintf(full, sizeof full, "f-string: %s", msg);
         msg = full;
@@ -84,16 +158,18 @@ error_msg(ParseState *ps, TypeObject *type, const char *msg, int l0, int c0, int
             c0 = 0;
     }
     else
-        text = lex_line_text(ps->lx, l0, &tlen);
+        text = error_line_text(ps, ps->lx, l0, ps->la.end_line, &tlen, &owned);
     if (tlen >= (int)sizeof small) {
         copy = heap_alloc((size_t)tlen + 1);
         if (!copy) {
+            heap_free(owned);
             err_no_memory();
             return;
         }
     }
     memcpy(copy, text, (size_t)tlen);
     copy[tlen] = '\0';
+    heap_free(owned);
     err_syntax(type, msg, ps->filename, l0, c0, copy, l1, c1);
     if (copy != small)
         heap_free(copy);
@@ -192,6 +268,7 @@ error_lexer(ParseState *ps, Lexer *lx)
     }
     int tlen;
     const char *text;
+    char *owned = NULL;
     int col = le->col, end_col = le->end_col;
     if (ps->in_fstring) {
         /* tokenizer errors in a replacement field: relative to the "(expr)" text and
@@ -205,15 +282,27 @@ error_lexer(ParseState *ps, Lexer *lx)
                 end_col -= lx->col_base;
         }
     }
-    else
+    else if (le->kind == LEXERR_SYNTAX) {
+        /* the tokenizer's own SyntaxErrors cut the line at its '\n' (CPython's
+        ** _syntaxerror_range) */
         text = lex_line_text(lx, le->line, &tlen);
+    }
+    else {
+        /* the others are raised by the parser (_PyPegen_tokenizer_error) */
+        int tok_line = lx->line + lx->line_base;
+        if (lx->cur && lx->cur > lx->buf && *lx->cur == '\0' && lx->cur[-1] == '\n')
+            tok_line--;                 /* at the end: still on the last line */
+        text = error_line_text(ps, lx, le->line, tok_line, &tlen, &owned);
+    }
     char *copy = heap_alloc((size_t)tlen + 1);
     if (!copy) {
+        heap_free(owned);
         err_no_memory();
         return;
     }
     memcpy(copy, text, (size_t)tlen);
     copy[tlen] = '\0';
+    heap_free(owned);
     err_syntax(type, le->msg, ps->filename, le->line, col, copy, le->end_line, end_col);
     heap_free(copy);
 }

@@ -33,6 +33,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/frameobject.h"
 #include "runtime/genobject.h"
+#include "runtime/genericalias.h"
 #include <string.h>
 #include <stdio.h>
 
@@ -45,14 +46,24 @@ static Object *print_impl(Object *const *args, ssize_t nargs, Object *kwnames);
 ** the parser's keyword tuple (kept for ever), and every call packs the positional
 ** arguments into a tuple that lives until print returns.  Both are GC allocations that
 ** move the collector's generation-0 count (when the tuple free list is empty), so pyheap
-** makes the same ones: automatic collections then happen at CPython's moments. */
+** makes the same ones: automatic collections then happen at CPython's moments, and the
+** keyword tuple takes a 4-tuple off the free list when there is one. */
 static Object *
 builtin_print(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static int parser_ready;
     if (!parser_ready) {
+        static const char *const kwnames_c[] = {"sep", "end", "file", "flush"};
+        Object *kwtuple = rt_keep(tuple_new(4));
+        if (!kwtuple)
+            return NULL;
+        for (int i = 0; i < 4; i++) {
+            Object *s = str_intern_cstr(kwnames_c[i]);
+            if (!s)
+                return NULL;
+            TUPLE_SET(kwtuple, i, s);
+        }
         parser_ready = 1;
-        gc_count_static_alloc();
     }
     Object *argstuple = tuple_from_array(args, nargs);
     if (!argstuple)
@@ -761,6 +772,8 @@ builtin_isinstance_impl(Object *inst, Object *cls)
         return 1;
     if (TYPE(cls) == &type_type)
         return obj_type_check(inst, (TypeObject *)cls);
+    if (TYPE(cls) == &uniontype_type)   /* int | str: its members, as a tuple */
+        cls = union_args(cls);
     if (TUPLE_CHECK(cls)) {
         if (rt_enter_recursion(" in __instancecheck__") < 0)
             return -1;
@@ -803,6 +816,8 @@ issubclass_impl(Object *derived, Object *cls)
         }
         return type_is_subtype((TypeObject *)derived, (TypeObject *)cls);
     }
+    if (TYPE(cls) == &uniontype_type)
+        cls = union_args(cls);
     if (TUPLE_CHECK(cls)) {
         int r = 0;
         for (ssize_t i = 0; i < TUPLE_LEN(cls) && !r; i++)
@@ -896,6 +911,53 @@ builtin_dir(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 
 /* ---- class creation ---- */
 
+/* PEP 560 (CPython's update_bases): a base that is not a class but has __mro_entries__
+** is replaced by the tuple that method returns (class X(list[int]) derives from list).
+** Returns 'bases' itself (new reference) when nothing was replaced. */
+static Object *
+update_bases(Object *bases)
+{
+    Object *nb = NULL;
+    for (ssize_t i = 0; i < TUPLE_LEN(bases); i++) {
+        Object *base = TUPLE_GET(bases, i);
+        Object *meth = TYPE_CHECK(base) ? NULL : obj_lookup_attr(base, ID(__mro_entries__));
+        if (!meth) {
+            if (err_occurred() || (nb && list_append(nb, base) < 0))
+                goto error;
+            continue;
+        }
+        Object *entries = obj_call_one(meth, bases);
+        decref(meth);
+        if (!entries)
+            goto error;
+        if (!TUPLE_CHECK(entries)) {
+            decref(entries);
+            err_set(exc_TypeError, "__mro_entries__ must return a tuple");
+            goto error;
+        }
+        if (!nb) {
+            nb = list_new(0);
+            for (ssize_t j = 0; nb && j < i; j++)
+                if (list_append(nb, TUPLE_GET(bases, j)) < 0)
+                    CLEAR(nb);
+        }
+        for (ssize_t j = 0; nb && j < TUPLE_LEN(entries); j++)
+            if (list_append(nb, TUPLE_GET(entries, j)) < 0)
+                CLEAR(nb);
+        decref(entries);
+        if (!nb)
+            goto error;
+    }
+    if (!nb)
+        return newref(bases);
+    Object *r = list_as_tuple(nb);
+    decref(nb);
+    return r;
+error:
+    xdecref(nb);
+    return NULL;
+}
+
 static Object *
 builtin_build_class(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
@@ -906,9 +968,14 @@ builtin_build_class(Object *self, Object *const *args, ssize_t nargs, Object *kw
         return err_set(exc_TypeError, "__build_class__: func must be a function");
     if (!STR_CHECK(name))
         return err_set(exc_TypeError, "__build_class__: name is not a string");
-    Object *bases = tuple_from_array(args + 2, nargs - 2);
-    if (!bases)
+    Object *orig_bases = tuple_from_array(args + 2, nargs - 2);
+    if (!orig_bases)
         return NULL;
+    Object *bases = update_bases(orig_bases);
+    if (!bases) {
+        decref(orig_bases);
+        return NULL;
+    }
     Object *meta = NULL, *mkw = NULL, *ns = NULL, *cls = NULL, *cell = NULL;
     if (kwnames && TUPLE_LEN(kwnames)) {
         mkw = dict_new();
@@ -988,6 +1055,8 @@ builtin_build_class(Object *self, Object *const *args, ssize_t nargs, Object *kw
     cell = vm_run_class_body(func, ns);
     if (!cell)
         goto done;
+    if (bases != orig_bases && obj_setitem(ns, ID(__orig_bases__), orig_bases) < 0)
+        goto done;
     {
         Object *margs = tuple_pack(3, name, bases, ns);
         if (!margs)
@@ -1015,6 +1084,7 @@ done:
     xdecref(meta);
     xdecref(mkw);
     decref(bases);
+    decref(orig_bases);
     return cls;
 }
 

@@ -139,50 +139,13 @@ typedef struct Compiler {
 
 /* ================================================================ errors */
 
-/* Line 'lineno' of the file named 'filename', read from disk as CPython's
-** PyErr_ProgramTextObject does for errors found after parsing (symbol table, compiler):
-** "<stdin>", "<string>" and the REPL have no text, so no source line is shown.  A heap
-** copy ending in '\n', or NULL. */
-static char *
-source_line_copy(const char *filename, int lineno)
-{
-    if (!filename || lineno < 1)
-        return NULL;
-    FILE *f = fopen(filename, "rb");
-    if (!f)
-        return NULL;
-    char *r = NULL;
-    size_t len = 0, cap = 0;
-    int line = 1, c;
-    while ((c = getc(f)) != EOF) {
-        if (line == lineno) {
-            if (len + 2 >= cap) {
-                size_t nc = cap ? cap * 2 : 128;
-                char *nr = heap_realloc(r, nc);
-                if (!nr)
-                    break;
-                r = nr;
-                cap = nc;
-            }
-            r[len++] = (char)c;
-        }
-        if (c == '\n' && ++line > lineno)
-            break;
-    }
-    fclose(f);
-    if (!r)
-        return NULL;
-    if (r[len - 1] != '\n')
-        r[len++] = '\n';
-    r[len] = 0;
-    return r;
-}
-
 void
 compile_raise_syntax_error(const char *filename, const char *msg, int lineno, int col,
                            int end_lineno, int end_col)
 {
-    char *text = source_line_copy(filename, lineno);
+    /* errors found after parsing (symbol table, compiler) read their line from the named
+    ** file, as CPython's PyErr_ProgramTextObject: none for "<stdin>" or "<string>" */
+    char *text = parse_file_line(filename, lineno);
     err_syntax(exc_SyntaxError, msg, filename, lineno, col, text, end_lineno, end_col);
     heap_free(text);
 }

@@ -357,7 +357,9 @@ complex_new_impl(TypeObject *t, Object *args, Object *kwds)
                               "complex() second argument must be a number, not '%s'",
                               TYPE(i)->name);
         re -= ii;
-        im += ir;
+        /* CPython adds the first argument's imaginary part only when it is complex, so
+        ** complex(-0.0, -0.0) keeps its negative zero */
+        im = obj_type_check(TUPLE_GET(args, 0), &complex_type) ? im + ir : ir;
     }
 make:
     if (t == &complex_type)
@@ -379,8 +381,22 @@ complex_conjugate(Object *self, Object *const *args, ssize_t nargs, Object *kw)
     return complex_from_doubles(c->real, -c->imag);
 }
 
+static int
+complex_format_into(Object *self, const FormatSpec *spec, Buf *out)
+{
+    ComplexObject *c = (ComplexObject *)self;
+    return format_complex(out, c->real, c->imag, spec);
+}
+
+static Object *
+complex_format_meth(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    return format_method(self, args[0], "complex", complex_format_into);
+}
+
 static const MethodDef complex_methods[] = {
     {"conjugate", complex_conjugate, METH_NOARGS, NULL},
+    {"__format__", complex_format_meth, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 

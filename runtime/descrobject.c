@@ -418,8 +418,10 @@ wrapper_descr_vectorcall(Object *callable, Object *const *args, size_t nargs, Ob
         return err_format(exc_TypeError, "descriptor '%U' of '%s' object needs an argument",
                           d->common.d_name, d->common.d_type->name);
     Object *self = args[0];
-    if (descr_check(&d->common, self) < 0)
-        return NULL;
+    if (!obj_type_check(self, d->common.d_type))    /* CPython's wrapperdescr_call */
+        return err_format(exc_TypeError,
+                          "descriptor '%U' requires a '%s' object but received a '%s'",
+                          d->common.d_name, d->common.d_type->name, TYPE(self)->name);
     return d->d_base->wrapper(self, args + 1, nargs - 1, kwnames, d->d_wrapped, d->d_base);
 }
 

@@ -38,6 +38,7 @@
 #include "tupleobject.h"
 #include "listobject.h"
 #include "typeobject.h"
+#include "genericalias.h"
 #include "methodobject.h"
 #include "setobject.h"
 #include <string.h>
@@ -2239,6 +2240,7 @@ static const MethodDef dict_methods[] = {
     {"clear", dict_clear_meth, METH_NOARGS, NULL},
     {"copy", dict_copy_meth, METH_NOARGS, NULL},
     {"__reversed__", dict_reversed_meth, METH_NOARGS, NULL},
+    {"__class_getitem__", genericalias_class_getitem, METH_O | METH_CLASS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2265,18 +2267,20 @@ dict_ior(Object *a, Object *b)
     return newref(a);
 }
 
+/* dict() and dict.__new__ allocate through the type, never from the free list (CPython's
+** dict_new uses tp_alloc): `id(dict()) == id(dict())` is False. */
 static Object *
 dict_new_impl(TypeObject *t, Object *args, Object *kwds)
 {
-    if (t == &dict_type)
-        return dict_new();
     Object *d = t->alloc(t, 0);
     if (!d)
         return NULL;
     ((DictObject *)d)->keys = EMPTY_KEYS;
     ((DictObject *)d)->version_tag = NEW_VERSION();
-    /* subclasses are always tracked (they may have a __dict__) */
-    gc_track(d);
+    /* an exact dict starts untracked; subclasses are always tracked (they may have a
+       __dict__) */
+    if (t != &dict_type)
+        gc_track(d);
     return d;
 }
 
@@ -2298,7 +2302,7 @@ dict_init(Object *self, Object *args, Object *kwds)
 static Object *
 dict_vectorcall_new(Object *type, Object *const *args, size_t nargs, Object *kwnames)
 {
-    Object *d = dict_new();
+    Object *d = dict_new_impl((TypeObject *)type, NULL, NULL);
     if (!d)
         return NULL;
     if (dict_update_common(d, args, (ssize_t)nargs, kwnames, "dict") < 0) {

@@ -133,6 +133,8 @@ exc_add_note(Object *self, Object *const *args, ssize_t nargs, Object *kw)
         e->notes = list_new(0);
         if (!e->notes)
             return NULL;
+    } else if (!LIST_CHECK(e->notes)) {
+        return err_set(exc_TypeError, "Cannot add note: __notes__ is not a list");
     }
     if (list_append(e->notes, note) < 0)
         return NULL;
@@ -272,6 +274,20 @@ exc_get_notes(Object *self, void *c)
     return newref(EXC(self)->notes);
 }
 
+/* __notes__ is an ordinary attribute in CPython (kept in the instance dict): any value
+** may be stored or deleted; add_note() then insists on a list. */
+static int
+exc_set_notes(Object *self, Object *value, void *c)
+{
+    if (!value && !EXC(self)->notes) {
+        err_format(exc_AttributeError, "'%s' object has no attribute '__notes__'",
+                   TYPE(self)->name);
+        return -1;
+    }
+    XSETREF(EXC(self)->notes, value ? newref(value) : NULL);
+    return 0;
+}
+
 static const GetSetDef BaseException_getset[] = {
     {"__dict__", exc_get_dict, NULL, NULL, NULL},
     {"args", exc_get_args, exc_set_args, NULL, NULL},
@@ -279,7 +295,7 @@ static const GetSetDef BaseException_getset[] = {
     {"__context__", exc_get_context, exc_set_context_attr, NULL, NULL},
     {"__cause__", exc_get_cause, exc_set_cause_attr, NULL, NULL},
     {"__suppress_context__", exc_get_suppress, exc_set_suppress, NULL, NULL},
-    {"__notes__", exc_get_notes, NULL, NULL, NULL},
+    {"__notes__", exc_get_notes, exc_set_notes, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -1,7 +1,8 @@
 /*
 ** fileobject.c -- text files (a small io.TextIOWrapper): sys.stdin/stdout/stderr and
-** open() in text mode ('r', 'w', 'a', 'x', '+'), UTF-8, universal newlines on read.
-** Output is buffered in the object; sys.stdout is flushed at exit, when its buffer fills,
+** open() in text mode ('r', 'w', 'a', 'x', '+'), UTF-8, universal newlines on read; in
+** binary mode ('b') the same object is an _io.BufferedReader/Writer/Random reading and
+** writing bytes.  Output is buffered in the object; sys.stdout is flushed at exit, when its buffer fills,
 ** when it is a terminal and a newline is written (line buffering, as CPython), and
 ** before anything goes to stderr, so the order of the two streams matches CPython's.
 */
@@ -38,7 +39,11 @@ typedef struct TextIOObject {
     char *rbuf;                 /* read-ahead */
     size_t rpos, rlen, rcap;
     int eof;
+    int binary;                 /* open(..., 'b'): a Buffered{Reader,Writer,Random} */
     Object *dict;
+    Object *encoding;           /* open()'s encoding= as given, NULL: "utf-8" */
+    Object *errors;             /* open()'s errors=, NULL: "strict" */
+    int other_codec;            /* encoding is not UTF-8 (ascii, latin-1): via the codecs */
 } TextIOObject;
 
 static Object *std_out, *std_err;
@@ -122,15 +127,26 @@ tio_write_bytes(TextIOObject *f, const char *p, size_t n)
     return 0;
 }
 
+static const char *tio_errors(TextIOObject *f);
+
 int
 file_write_str(Object *file, Object *s)
 {
     if (TYPE(file) == &textio_type) {
+        TextIOObject *f = (TextIOObject *)file;
+        if (f->other_codec) {
+            Object *b = bytes_encode_str(s, str_as_utf8(f->encoding, NULL), tio_errors(f));
+            if (!b)
+                return -1;
+            int r = tio_write_bytes(f, BYTES_DATA(b), (size_t)BYTES_LEN(b));
+            decref(b);
+            return r;
+        }
         ssize_t n;
         const char *u = str_as_utf8(s, &n);
         if (!u)
             return -1;
-        return tio_write_bytes((TextIOObject *)file, u, (size_t)n);
+        return tio_write_bytes(f, u, (size_t)n);
     }
     Object *r = obj_call_method(file, "write", &s, 1);
     if (!r)
@@ -199,12 +215,32 @@ tio_fill(TextIOObject *f)
     }
 }
 
-/* Make a str from UTF-8 bytes, translating \r\n and \r to \n (universal newlines). */
+/* The file's errors= as a C string (NULL: strict). */
+static const char *
+tio_errors(TextIOObject *f)
+{
+    return f->errors && STR_CHECK(f->errors) ? str_as_utf8(f->errors, NULL) : NULL;
+}
+
+/* Make a str from bytes p[0..n) in the file's encoding (UTF-8, or ascii/latin-1 through
+** the codecs), translating \r\n and \r to \n (universal newlines). */
 static Object *
-decode_text(const char *p, size_t n)
+decode_bytes(TextIOObject *f, const char *p, size_t n)
+{
+    if (!f->other_codec)
+        return str_from_utf8(p, (ssize_t)n);
+    /* ascii and latin-1 are one byte a character: newlines were translated on bytes */
+    Object *b = bytes_from_buf(n ? p : "", (ssize_t)n);
+    Object *s = b ? bytes_decode_obj(b, str_as_utf8(f->encoding, NULL), tio_errors(f)) : NULL;
+    xdecref(b);
+    return s;
+}
+
+static Object *
+decode_text(TextIOObject *f, const char *p, size_t n)
 {
     if (!memchr(p, '\r', n))
-        return str_from_utf8(p, (ssize_t)n);
+        return decode_bytes(f, p, n);
     char *t = heap_alloc(n + 1);
     if (!t)
         return err_no_memory();
@@ -218,7 +254,7 @@ decode_text(const char *p, size_t n)
             t[j++] = p[i];
         }
     }
-    Object *r = str_from_utf8(t, (ssize_t)j);
+    Object *r = decode_bytes(f, t, j);
     heap_free(t);
     return r;
 }
@@ -242,11 +278,26 @@ tio_readline_impl(TextIOObject *f, ssize_t limit)
         char *cr = avail ? memchr(start, '\r', avail) : NULL;
         if (cr && (!nl || cr < nl) && (size_t)(cr - start) + 1 < avail)
             nl = cr[1] == '\n' ? cr + 1 : cr;
-        if (nl || f->eof || (limit >= 0 && avail >= (size_t)limit)) {
+        /* the limit counts characters: the bytes holding that many whole ones */
+        size_t lim = 0, chars = 0;
+        if (limit >= 0) {
+            const unsigned char *u = (const unsigned char *)start;
+            while (lim < avail && chars < (size_t)limit) {
+                size_t k = u[lim] < 0x80 || f->other_codec ? 1
+                           : u[lim] < 0xE0                 ? 2
+                           : u[lim] < 0xF0                 ? 3
+                                                           : 4;
+                if (lim + k > avail)
+                    break;
+                lim += k;
+                chars++;
+            }
+        }
+        if (nl || f->eof || (limit >= 0 && chars == (size_t)limit)) {
             size_t n = nl ? (size_t)(nl - start) + 1 : avail;
-            if (limit >= 0 && n > (size_t)limit)
-                n = (size_t)limit;
-            Object *r = decode_text(start, n);
+            if (limit >= 0 && n > lim)
+                n = lim;
+            Object *r = decode_text(f, start, n);
             f->rpos += n;
             return r;
         }
@@ -263,9 +314,133 @@ tio_read_all(TextIOObject *f)
         if (tio_fill(f) < 0)
             return NULL;
     static char no_data[1];
-    Object *r = decode_text(f->rbuf ? f->rbuf + f->rpos : no_data, f->rlen - f->rpos);
+    Object *r = decode_text(f, f->rbuf ? f->rbuf + f->rpos : no_data, f->rlen - f->rpos);
     f->rpos = f->rlen;
     return r;
+}
+
+/* ---------------------------------------------------------------- binary files
+** open(..., 'b') gives a BufferedReader/Writer/Random: the same buffers, bytes in and
+** out, no newline translation, and the messages of CPython's bufferedio.c. */
+
+static Object *
+bio_read(TextIOObject *f, ssize_t n)
+{
+    if (!f->readable)
+        return err_set(exc_UnsupportedOperation, "read");
+    if (f->closed)
+        return err_set(exc_ValueError, "read of closed file");
+    if (n < -1)
+        return err_set(exc_ValueError, "read length must be non-negative or -1");
+    if (f->writable && tio_flush_raw(f) < 0)
+        return NULL;
+    while (!f->eof && (n < 0 || f->rlen - f->rpos < (size_t)n))
+        if (tio_fill(f) < 0)
+            return NULL;
+    size_t k = f->rlen - f->rpos;
+    if (n >= 0 && k > (size_t)n)
+        k = (size_t)n;
+    Object *r = bytes_from_buf(k ? f->rbuf + f->rpos : "", (ssize_t)k);
+    if (r)
+        f->rpos += k;
+    return r;
+}
+
+static Object *
+bio_readline(TextIOObject *f, ssize_t limit)
+{
+    if (!f->readable)
+        return err_set(exc_UnsupportedOperation, "read");
+    if (f->closed)
+        return err_set(exc_ValueError, "readline of closed file");
+    if (f->writable && tio_flush_raw(f) < 0)
+        return NULL;
+    for (;;) {
+        size_t avail = f->rlen - f->rpos;
+        char *start = avail ? f->rbuf + f->rpos : NULL;
+        char *nl = avail ? memchr(start, '\n', avail) : NULL;
+        if (nl || f->eof || (limit >= 0 && avail >= (size_t)limit)) {
+            size_t n = nl ? (size_t)(nl - start) + 1 : avail;
+            if (limit >= 0 && n > (size_t)limit)
+                n = (size_t)limit;
+            Object *r = bytes_from_buf(n ? start : "", (ssize_t)n);
+            if (r)
+                f->rpos += n;
+            return r;
+        }
+        if (tio_fill(f) < 0)
+            return NULL;
+    }
+}
+
+/* The bytes of a bytes-like argument (bytes, bytearray), or -1 + TypeError. */
+static int
+bio_buffer(Object *o, const char **p, size_t *n)
+{
+    if (BYTES_CHECK(o)) {
+        *p = BYTES_DATA(o);
+        *n = (size_t)BYTES_LEN(o);
+        return 0;
+    }
+    if (obj_type_check(o, &bytearray_type)) {
+        *p = BYTEARRAY_LEN(o) ? BYTEARRAY_DATA(o) : "";
+        *n = (size_t)BYTEARRAY_LEN(o);
+        return 0;
+    }
+    err_format(exc_TypeError, "a bytes-like object is required, not '%s'", TYPE(o)->name);
+    return -1;
+}
+
+static Object *
+bio_write(TextIOObject *f, Object *o)
+{
+    const char *p;
+    size_t n;
+    if (!f->writable)
+        return err_set(exc_UnsupportedOperation, "write");
+    if (bio_buffer(o, &p, &n) < 0)
+        return NULL;
+    if (f->closed)
+        return err_set(exc_ValueError, "write to closed file");
+    if (f->readable && f->rpos < f->rlen) {
+        /* BufferedRandom: writing after a read-ahead goes where the reader stands */
+        if (lseek(f->fd, -(off_t)(f->rlen - f->rpos), SEEK_CUR) < 0)
+            return err_format(exc_OSError, "[Errno %d] %s", errno, strerror(errno));
+        f->rpos = f->rlen = 0;
+    }
+    if (tio_write_bytes(f, p, n) < 0)
+        return NULL;
+    return int_from_ssize((ssize_t)n);
+}
+
+/* An optional size argument (CPython's _Py_convert_optional_to_ssize_t): absent or
+** None is -1, else an integer (__index__).  0 or -1 + TypeError. */
+static int
+size_arg(Object *const *args, ssize_t nargs, ssize_t *out)
+{
+    *out = -1;
+    if (nargs == 0 || args[0] == None)
+        return 0;
+    if (!index_check(args[0])) {
+        err_format(exc_TypeError, "argument should be integer or None, not '%s'",
+                   TYPE(args[0])->name);
+        return -1;
+    }
+    *out = num_as_ssize(args[0], exc_OverflowError);
+    return *out == -1 && err_occurred() ? -1 : 0;
+}
+
+/* The line reader for either kind of file. */
+static Object *
+tio_readline_any(TextIOObject *f, ssize_t limit)
+{
+    return f->binary ? bio_readline(f, limit) : tio_readline_impl(f, limit);
+}
+
+static int
+line_is_empty(Object *line)
+{
+    return BYTES_CHECK(line) ? BYTES_LEN(line) == 0 : STR_LEN(line) == 0;
 }
 
 Object *
@@ -306,6 +481,8 @@ static Object *
 tio_write(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
     Object *s = args[0];
+    if (SELF->binary)
+        return bio_write(SELF, s);
     if (!STR_CHECK(s))
         return err_format(exc_TypeError, "write() argument must be str, not %s", TYPE(s)->name);
     if (file_write_str(self, s) < 0)
@@ -316,6 +493,8 @@ tio_write(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 static Object *
 tio_writelines(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
+    if (SELF->binary && SELF->closed)
+        return err_set(exc_ValueError, "I/O operation on closed file.");
     Object *it = obj_get_iter(args[0]);
     if (!it)
         return NULL;
@@ -323,6 +502,16 @@ tio_writelines(Object *self, Object *const *args, ssize_t nargs, Object *kw)
         Object *s = obj_iter_next(it);
         if (!s)
             break;
+        if (SELF->binary) {
+            Object *r = bio_write(SELF, s);
+            decref(s);
+            if (!r) {
+                decref(it);
+                return NULL;
+            }
+            decref(r);
+            continue;
+        }
         if (!STR_CHECK(s)) {
             err_format(exc_TypeError, "write() argument must be str, not %s", TYPE(s)->name);
             decref(s);
@@ -346,7 +535,8 @@ static Object *
 tio_flush(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
     if (SELF->closed)
-        return err_set(exc_ValueError, "I/O operation on closed file.");
+        return err_set(exc_ValueError, SELF->binary ? "flush of closed file"
+                                                    : "I/O operation on closed file.");
     if (tio_flush_raw(SELF) < 0)
         return NULL;
     return newref(None);
@@ -357,16 +547,19 @@ tio_read(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
     if (arg_check_count("read", (size_t)nargs, 0, 1) < 0)
         return NULL;
+    ssize_t n = -1;
+    if (SELF->binary) {
+        /* a BufferedWriter's read() is unsupported whatever the argument */
+        if (SELF->readable && size_arg(args, nargs, &n) < 0)
+            return NULL;
+        return bio_read(SELF, n);
+    }
+    if (size_arg(args, nargs, &n) < 0)
+        return NULL;
     if (SELF->closed)
         return err_set(exc_ValueError, "I/O operation on closed file.");
     if (!SELF->readable)
         return err_set(exc_UnsupportedOperation, "not readable");
-    ssize_t n = -1;
-    if (nargs && args[0] != None) {
-        n = num_as_ssize(args[0], exc_OverflowError);
-        if (n == -1 && err_occurred())
-            return NULL;
-    }
     if (n < 0)
         return tio_read_all(SELF);
     /* read n characters: decode what is there, counting code points */
@@ -376,14 +569,14 @@ tio_read(Object *self, Object *const *args, ssize_t nargs, Object *kw)
         const unsigned char *p = (const unsigned char *)SELF->rbuf + SELF->rpos;
         while (i < avail && chars < (size_t)n) {
             unsigned char c = p[i];
-            size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            size_t k = c < 0x80 || SELF->other_codec ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
             if (i + k > avail)
                 break;
             i += k;
             chars++;
         }
         if (chars >= (size_t)n || SELF->eof) {
-            Object *r = decode_text((const char *)p, i);
+            Object *r = decode_text(SELF, (const char *)p, i);
             SELF->rpos += i;
             return r;
         }
@@ -396,34 +589,48 @@ static Object *
 tio_readline(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
     ssize_t limit = -1;
-    if (nargs && args[0] != None) {
+    if (SELF->binary) {
+        if (size_arg(args, nargs, &limit) < 0)
+            return NULL;
+    } else if (nargs) {         /* TextIOWrapper.readline(size=-1): an integer */
         limit = num_as_ssize(args[0], exc_OverflowError);
         if (limit == -1 && err_occurred())
             return NULL;
     }
-    return tio_readline_impl(SELF, limit);
+    return tio_readline_any(SELF, limit);
 }
 
 static Object *
 tio_readlines(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
+    /* IOBase.readlines(hint=-1): stop once the lines read exceed 'hint' in total */
+    ssize_t hint, total = 0;
+    if (arg_check_count("readlines", (size_t)nargs, 0, 1) < 0 ||
+        size_arg(args, nargs, &hint) < 0)
+        return NULL;
+    if (SELF->closed)
+        return err_set(exc_ValueError, "I/O operation on closed file.");
     Object *l = list_new(0);
     if (!l)
         return NULL;
     for (;;) {
-        Object *line = tio_readline_impl(SELF, -1);
+        Object *line = tio_readline_any(SELF, -1);
         if (!line) {
             decref(l);
             return NULL;
         }
-        if (STR_LEN(line) == 0) {
+        if (line_is_empty(line)) {
             decref(line);
             return l;
         }
+        ssize_t len = BYTES_CHECK(line) ? BYTES_LEN(line) : STR_LEN(line);
         if (list_append_take(l, line) < 0) {
             decref(l);
             return NULL;
         }
+        if (hint > 0 && len > hint - total)
+            return l;
+        total += len;
     }
 }
 
@@ -506,7 +713,7 @@ static const MethodDef tio_methods[] = {
     {"flush", tio_flush, METH_NOARGS, NULL},
     {"read", tio_read, METH_VARARGS, NULL},
     {"readline", tio_readline, METH_VARARGS, NULL},
-    {"readlines", tio_readlines, METH_NOARGS, NULL},
+    {"readlines", tio_readlines, METH_VARARGS, NULL},
     {"close", tio_close, METH_NOARGS, NULL},
     {"__enter__", tio_enter, METH_NOARGS, NULL},
     {"__exit__", tio_exit, METH_VARARGS, NULL},
@@ -527,12 +734,17 @@ tio_get_closed(Object *self, void *c)
 static Object *
 tio_get_encoding(Object *self, void *c)
 {
-    return str_from_cstr("utf-8");
+    return SELF->encoding ? newref(SELF->encoding) : str_from_cstr("utf-8");
 }
 
 static const GetSetDef tio_getset[] = {
     {"closed", tio_get_closed, NULL, NULL, NULL},
     {"encoding", tio_get_encoding, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const GetSetDef bio_getset[] = {
+    {"closed", tio_get_closed, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -545,10 +757,10 @@ static const MemberDef tio_members[] = {
 static Object *
 tio_iternext(Object *self)
 {
-    Object *line = tio_readline_impl(SELF, -1);
+    Object *line = tio_readline_any(SELF, -1);
     if (!line)
         return NULL;
-    if (STR_LEN(line) == 0) {
+    if (line_is_empty(line)) {
         decref(line);
         return NULL;
     }
@@ -582,6 +794,8 @@ tio_dealloc(Object *self)
     heap_free(f->rbuf);
     xdecref(f->name);
     xdecref(f->mode);
+    xdecref(f->encoding);
+    xdecref(f->errors);
     xdecref(f->dict);
     obj_free(self);
 }
@@ -596,6 +810,11 @@ tio_traverse(Object *self, visitproc visit, void *arg)
 static Object *
 tio_repr(Object *self)
 {
+    if (SELF->binary)
+        return str_from_format("<%s name=%R>", TYPE(self)->name, SELF->name);
+    if (SELF->encoding)
+        return str_from_format("<_io.TextIOWrapper name=%R mode=%R encoding=%R>", SELF->name,
+                               SELF->mode, SELF->encoding);
     return str_from_format("<_io.TextIOWrapper name=%R mode=%R encoding='utf-8'>", SELF->name,
                            SELF->mode);
 }
@@ -618,10 +837,34 @@ TypeObject textio_type = {
     .dictoffset = offsetof(TextIOObject, dict),
 };
 
+/* The binary files share the implementation; only the name and attributes differ. */
+#define BIO_TYPE(tname)                                                                  \
+    {                                                                                    \
+        .ob_base = {{1, &type_type}, 0},                                                 \
+        .name = tname,                                                                   \
+        .basicsize = sizeof(TextIOObject),                                               \
+        .flags = TPFLAG_GC,                                                              \
+        .dealloc = tio_dealloc,                                                          \
+        .traverse = tio_traverse,                                                        \
+        .repr = tio_repr,                                                                \
+        .iter = tio_iter,                                                                \
+        .iternext = tio_iternext,                                                        \
+        .getattro = obj_generic_getattr,                                                 \
+        .setattro = obj_generic_setattr,                                                 \
+        .methods = tio_methods,                                                          \
+        .getset = bio_getset,                                                            \
+        .members = tio_members,                                                          \
+        .dictoffset = offsetof(TextIOObject, dict),                                      \
+    }
+
+TypeObject bufreader_type = BIO_TYPE("_io.BufferedReader");
+TypeObject bufwriter_type = BIO_TYPE("_io.BufferedWriter");
+TypeObject bufrandom_type = BIO_TYPE("_io.BufferedRandom");
+
 static TextIOObject *
-tio_new(int fd, Object *name, const char *mode)
+tio_new(TypeObject *type, int fd, Object *name, const char *mode)
 {
-    TextIOObject *f = (TextIOObject *)obj_alloc(&textio_type, 0);
+    TextIOObject *f = (TextIOObject *)obj_alloc(type, 0);
     if (!f)
         return NULL;
     f->fd = fd;
@@ -641,7 +884,7 @@ file_new_std(int fd, const char *name, int buffered)
     Object *n = str_from_cstr(name);
     if (!n)
         return NULL;
-    TextIOObject *f = tio_new(fd, n, fd == 0 ? "r" : "w");
+    TextIOObject *f = tio_new(&textio_type, fd, n, fd == 0 ? "r" : "w");
     decref(n);
     if (!f)
         return NULL;
@@ -679,27 +922,32 @@ file_open(Object *const *args, size_t nargs, Object *kwnames)
             strcasecmp(enc, "ascii") && strcasecmp(enc, "latin-1"))
             return err_format(exc_LookupError, "unknown encoding: %s", enc);
     }
-    int rd = 0, wr = 0, plus = 0, binary = 0;
+    int rd = 0, wr = 0, plus = 0, binary = 0, text = 0, nkinds = 0;
     int flags = 0;
     char kind = 0;
+    /* CPython's _io.open: unknown or repeated letters first, then the combinations */
     for (const char *p = mode; *p; p++) {
+        if (!strchr("rwax+bt", *p) || strchr(p + 1, *p))
+            return err_format(exc_ValueError, "invalid mode: '%s'", mode);
         switch (*p) {
-        case 'r': case 'w': case 'a': case 'x':
-            if (kind)
-                return err_format(exc_ValueError, "must have exactly one of create/read/write/append mode");
-            kind = *p;
-            break;
+        case 'r': case 'w': case 'a': case 'x': kind = *p; nkinds++; break;
         case '+': plus = 1; break;
         case 'b': binary = 1; break;
-        case 't': break;
-        default:
-            return err_format(exc_ValueError, "invalid mode: '%s'", mode);
+        default: text = 1; break;
         }
     }
+    if (text && binary)
+        return err_set(exc_ValueError, "can't have text and binary mode at once");
+    if (nkinds > 1)
+        return err_set(exc_ValueError, "must have exactly one of create/read/write/append mode");
+    if (binary && v[3] && v[3] != None)
+        return err_set(exc_ValueError, "binary mode doesn't take an encoding argument");
+    if (binary && v[4] && v[4] != None)
+        return err_set(exc_ValueError, "binary mode doesn't take an errors argument");
+    if (binary && v[5] && v[5] != None)
+        return err_set(exc_ValueError, "binary mode doesn't take a newline argument");
     if (!kind)
         return err_set(exc_ValueError, "Must have exactly one of create/read/write/append mode and at most one plus");
-    if (binary)
-        return err_set(exc_ValueError, "binary mode is not supported by pyheap's open()");
     switch (kind) {
     case 'r': rd = 1; flags = plus ? O_RDWR : O_RDONLY; wr = plus; break;
     case 'w': wr = 1; flags = (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_TRUNC; rd = plus; break;
@@ -753,7 +1001,17 @@ file_open(Object *const *args, size_t nargs, Object *kwnames)
             return NULL;
         }
     }
-    TextIOObject *f = tio_new(fd, file, mode);
+    TypeObject *type = &textio_type;
+    if (binary) {
+        /* the mode a binary file reports is its FileIO's, normalised */
+        type = plus ? &bufrandom_type : rd ? &bufreader_type : &bufwriter_type;
+        mode = kind == 'x'   ? (plus ? "xb+" : "xb")
+               : kind == 'a' ? (plus ? "ab+" : "ab")
+               : rd && wr    ? "rb+"
+               : rd          ? "rb"
+                             : "wb";
+    }
+    TextIOObject *f = tio_new(type, fd, file, mode);
     if (!f) {
         if (!INT_CHECK(file))
             close(fd);
@@ -761,7 +1019,16 @@ file_open(Object *const *args, size_t nargs, Object *kwnames)
     }
     f->readable = rd;
     f->writable = wr;
+    f->binary = binary;
     f->owns_fd = !INT_CHECK(file) || !v[6] || obj_is_true(v[6]) > 0;
+    if (!binary && v[3] && STR_CHECK(v[3])) {
+        /* the name as given; ascii and latin-1 go through the codecs */
+        const char *enc = str_as_utf8(v[3], NULL);
+        f->encoding = newref(v[3]);
+        f->other_codec = enc && strcasecmp(enc, "utf-8") && strcasecmp(enc, "utf8");
+    }
+    if (!binary && v[4] && STR_CHECK(v[4]))
+        f->errors = newref(v[4]);
     return (Object *)f;
 }
 

@@ -9,6 +9,8 @@
 #include "object.h"
 
 extern TypeObject textio_type;
+/* open(..., 'b'): the same object with bytes in and out (_io.BufferedReader...) */
+extern TypeObject bufreader_type, bufwriter_type, bufrandom_type;
 
 void file_init(void);
 void file_fini(void);

@@ -758,31 +758,16 @@ float_fromhex(Object *cls, Object *const *args, ssize_t nargs, Object *kw)
     return r;
 }
 
+static int
+float_format_into(Object *self, const FormatSpec *spec, Buf *out)
+{
+    return format_double(out, FLOAT_VAL(self), spec);
+}
+
 static Object *
 float_format_meth(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
-    Object *spec = args[0];
-    if (!STR_CHECK(spec))
-        return err_format(exc_TypeError, "__format__() argument must be str, not %s",
-                          TYPE(spec)->name);
-    if (STR_LEN(spec) == 0)
-        return obj_str(self);
-    ssize_t n;
-    const char *u = str_as_utf8(spec, &n);
-    if (!u)
-        return NULL;
-    FormatSpec fs;
-    if (format_parse_spec_typed(u, n, "float", &fs) < 0)
-        return NULL;
-    Buf out;
-    buf_init(&out);
-    if (format_double(&out, FLOAT_VAL(self), &fs) < 0) {
-        buf_free(&out);
-        return NULL;
-    }
-    Object *r = str_from_utf8(out.data, (ssize_t)out.len);
-    buf_free(&out);
-    return r;
+    return format_method(self, args[0], "float", float_format_into);
 }
 
 static Object *

@@ -20,8 +20,10 @@
 */
 #include "format.h"
 #include "error.h"
+#include "strobject.h"
 
 #include <limits.h>
+#include <math.h>
 #include <string.h>
 
 /* The code points with Unicode decimal value 0 (Unicode 14.0, as CPython 3.11); every
@@ -117,6 +119,20 @@ format_error_buf(Buf *b, int rc)
         err_set(exc_ValueError, b->data);
     buf_free(b);
     return -1;
+}
+
+/* ValueError "Unknown format code 'c' for object of type 'T'" (no type part when
+** type_name is NULL); returns -1. */
+static int
+format_unknown_code(unsigned type, const char *type_name)
+{
+    Buf msg;
+    buf_init(&msg);
+    int rc = buf_puts(&msg, "Unknown format code ");
+    rc |= format_put_code(&msg, type);
+    if (type_name)
+        rc |= buf_printf(&msg, " for object of type '%s'", type_name);
+    return format_error_buf(&msg, rc);
 }
 
 int
@@ -236,12 +252,7 @@ format_parse_spec_typed(const char *spec, ssize_t len, const char *type_name,
     if (type >= 128) {
         /* No type knows a non-ASCII presentation type; say so now, as CPython's
         ** formatters would right after parsing. */
-        buf_init(&msg);
-        int rc = buf_puts(&msg, "Unknown format code ");
-        rc |= format_put_code(&msg, type);
-        if (type_name)
-            rc |= buf_printf(&msg, " for object of type '%s'", type_name);
-        return format_error_buf(&msg, rc);
+        return format_unknown_code(type, type_name);
     }
     f->type = (char)type;
     return 0;
@@ -353,6 +364,15 @@ int
 format_number(Buf *out, bool negative, const char *prefix, const char *intdigits,
               size_t nintdigits, const char *rest, bool group4, const FormatSpec *spec)
 {
+    return format_number_n(out, negative, prefix, intdigits, nintdigits, rest,
+                           rest ? strlen(rest) : 0, group4, spec);
+}
+
+int
+format_number_n(Buf *out, bool negative, const char *prefix, const char *intdigits,
+                size_t nintdigits, const char *rest, size_t nrest, bool group4,
+                const FormatSpec *spec)
+{
     char align = spec->align ? spec->align : spec->zero_pad ? '=' : '>';
     uint32_t fill = spec->zero_pad ? '0' : spec->fill;
     char sign = 0;
@@ -362,7 +382,7 @@ format_number(Buf *out, bool negative, const char *prefix, const char *intdigits
         sign = negative ? '-' : ' ';
     else if (negative)
         sign = '-';
-    size_t nprefix = prefix ? strlen(prefix) : 0, nrest = rest ? strlen(rest) : 0;
+    size_t nprefix = prefix ? strlen(prefix) : 0;
     ssize_t nother = (sign != 0) + (ssize_t)nprefix + (ssize_t)nrest;
     ssize_t min_width = fill == '0' && align == '=' ? spec->width - nother : 0;
     int group = spec->thousands ? (group4 && spec->thousands == '_' ? 4 : 3) : 0;
@@ -396,6 +416,56 @@ format_number(Buf *out, bool negative, const char *prefix, const char *intdigits
     return 0;
 }
 
+/* v formatted by dtoa (with '%' when pct), then signed, grouped and padded per spec: a
+** float, or one unpadded part of a complex. */
+static int
+format_dtoa_number(Buf *out, double v, char type, int precision, int flags, bool pct,
+                   const FormatSpec *spec)
+{
+    Buf tmp;
+    buf_init(&tmp);
+    if (dtoa_format(&tmp, v, type, precision, flags) < 0 || (pct && buf_putc(&tmp, '%') < 0)) {
+        buf_free(&tmp);
+        return -1;
+    }
+    const char *s = tmp.data;
+    bool neg = *s == '-';
+    if (neg)
+        s++;
+    size_t nd = 0;
+    while (s[nd] >= '0' && s[nd] <= '9')
+        nd++;
+    int r = format_number(out, neg, "", s, nd, s + nd, false, spec);
+    buf_free(&tmp);
+    return r;
+}
+
+/* ------------------------------------------------------------------ __format__ methods */
+
+Object *
+format_method(Object *self, Object *spec, const char *type_name, format_spec_fn fn)
+{
+    if (!STR_CHECK(spec))
+        return err_format(exc_TypeError, "__format__() argument must be str, not %s",
+                          TYPE(spec)->name);
+    if (STR_LEN(spec) == 0)
+        return obj_str(self);
+    ssize_t n;
+    const char *u = str_as_utf8(spec, &n);
+    if (!u)
+        return NULL;
+    FormatSpec fs;
+    if (format_parse_spec_typed(u, n, type_name, &fs) < 0)
+        return NULL;
+    Buf out;
+    buf_init(&out);
+    Object *r = NULL;
+    if (fn(self, &fs, &out) == 0)
+        r = str_from_utf8(out.data ? out.data : "", (ssize_t)out.len);
+    buf_free(&out);
+    return r;
+}
+
 /* ------------------------------------------------------------------ float.__format__ */
 
 int
@@ -405,14 +475,8 @@ format_double(Buf *out, double v, const FormatSpec *spec)
     switch (type) {
     case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
         break;
-    default: {
-        Buf msg;
-        buf_init(&msg);
-        int rc = buf_puts(&msg, "Unknown format code ");
-        rc |= format_put_code(&msg, (unsigned char)type);
-        rc |= buf_puts(&msg, " for object of type 'float'");
-        return format_error_buf(&msg, rc);
-    }
+    default:
+        return format_unknown_code((unsigned char)type, "float");
     }
     if (spec->precision > INT_MAX) {
         err_set(exc_ValueError, "precision too big");
@@ -446,20 +510,75 @@ format_double(Buf *out, double v, const FormatSpec *spec)
             return -1;
         return pct ? buf_putc(out, '%') : 0;
     }
-    Buf tmp;
-    buf_init(&tmp);
-    if (dtoa_format(&tmp, v, type, precision, flags) < 0 || (pct && buf_putc(&tmp, '%') < 0)) {
-        buf_free(&tmp);
+    return format_dtoa_number(out, v, type, precision, flags, pct, spec);
+}
+
+/* ---------------------------------------------------------------- complex.__format__ */
+
+int
+format_complex(Buf *out, double re, double im, const FormatSpec *spec)
+{
+    char type = spec->type;
+    switch (type) {
+    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n':
+        break;
+    default:
+        return format_unknown_code((unsigned char)type, "complex");
+    }
+    if (spec->precision > INT_MAX) {
+        err_set(exc_ValueError, "precision too big");
         return -1;
     }
-    const char *s = tmp.data;
-    bool neg = *s == '-';
-    if (neg)
-        s++;
-    size_t nd = 0;
-    while (s[nd] >= '0' && s[nd] <= '9')
-        nd++;
-    int r = format_number(out, neg, "", s, nd, s + nd, false, spec);
-    buf_free(&tmp);
-    return r;
+    if (spec->zero_pad || spec->fill == '0') {
+        err_set(exc_ValueError, "Zero padding is not allowed in complex format specifier");
+        return -1;
+    }
+    if (spec->align == '=') {
+        err_set(exc_ValueError, "'=' alignment flag is not allowed in complex format specifier");
+        return -1;
+    }
+    int precision = (int)spec->precision, default_precision = 6, flags = 0;
+    bool skip_re = false, parens = false;
+    if (spec->alternate)
+        flags |= DTOA_ALT;
+    if (spec->no_neg_zero)
+        flags |= DTOA_NO_NEG_0;
+    if (type == 0) {
+        /* like str(): no real part when it is +0.0, else parentheses */
+        type = 'r';
+        default_precision = 0;
+        if (re == 0.0 && !signbit(re))
+            skip_re = true;
+        else
+            parens = true;
+    } else if (type == 'n') {
+        type = 'g';                     /* the C locale */
+    }
+    if (precision < 0)
+        precision = default_precision;
+    else if (type == 'r')
+        type = 'g';
+    /* the parts unpadded, the imaginary one always signed unless it stands alone;
+    ** then the whole padded (CPython's format_complex_internal) */
+    FormatSpec part = *spec;
+    part.fill = ' ';
+    part.align = '<';
+    part.width = -1;
+    Buf body;
+    buf_init(&body);
+    int rc = parens ? buf_putc(&body, '(') : 0;
+    if (rc == 0 && !skip_re) {
+        rc = format_dtoa_number(&body, re, type, precision, flags, false, &part);
+        part.sign = '+';
+    }
+    if (rc == 0)
+        rc = format_dtoa_number(&body, im, type, precision, flags, false, &part);
+    if (rc == 0)
+        rc = buf_putc(&body, 'j');
+    if (rc == 0 && parens)
+        rc = buf_putc(&body, ')');
+    if (rc == 0)
+        rc = format_pad(out, body.data, body.len, body.len, spec, '>');
+    buf_free(&body);
+    return rc;
 }

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include "buf.h"
+#include "object.h"
 
 typedef struct FormatSpec {
     uint32_t fill;          /* code point; ' ' if not given */
@@ -35,6 +36,11 @@ int format_parse_spec(const char *spec, ssize_t len, FormatSpec *out);
 int format_parse_spec_typed(const char *spec, ssize_t len, const char *type_name,
                             FormatSpec *out);
 
+/* The __format__ method of a number type: spec (must be a str) parsed for type_name, the
+** text fn appends for it (0 / -1 with an exception set); an empty spec gives str(self). */
+typedef int (*format_spec_fn)(Object *self, const FormatSpec *spec, Buf *out);
+Object *format_method(Object *self, Object *spec, const char *type_name, format_spec_fn fn);
+
 /* Append text padded to spec->width with spec->fill, aligned by spec->align or
 ** default_align ('<' or '>').  nchars is the number of code points in text. */
 int format_pad(Buf *out, const char *text, size_t len, size_t nchars, const FormatSpec *spec,
@@ -47,10 +53,17 @@ int format_pad(Buf *out, const char *text, size_t len, size_t nchars, const Form
 ** digits; zero padding also inserts group separators as CPython does). */
 int format_number(Buf *out, bool negative, const char *prefix, const char *intdigits,
                   size_t nintdigits, const char *rest, bool group4, const FormatSpec *spec);
+/* The same with 'rest' given by length (it may hold a NUL: format(0, 'c')). */
+int format_number_n(Buf *out, bool negative, const char *prefix, const char *intdigits,
+                    size_t nintdigits, const char *rest, size_t nrest, bool group4,
+                    const FormatSpec *spec);
 
 /* float.__format__(spec): types e E f F g G n % and none; -1 + ValueError
 ** ("Unknown format code 'd' for object of type 'float'") for others. */
 int format_double(Buf *out, double v, const FormatSpec *spec);
+/* complex.__format__(spec) for a non-empty spec: types e E f F g G n and none, as
+** CPython's format_complex_internal (no zero padding, no '=' alignment). */
+int format_complex(Buf *out, double re, double im, const FormatSpec *spec);
 
 /* repr(float): shortest round-trip digits, CPython's layout ("0.1", "1e+16", "1e-05",
 ** "inf", "-inf", "nan", "-0.0", "100.0").  buf must hold 32 bytes.  Returns length. */

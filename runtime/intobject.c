@@ -3085,7 +3085,7 @@ int_format_spec(Object *o, const FormatSpec *spec, Buf *out)
         FormatSpec local = *spec;
         if (local.width >= 0)
             local.width += (ssize_t)ch.len - 1;
-        int r = format_number(out, false, "", "", 0, ch.data, false, &local);
+        int r = format_number_n(out, false, "", "", 0, ch.data, ch.len, false, &local);
         buf_free(&ch);
         return r;
     }
@@ -3113,26 +3113,7 @@ int_format_spec(Object *o, const FormatSpec *spec, Buf *out)
 static Object *
 int_format_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
-    Object *spec = args[0];
-    if (!STR_CHECK(spec))
-        return err_format(exc_TypeError, "__format__() argument must be str, not %s",
-                          TYPE(spec)->name);
-    if (STR_LEN(spec) == 0)
-        return obj_str(self);
-    ssize_t len;
-    const char *text = str_as_utf8(spec, &len);
-    if (text == NULL)
-        return NULL;
-    FormatSpec fs;
-    if (format_parse_spec_typed(text, len, TYPE(self)->name, &fs) < 0)
-        return NULL;
-    Buf out;
-    buf_init(&out);
-    Object *r = NULL;
-    if (int_format_spec(self, &fs, &out) == 0)
-        r = str_from_utf8(out.data ? out.data : "", (ssize_t)out.len);
-    buf_free(&out);
-    return r;
+    return format_method(self, args[0], TYPE(self)->name, int_format_spec);
 }
 
 /* ---------------------------------------------------------------- tables */

@@ -12,6 +12,7 @@
 #include "listobject.h"
 #include "dictobject.h"
 #include "typeobject.h"
+#include "genericalias.h"
 #include "methodobject.h"
 
 static Object *
@@ -313,6 +314,11 @@ enumerate_next(Object *o)
     return result;
 }
 
+static const MethodDef enumerate_methods[] = {
+    {"__class_getitem__", genericalias_class_getitem, METH_O | METH_CLASS, "See PEP 585"},
+    {NULL, NULL, 0, NULL},
+};
+
 TypeObject enumerate_type = {
     .ob_base = {{1, &type_type}, 0},
     .name = "enumerate",
@@ -323,6 +329,7 @@ TypeObject enumerate_type = {
     .iter = self_iter,
     .iternext = enumerate_next,
     .getattro = obj_generic_getattr,
+    .methods = enumerate_methods,
     .new_ = enumerate_new,
     .alloc = type_generic_alloc,
     .free = obj_free,

@@ -23,6 +23,7 @@
 #include "tupleobject.h"
 #include "dictobject.h"
 #include "typeobject.h"
+#include "genericalias.h"
 #include "methodobject.h"
 #include "sliceobject.h"
 #include <string.h>
@@ -2152,17 +2153,19 @@ static const MethodDef list_methods[] = {
     {"clear", list_clear_meth, METH_NOARGS, NULL},
     {"__reversed__", list_reversed_meth, METH_NOARGS, NULL},
     {"__sizeof__", list_sizeof_meth, METH_NOARGS, NULL},
+    {"__class_getitem__", genericalias_class_getitem, METH_O | METH_CLASS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
 /* ================================================================ construction */
 
+/* list() and list.__new__ allocate through the type (PyType_GenericAlloc), never from the
+** free list, as CPython's list_vectorcall/PyType_GenericNew do: `id(list()) == id(list())`
+** is False, and a list built this way counts as a generation-0 allocation. */
 static Object *
 list_new_impl(TypeObject *t, Object *args, Object *kwds)
 {
     ListObject *l;
-    if (t == &list_type)
-        return list_new(0);
     l = (ListObject *)t->alloc(t, 0);
     if (!l)
         return NULL;
@@ -2213,7 +2216,7 @@ list_vectorcall_new(Object *type, Object *const *args, size_t nargs, Object *kwn
         return err_set(exc_TypeError, "list() takes no keyword arguments");
     if (nargs > 1)
         return err_format(exc_TypeError, "list expected at most 1 argument, got %zu", nargs);
-    Object *l = list_new(0);
+    Object *l = list_new_impl((TypeObject *)type, NULL, NULL);
     if (!l)
         return NULL;
     if (nargs && list_init_impl((ListObject *)l, args[0]) < 0) {

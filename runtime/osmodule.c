@@ -1,8 +1,9 @@
 /*
 ** osmodule.c -- a small 'os' builtin module: the file-system calls scripts use to manage
-** their own files (getcwd, listdir, mkdir, rmdir, remove/unlink, rename, getpid) and the
-** constants name/sep/linesep/curdir/pardir, plus 'os.path' (CPython's posixpath) with
-** exists, isfile, isdir, join, basename, dirname, split.  Errors are CPython's: an
+** their own files (getcwd, listdir, mkdir, rmdir, remove/unlink, rename, getpid, getenv)
+** and the constants name/sep/linesep/curdir/pardir, plus 'os.path' (CPython's posixpath)
+** with exists, isfile, isdir, getsize, join, basename, dirname, split, splitext, isabs,
+** normpath, abspath.  Errors are CPython's: an
 ** OSError subclass chosen by errno (FileNotFoundError...) carrying errno, strerror and the
 ** file name(s), "[Errno 2] No such file or directory: 'x'".
 **
@@ -12,6 +13,8 @@
 */
 #include "modules.h"
 #include "object.h"
+#include "buf.h"
+#include "heap.h"
 #include "error.h"
 #include "intobject.h"
 #include "strobject.h"
@@ -25,6 +28,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -194,7 +198,30 @@ os_listdir(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
     return list;
 }
 
+/* getenv(key, default=None): os.environ.get(key, default); a key that is not a str is
+** the TypeError of os.environ's encodekey. */
+static Object *
+os_getenv(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    static const char *const names[] = {"key", "default", NULL};
+    Object *v[2];
+    if (arg_parse("getenv", args, (size_t)nargs, kwnames, names, 0, 0, 1, v) < 0)
+        return NULL;
+    if (!STR_CHECK(v[0]))
+        return err_format(exc_TypeError, "str expected, not %s", TYPE(v[0])->name);
+    ssize_t n;
+    const char *k = str_as_utf8(v[0], &n);
+    if (!k)
+        return NULL;
+    const char *val = (ssize_t)strlen(k) == n ? getenv(k) : NULL;
+    if (val)
+        return str_from_cstr(val);
+    return newref(v[1] ? v[1] : None);
+}
+
 static const MethodDef os_methods[] = {
+    {"getenv", os_getenv, METH_VARARGS | METH_KEYWORDS,
+     "Get an environment variable, return None if it doesn't exist."},
     {"getpid", os_getpid, METH_NOARGS, "Return the current process id."},
     {"getcwd", os_getcwd, METH_NOARGS,
      "Return a unicode string representing the current working directory."},
@@ -268,6 +295,13 @@ path_check_str(Object *o)
     err_format(exc_TypeError, "expected str, bytes or os.PathLike object, not %s",
                TYPE(o)->name);
     return -1;
+}
+
+/* The UTF-8 text of a path argument (a str), or NULL with TypeError set. */
+static const char *
+path_utf8(Object *o, ssize_t *n)
+{
+    return path_check_str(o) < 0 ? NULL : str_as_utf8(o, n);
 }
 
 /* join(a, *p): an absolute component restarts the path; '/' is added between parts
@@ -355,7 +389,154 @@ path_basename(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
     return path_split_impl(args[0], 2);
 }
 
+/* normpath(p), posixpath's algorithm: drop empty and '.' components, let '..' remove
+** the one before it (not past the root, kept at the start of a relative path), keep
+** one or two leading slashes (three or more become one); "" becomes ".". */
+static Object *
+path_normpath_str(const char *s, ssize_t n)
+{
+    if (n == 0)
+        return str_from_cstr(".");
+    int initial = 0;
+    if (s[0] == '/')
+        initial = n >= 2 && s[1] == '/' && !(n >= 3 && s[2] == '/') ? 2 : 1;
+    /* components as (start, length) pairs, at most n/2 + 1 of them */
+    ssize_t *comp = heap_alloc(sizeof(ssize_t) * 2 * (size_t)(n / 2 + 2));
+    if (!comp)
+        return err_no_memory();
+    ssize_t nc = 0;
+    for (ssize_t i = 0; i <= n;) {
+        ssize_t j = i;
+        while (j < n && s[j] != '/')
+            j++;
+        ssize_t len = j - i;
+        int dot = len == 1 && s[i] == '.';
+        int dotdot = len == 2 && s[i] == '.' && s[i + 1] == '.';
+        if (len > 0 && !dot) {
+            int last_dotdot = nc > 0 && comp[2 * nc - 1] == 2 && s[comp[2 * nc - 2]] == '.' &&
+                              s[comp[2 * nc - 2] + 1] == '.';
+            if (!dotdot || (!initial && nc == 0) || last_dotdot) {
+                comp[2 * nc] = i;
+                comp[2 * nc + 1] = len;
+                nc++;
+            } else if (nc > 0) {
+                nc--;
+            }
+        }
+        i = j + 1;
+    }
+    Buf b;
+    buf_init(&b);
+    int rc = 0;
+    for (int k = 0; k < initial; k++)
+        rc |= buf_putc(&b, '/');
+    for (ssize_t k = 0; k < nc; k++) {
+        if (k > 0)
+            rc |= buf_putc(&b, '/');
+        rc |= buf_append(&b, s + comp[2 * k], (size_t)comp[2 * k + 1]);
+    }
+    heap_free(comp);
+    Object *r = NULL;
+    if (rc == 0)
+        r = b.len ? str_from_utf8(b.data, (ssize_t)b.len) : str_from_cstr(".");
+    buf_free(&b);
+    return r;
+}
+
+static Object *
+path_normpath(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    ssize_t n;
+    const char *s = path_utf8(args[0], &n);
+    return s ? path_normpath_str(s, n) : NULL;
+}
+
+/* abspath(p): normpath(join(os.getcwd(), p)) for a relative p. */
+static Object *
+path_abspath(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    ssize_t n;
+    const char *s = path_utf8(args[0], &n);
+    if (!s)
+        return NULL;
+    if (n > 0 && s[0] == '/')
+        return path_normpath_str(s, n);
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd))
+        return os_error(errno, NULL, NULL);
+    Buf b;
+    buf_init(&b);
+    size_t cl = strlen(cwd);
+    int rc = buf_append(&b, cwd, cl);
+    if (n > 0 && (cl == 0 || cwd[cl - 1] != '/'))
+        rc |= buf_putc(&b, '/');
+    rc |= buf_append(&b, s, (size_t)n);
+    Object *r = rc == 0 ? path_normpath_str(b.data, (ssize_t)b.len) : NULL;
+    buf_free(&b);
+    return r;
+}
+
+static Object *
+path_isabs(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    ssize_t n;
+    const char *s = path_utf8(args[0], &n);
+    return s ? bool_from(n > 0 && s[0] == '/') : NULL;
+}
+
+/* splitext(p) -> (root, ext): ext from the last '.' of the last component, unless only
+** dots precede it there (".bashrc" has no extension), as genericpath._splitext. */
+static Object *
+path_splitext(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    ssize_t n;
+    const char *s = path_utf8(args[0], &n);
+    if (!s)
+        return NULL;
+    ssize_t sep = -1, dot = -1;
+    for (ssize_t i = 0; i < n; i++) {
+        if (s[i] == '/')
+            sep = i;
+        else if (s[i] == '.')
+            dot = i;
+    }
+    ssize_t cut = n;
+    if (dot > sep)
+        for (ssize_t i = sep + 1; i < dot; i++)
+            if (s[i] != '.') {
+                cut = dot;
+                break;
+            }
+    Object *root = str_from_utf8(s, cut), *ext = str_from_utf8(s + cut, n - cut);
+    Object *r = root && ext ? tuple_pack(2, root, ext) : NULL;
+    xdecref(root);
+    xdecref(ext);
+    return r;
+}
+
+/* getsize(p): os.stat(p).st_size. */
+static Object *
+path_getsize(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    const char *p;
+    struct stat st;
+    if (!STR_CHECK(args[0]) && !BYTES_CHECK(args[0]))
+        return err_format(exc_TypeError,
+                          "stat: path should be string, bytes, os.PathLike or integer, not %s",
+                          TYPE(args[0])->name);
+    if (os_path_arg("stat", args[0], &p) < 0)
+        return NULL;
+    if (stat(p, &st) < 0)
+        return os_error(errno, args[0], NULL);
+    return int_from_ssize((ssize_t)st.st_size);
+}
+
 static const MethodDef path_methods[] = {
+    {"normpath", path_normpath, METH_O, "Normalize path, eliminating double slashes, etc."},
+    {"abspath", path_abspath, METH_O, "Return an absolute path."},
+    {"isabs", path_isabs, METH_O, "Test whether a path is absolute"},
+    {"splitext", path_splitext, METH_O, "Split the extension from a pathname."},
+    {"getsize", path_getsize, METH_O, "Return the size of a file, reported by os.stat()."},
     {"exists", path_exists, METH_O, "Test whether a path exists."},
     {"isfile", path_isfile, METH_O, "Test whether a path is a regular file"},
     {"isdir", path_isdir, METH_O, "Return true if the pathname refers to an existing directory."},

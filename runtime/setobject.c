@@ -33,6 +33,7 @@
 #include "strobject.h"
 #include "tupleobject.h"
 #include "typeobject.h"
+#include "genericalias.h"
 #include <string.h>
 
 #define LINEAR_PROBES 9
@@ -1636,6 +1637,8 @@ static const MethodDef set_methods[] = {
      "(i.e. all elements that are in either set.)"},
     {"update", set_update_meth, METH_VARARGS,
      "Update a set with the union of itself and others."},
+    {"__class_getitem__", genericalias_class_getitem, METH_O | METH_CLASS,
+     "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1660,6 +1663,8 @@ static const MethodDef frozenset_methods[] = {
     {"union", set_union, METH_VARARGS,
      "Return the union of sets as a new set.\n\n"
      "(i.e. all elements that are in either set.)"},
+    {"__class_getitem__", genericalias_class_getitem, METH_O | METH_CLASS,
+     "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 

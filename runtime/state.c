@@ -31,6 +31,7 @@
 #include "traceback.h"
 #include "fileobject.h"
 #include "methodobject.h"
+#include "genericalias.h"
 #include <sys/resource.h>
 #include <string.h>
 #include <stdio.h>
@@ -163,10 +164,20 @@ repr_enter(Object *o)
             return 1;
     if (repr_len == repr_cap) {
         /* CPython's first Py_ReprEnter creates the thread state dict and its "Py_Repr"
-        ** list, two GC objects it keeps: count them (gc.h) as it does */
+        ** list and keeps them: make the same two objects (from the free lists when
+        ** these hold some, as PyDict_New/PyList_New do), so gc counts and later ids
+        ** match.  pyheap's own guard is repr_stack. */
         if (!repr_stack) {
-            gc_count_static_alloc();
-            gc_count_static_alloc();
+            Object *d = rt_keep(dict_new());
+            if (!d)
+                return -1;
+            Object *l = list_new(0);
+            if (!l)
+                return -1;
+            int r = dict_setitem_str(d, "Py_Repr", l);
+            decref(l);
+            if (r < 0)
+                return -1;
         }
         ssize_t ncap = repr_cap ? repr_cap * 2 : 16;
         Object **n = heap_realloc(repr_stack, sizeof(Object *) * (size_t)ncap);
@@ -213,7 +224,8 @@ static TypeObject *const core_types[] = {
     &staticmethod_type, &classmethod_type, &property_type, &super_type, &module_type,
     &generator_type, &frame_type, &traceback_type, &mappingproxy_type, &seqiter_type,
     &calliter_type, &enumerate_type, &zip_type, &map_type, &filter_type, &reversed_type,
-    &textio_type,
+    &textio_type, &bufreader_type, &bufwriter_type, &bufrandom_type, &genericalias_type,
+    &uniontype_type,
     NULL,
 };
 
@@ -251,10 +263,29 @@ rt_init(int argc, char **argv)
 ** above hold them).  Then a correct program has no object and no block left
 ** (rt_leak_report), and heap_fini() can hand the arenas back.
 */
+#define RT_KEEP_MAX 8
+static Object *kept[RT_KEEP_MAX];
+static int nkept;
+
+Object *
+rt_keep(Object *o)
+{
+    if (!o)
+        return NULL;
+    if (nkept == RT_KEEP_MAX)
+        fatal("rt_keep: too many objects");
+    kept[nkept++] = o;
+    return o;
+}
+
 void
 rt_drop_roots(void)
 {
     err_clear();
+    while (nkept) {
+        nkept--;
+        CLEAR(kept[nkept]);
+    }
     CLEAR(rt.exc_base.exc_value);
     gc_fini();
     err_reset_memory_error();

@@ -76,6 +76,11 @@ void rt_fini(void);
 /* The part of rt_fini to run before the last collection: objects the runtime holds
 ** outside any container (gc.garbage, the preallocated MemoryError's traceback ...). */
 void rt_drop_roots(void);
+/* Keep o (a new reference, may be NULL) alive until rt_drop_roots, as CPython keeps its
+** static objects made on first use (Argument Clinic keyword tuples, the thread-state
+** dict): they are real allocations, so free lists and gc counts move as in CPython.
+** Returns o, or NULL (with the exception set when o was NULL). */
+Object *rt_keep(Object *o);
 /* -X leakcheck: print every block still allocated (objects by type) to out; returns
 ** their number (0: clean).  Call after rt_fini, before heap_fini. */
 ssize_t rt_leak_report(FILE *out);

@@ -449,6 +449,64 @@ print_exception_line(FILE *out, Object *exc)
 }
 
 static void
+write_str_obj(FILE *out, Object *s)
+{
+    ssize_t n;
+    const char *u = s ? str_as_utf8(s, &n) : NULL;
+    if (u)
+        fwrite(u, 1, (size_t)n, out);
+}
+
+/* The notes added by BaseException.add_note(), one a line after the exception line
+** (CPython 3.11's print_exception_notes): any sequence is walked item by item (a str
+** note list shows one character a line, as 3.11 does); anything else is shown by its
+** repr with no newline after it. */
+static void
+print_exception_notes(FILE *out, Object *exc)
+{
+    Object *name = str_from_cstr("__notes__");
+    Object *notes = name ? obj_lookup_attr(exc, name) : NULL;
+    xdecref(name);
+    if (!notes) {
+        err_clear();
+        return;
+    }
+    int seq = LIST_CHECK(notes) || TUPLE_CHECK(notes) || STR_CHECK(notes) ||
+              BYTES_CHECK(notes) ||
+              (!DICT_CHECK(notes) &&
+               (TYPE(notes)->sq_item || (TYPE_HAS_FLAG(TYPE(notes), TPFLAG_HEAPTYPE) &&
+                                         type_lookup(TYPE(notes), ID(__getitem__)))));
+    if (!seq) {
+        Object *r = obj_repr(notes);
+        if (r)
+            write_str_obj(out, r);
+        else
+            fputs("<__notes__ repr() failed>", out);
+        xdecref(r);
+        err_clear();
+        decref(notes);
+        return;
+    }
+    ssize_t n = obj_length(notes);
+    for (ssize_t i = 0; i < n; i++) {
+        Object *idx = int_from_ssize(i);
+        Object *note = idx ? obj_getitem(notes, idx) : NULL;
+        xdecref(idx);
+        Object *s = note ? obj_str(note) : NULL;
+        xdecref(note);
+        if (s)
+            write_str_obj(out, s);
+        else
+            fputs("<note str() failed>", out);
+        xdecref(s);
+        err_clear();
+        fputc('\n', out);
+    }
+    err_clear();
+    decref(notes);
+}
+
+static void
 print_one_exception(FILE *out, Object *exc)
 {
     Object *tb = EXC(exc)->traceback;
@@ -466,23 +524,33 @@ print_one_exception(FILE *out, Object *exc)
                     int_as_long(se->lineno));
             if (se->text && STR_CHECK(se->text)) {
                 long off = se->offset && INT_CHECK(se->offset) ? int_as_long(se->offset) : 0;
-                long eoff = se->end_offset && INT_CHECK(se->end_offset)
-                                ? int_as_long(se->end_offset)
-                                : 0;
-                long eline = se->end_lineno && INT_CHECK(se->end_lineno)
-                                 ? int_as_long(se->end_lineno)
-                                 : -1;
                 long line = int_as_long(se->lineno);
-                if (eline != line || eoff <= 0)
-                    eoff = off + 1;
-                const char *text = str_as_utf8(se->text, NULL);
-                if (text)
+                /* As CPython's parse_syntax_error: only an exact SyntaxError has
+                   its end position honoured; subclasses (IndentationError,
+                   TabError, user classes) get a single caret. */
+                long eoff = -1, eline = line;
+                if (TYPE(exc) == exc_SyntaxError) {
+                    if (se->end_offset && INT_CHECK(se->end_offset))
+                        eoff = int_as_long(se->end_offset);
+                    if (se->end_lineno && INT_CHECK(se->end_lineno))
+                        eline = int_as_long(se->end_lineno);
+                }
+                ssize_t tsize;
+                const char *text = str_as_utf8(se->text, &tsize);
+                if (text) {
+                    /* A multi-line location highlights to the end of the first line. */
+                    if (eline > line)
+                        eoff = (long)tsize;
+                    if (eoff > (long)tsize + 1)
+                        eoff = (long)tsize + 1;
                     print_syntax_error_text(out, off, eoff, text);
+                }
             }
         }
         err_clear();
     }
     print_exception_line(out, exc);
+    print_exception_notes(out, exc);
 }
 
 /* Print exc with its chain.  'seen' guards against cycles in the chain. */

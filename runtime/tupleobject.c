@@ -15,6 +15,7 @@
 #include "listobject.h"
 #include "dictobject.h"
 #include "typeobject.h"
+#include "genericalias.h"
 #include "methodobject.h"
 #include "sliceobject.h"
 #include <string.h>
@@ -26,7 +27,7 @@ static int numfree[TUPLE_MAXSAVESIZE];
 static struct {
     GcHead gc;
     TupleObject t;
-} empty_tuple_storage = {{0, 0}, {{{1 << 28, &tuple_type}, 0}, {NULL}}};
+} empty_tuple_storage = {{0, 0}, {{{999999999, &tuple_type}, 0}, {NULL}}};   /* _PyVarObject_IMMORTAL_INIT */
 #define EMPTY_TUPLE ((Object *)&empty_tuple_storage.t)
 
 Object *
@@ -40,7 +41,10 @@ tuple_alloc(ssize_t n)
 {
     if (n < 0)
         return (TupleObject *)err_bad_internal_call("tuple_alloc");
-    if (n <= TUPLE_MAXSAVESIZE && n > 0) {
+    /* `n < TUPLE_MAXSAVESIZE`, as 3.11's tuple_alloc: 20-tuples are saved by
+    ** tuple_dealloc but never taken back (observable in id() reuse and
+    ** sys._debugmallocstats) */
+    if (n < TUPLE_MAXSAVESIZE && n > 0) {
         TupleObject *t = free_list[n - 1];
         if (t) {
             free_list[n - 1] = (TupleObject *)t->items[0];
@@ -126,7 +130,7 @@ tuple_dealloc(Object *o)
     TupleObject *t = (TupleObject *)o;
     ssize_t n = SIZE(t);
     if (o == EMPTY_TUPLE) {
-        t->ob_base.ob_base.refcnt = 1 << 28;
+        t->ob_base.ob_base.refcnt = 999999999;
         return;
     }
     gc_untrack(o);
@@ -612,6 +616,7 @@ static const MethodDef tuple_methods[] = {
     {"count", tuple_count_meth, METH_O, NULL},
     {"__getnewargs__", tuple_getnewargs, METH_NOARGS, NULL},
     {"__sizeof__", tuple_sizeof, METH_NOARGS, NULL},
+    {"__class_getitem__", genericalias_class_getitem, METH_O | METH_CLASS, NULL},
     {NULL, NULL, 0, NULL},
 };
 

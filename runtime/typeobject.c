@@ -28,6 +28,7 @@
 #include "descrobject.h"
 #include "funcobject.h"
 #include "methodobject.h"
+#include "genericalias.h"
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -2623,6 +2624,7 @@ TypeObject type_type = {
     .init = type_init,
     .new_ = type_new,
     .alloc = type_generic_alloc,
+    .nb_or = union_type_or,     /* int | None (PEP 604) */
     .methods = type_methods,
     .getset = type_getset,
     .dictoffset = offsetof(TypeObject, dict),

@@ -11,6 +11,7 @@ set -u
 interp=${1:?usage: bench_check.sh INTERP BENCH_DIR}
 dir=${2:?usage: bench_check.sh INTERP BENCH_DIR}
 interp=$(cd "$(dirname "$interp")" && pwd)/$(basename "$interp")
+dir=$(cd "$dir" && pwd)
 one() {
     local name=$1 out
     out=$(cd "$dir" && timeout 120 "$interp" -X leakcheck "$name.py" 2>&1)
