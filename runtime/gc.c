@@ -306,12 +306,6 @@ gc_on_alloc(void)
 }
 
 void
-gc_count_static_alloc(void)
-{
-    gc_on_alloc();
-}
-
-void
 gc_count_transient_alloc(void)
 {
     gc_on_alloc();

@@ -72,10 +72,6 @@ void gc_untrack(Object *o);
 ** gen0 count += 1 on allocation (and collect if over the threshold), -= 1 on free. */
 void gc_on_alloc(void);
 void gc_on_free(void);
-/* Count a GC allocation CPython makes once and keeps for ever but pyheap has no use for
-** (e.g. an Argument Clinic parser's keyword tuple on a builtin's first call): only its
-** effect on the generation-0 count -- and a collection, if it crosses the threshold. */
-void gc_count_static_alloc(void);
 /* Count a GC object CPython makes and frees at once where pyheap needs none (e.g. the
 ** bound file.write print() fetches for each piece): +1, possibly a collection, -1. */
 void gc_count_transient_alloc(void);
