@@ -358,124 +358,93 @@ show_stats_each_generation(void)
 ** On a big heap the passes over a generation are bound by memory latency: after the
 ** first full collection a list is in breadth-first order from the roots, not in address
 ** order, so each node and each child is a cache miss, and following 'next' pointers
-** allows only one miss at a time.  update_refs (one pointer chase) notes the nodes in
-** list order in 'walk'; subtract_refs and move_unreachable then prefetch the node
-** PF_NODE ahead, a list's item array PF_ITEMS ahead and the first children PF_KIDS
-** ahead.  'walk' is malloc'ed (it must not change which heap blocks objects get); when it
-** cannot grow, the passes just prefetch less. */
-#define PF_NODE 16
+** allows only one miss at a time.  update_refs walks the list from both ends at once (two
+** chains of misses in flight).  subtract_refs and move_unreachable keep a run-ahead
+** pointer PF_NODE nodes ahead of the node they work on, remembered in a small ring: the
+** node it reaches is prefetched, a list's item array is prefetched PF_ITEMS nodes ahead
+** and the first children PF_KIDS nodes ahead, so the pass itself mostly hits the cache.
+** No memory is allocated (which would change the process's peak size). */
+#define PF_NODE 16              /* ring size: a power of two */
 #define PF_ITEMS 10
 #define PF_KIDS 5
 #define PF_MAX_KIDS 4
 
-static GcHead **walk;
-static size_t walk_n, walk_cap;
-static GcHead *walk_list;       /* the list 'walk' was made for */
+typedef struct RunAhead {
+    GcHead *ring[PF_NODE];
+    GcHead *lead;               /* the node after the last one in the ring */
+    GcHead *list;
+    size_t n;                   /* nodes put in the ring */
+} RunAhead;
 
 static inline void
-walk_push(GcHead *g)
+runahead_step(RunAhead *ra)
 {
-    if (walk_n == walk_cap) {
-        size_t nc = walk_cap ? walk_cap * 2 : 4096;
-        GcHead **w = realloc(walk, nc * sizeof *w);
-        if (!w)
-            return;
-        walk = w;
-        walk_cap = nc;
-    }
-    walk[walk_n++] = g;
+    if (ra->lead == ra->list)
+        return;
+    GcHead *g = ra->lead;
+    ra->ring[ra->n++ & (PF_NODE - 1)] = g;
+    ra->lead = (GcHead *)(g->next & ~GC_NEXT_UNREACHABLE);
+    __builtin_prefetch(ra->lead, 1, 3);
 }
 
-static void
-walk_release(void)
-{
-    /* keep a small array for the frequent young collections, not a big heap's */
-    if (walk_cap > 65536) {
-        free(walk);
-        walk = NULL;
-        walk_cap = 0;
-    }
-    walk_n = 0;
-    walk_list = NULL;
-}
-
-/* While the pass is at node i of 'walk': bring in what it will need soon. */
 static inline void
-prefetch_ahead(size_t i)
+runahead_init(RunAhead *ra, GcHead *list)
 {
-    if (i + PF_NODE < walk_n)
-        __builtin_prefetch(walk[i + PF_NODE], 1, 3);
-    if (i + PF_ITEMS < walk_n) {
-        Object *op = FROM_GC(walk[i + PF_ITEMS]);
+    ra->list = list;
+    ra->lead = gc_next(list);
+    ra->n = 0;
+    for (int k = 0; k < PF_NODE; k++)
+        runahead_step(ra);
+}
+
+/* Working on node i of the list (i counts from 0): move the run-ahead pointer one node
+** and bring in what the coming nodes will need. */
+static inline void
+runahead(RunAhead *ra, size_t i)
+{
+    runahead_step(ra);
+    if (i + PF_ITEMS < ra->n) {
+        Object *op = FROM_GC(ra->ring[(i + PF_ITEMS) & (PF_NODE - 1)]);
         if (TYPE(op) == &list_type)
             __builtin_prefetch(LIST_ITEMS(op), 0, 3);
     }
-    if (i + PF_KIDS < walk_n) {
-        Object *op = FROM_GC(walk[i + PF_KIDS]);
+    if (i + PF_KIDS < ra->n) {
+        Object *op = FROM_GC(ra->ring[(i + PF_KIDS) & (PF_NODE - 1)]);
         Object **items;
-        ssize_t n;
         if (TYPE(op) == &list_type)
             items = LIST_ITEMS(op);
         else if (TYPE(op) == &tuple_type)
             items = TUPLE_ITEMS(op);
         else
             return;
-        n = SIZE(op) < PF_MAX_KIDS ? SIZE(op) : PF_MAX_KIDS;
+        ssize_t n = SIZE(op) < PF_MAX_KIDS ? SIZE(op) : PF_MAX_KIDS;
         for (ssize_t k = 0; k < n; k++)
             if (items[k])
                 __builtin_prefetch(AS_GC(items[k]), 1, 3);
     }
 }
 
-/* Every node's gc_refs := its refcount.  The list is walked from both ends at once (two
-** independent chains of loads: twice the misses in flight); 'walk' gets the front half,
-** 'back' the back half, reversed onto 'walk' at the end.  A node's prev pointer is read
-** before gc_reset_refs overwrites it. */
+/* Every node's gc_refs := its refcount, walking from both ends; a node's prev pointer is
+** read before gc_reset_refs overwrites it. */
 static void
 update_refs(GcHead *containers)
 {
-    walk_n = 0;
-    walk_list = containers;
     GcHead *f = gc_next(containers), *b = gc_prev(containers);
     if (f == containers)
         return;
-    GcHead **back = NULL;
-    size_t nback = 0, capback = 0;
-    int back_ok = 1;
     for (;;) {
         if (f == b) {
             gc_reset_refs(f, REFCNT(FROM_GC(f)));
-            walk_push(f);
             break;
         }
         GcHead *fn = gc_next(f), *bp = gc_prev(b);
         gc_reset_refs(f, REFCNT(FROM_GC(f)));
         gc_reset_refs(b, REFCNT(FROM_GC(b)));
-        walk_push(f);
-        if (back_ok) {
-            if (nback == capback) {
-                size_t nc = capback ? capback * 2 : 4096;
-                GcHead **nb = realloc(back, nc * sizeof *nb);
-                if (nb) {
-                    back = nb;
-                    capback = nc;
-                } else
-                    back_ok = 0;
-            }
-            if (back_ok)
-                back[nback++] = b;
-        }
         if (fn == b)
             break;
         f = fn;
         b = bp;
     }
-    if (back_ok)
-        while (nback)
-            walk_push(back[--nback]);
-    else
-        walk_n = 0;             /* the order is lost: no prefetching this time */
-    free(back);
 }
 
 static int
@@ -493,11 +462,12 @@ visit_decref(Object *op, void *parent)
 static void
 subtract_refs(GcHead *containers)
 {
+    RunAhead ra;
+    runahead_init(&ra, containers);
     size_t i = 0;
     for (GcHead *g = gc_next(containers); g != containers; g = gc_next(g), i++) {
         Object *op = FROM_GC(g);
-        if (walk_list == containers)
-            prefetch_ahead(i);
+        runahead(&ra, i);
         traverseproc t = TYPE(op)->traverse;
         if (t)
             t(op, visit_decref, op);
@@ -576,11 +546,11 @@ move_unreachable(GcHead *young, GcHead *unreachable, Untrack *u)
 {
     GcHead *prev = young;
     GcHead *g = gc_next(young);
+    RunAhead ra;
+    runahead_init(&ra, young);
     size_t i = 0;
-    int pf = walk_list == young;
     while (g != young) {
-        if (pf)
-            prefetch_ahead(i++);
+        runahead(&ra, i++);
         if (gc_get_refs(g)) {
             Object *op = FROM_GC(g);
             traverseproc t = TYPE(op)->traverse;
@@ -643,7 +613,6 @@ deduce_unreachable(GcHead *base, GcHead *unreachable, Untrack *u)
     subtract_refs(base);
     gc_list_init(unreachable);
     move_unreachable(base, unreachable, u);
-    walk_release();
 }
 
 /* CPython's untrack_dicts as a pass over young (when move_unreachable's note of the dicts
