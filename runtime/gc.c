@@ -460,14 +460,16 @@ visit_decref(Object *op, void *parent)
 }
 
 static void
-subtract_refs(GcHead *containers)
+subtract_refs(GcHead *containers, int prefetch)
 {
     RunAhead ra;
-    runahead_init(&ra, containers);
+    if (prefetch)
+        runahead_init(&ra, containers);
     size_t i = 0;
     for (GcHead *g = gc_next(containers); g != containers; g = gc_next(g), i++) {
         Object *op = FROM_GC(g);
-        runahead(&ra, i);
+        if (prefetch)
+            runahead(&ra, i);
         traverseproc t = TYPE(op)->traverse;
         if (t)
             t(op, visit_decref, op);
@@ -542,15 +544,17 @@ note_dict(Untrack *u, Object *op)
 }
 
 static void
-move_unreachable(GcHead *young, GcHead *unreachable, Untrack *u)
+move_unreachable(GcHead *young, GcHead *unreachable, Untrack *u, int prefetch)
 {
     GcHead *prev = young;
     GcHead *g = gc_next(young);
     RunAhead ra;
-    runahead_init(&ra, young);
+    if (prefetch)
+        runahead_init(&ra, young);
     size_t i = 0;
     while (g != young) {
-        runahead(&ra, i++);
+        if (prefetch)
+            runahead(&ra, i++);
         if (gc_get_refs(g)) {
             Object *op = FROM_GC(g);
             traverseproc t = TYPE(op)->traverse;
@@ -607,12 +611,12 @@ clear_unreachable_mask(GcHead *unreachable, int *pending)
 }
 
 static void
-deduce_unreachable(GcHead *base, GcHead *unreachable, Untrack *u)
+deduce_unreachable(GcHead *base, GcHead *unreachable, Untrack *u, int prefetch)
 {
     update_refs(base);
-    subtract_refs(base);
+    subtract_refs(base, prefetch);
     gc_list_init(unreachable);
-    move_unreachable(base, unreachable, u);
+    move_unreachable(base, unreachable, u, prefetch);
 }
 
 /* CPython's untrack_dicts as a pass over young (when move_unreachable's note of the dicts
@@ -673,7 +677,7 @@ static void
 handle_resurrected_objects(GcHead *unreachable, GcHead *still_unreachable, GcHead *old)
 {
     gc_list_clear_collecting(unreachable);
-    deduce_unreachable(unreachable, still_unreachable, NULL);
+    deduce_unreachable(unreachable, still_unreachable, NULL, 1);
     clear_unreachable_mask(still_unreachable, NULL);
     gc_list_merge(unreachable, old);
 }
@@ -748,7 +752,9 @@ collect_main(int generation, ssize_t *n_collected, ssize_t *n_uncollectable, int
 
     /* dicts are untracked only in full collections (CPython issue #14775) */
     Untrack u = {1, young == old, NULL, 0, 0, 0, 0};
-    deduce_unreachable(young, &unreachable, &u);
+    /* prefetching pays on a full collection's big lists; generations 0 and 1 are small
+    ** enough to stay in the caches, where it only costs instructions */
+    deduce_unreachable(young, &unreachable, &u, young == old);
     if (young != old) {
         if (generation == GC_NUM_GENERATIONS - 2)
             gcs.long_lived_pending += u.kept;
