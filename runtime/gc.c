@@ -462,7 +462,7 @@ visit_decref(Object *op, void *parent)
 static void
 subtract_refs(GcHead *containers, int prefetch)
 {
-    RunAhead ra;
+    RunAhead ra = {.lead = NULL};
     if (prefetch)
         runahead_init(&ra, containers);
     size_t i = 0;
@@ -548,7 +548,7 @@ move_unreachable(GcHead *young, GcHead *unreachable, Untrack *u, int prefetch)
 {
     GcHead *prev = young;
     GcHead *g = gc_next(young);
-    RunAhead ra;
+    RunAhead ra = {.lead = NULL};
     if (prefetch)
         runahead_init(&ra, young);
     size_t i = 0;
