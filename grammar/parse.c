@@ -3702,7 +3702,7 @@ parse_syntax_error(ParseState *ps, void *parser, int code, Token t)
     if (code != TK_ELSE && code != TK_COLON) {
         const char *name = NULL;
         for (int d = 1; parser_stack_top(parser, d + 1, &name, NULL); d++) {
-            const char *sym;
+            const char *sym = "";
             parser_stack_top(parser, d - 1, &sym, NULL);
             if (!strcmp(sym, "ELSE"))
                 break;                  /* a complete "a if b else" */
