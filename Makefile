@@ -29,6 +29,15 @@ endif
 ifeq ($(MODE),release)
   CFLAGS_MODE := -O2 -DNDEBUG -fno-pie $(LTO)
   LDFLAGS_MODE := -no-pie $(LTO)
+  # Profile-guided optimisation (gcc), as Debian builds CPython: see the PGO section below.
+  PGO ?= $(if $(findstring clang,$(CC)),0,1)
+  ifeq ($(PGO_STAGE),gen)
+    CFLAGS_MODE += -fprofile-generate -fprofile-update=single
+    LDFLAGS_MODE += -fprofile-generate
+  else ifeq ($(PGO),1)
+    CFLAGS_MODE += -fprofile-use -fprofile-partial-training -Wno-missing-profile \
+                   -Wno-coverage-mismatch
+  endif
 else ifeq ($(MODE),debug)
   CFLAGS_MODE := -O0 -DCFG_DEBUG=1
 else ifeq ($(MODE),asan)
@@ -82,6 +91,26 @@ endif
 $(BIN): $(MAIN_OBJ) $(LIB)
 	@echo "  LD      $@"
 	@$(CC) $(CFLAGS_MODE) $(LDFLAGS_MODE) -o $@ $(MAIN_OBJ) $(LIB) $(LDLIBS)
+
+# PGO (release with gcc; PGO=0 turns it off): the first build of a tree compiles every
+# object instrumented, runs scripts/pgo_train.sh (the .gcda profiles land next to the
+# objects), deletes the objects and compiles them again with the profile.  Later builds
+# recompile changed files against that profile (stale parts of it are ignored); delete
+# $(BUILD)/pgo.stamp to train again.
+ifeq ($(MODE)$(PGO)$(PGO_STAGE),release1)
+$(BUILD)/pgo.stamp: | $(GEN)/parser.h
+	@echo "  PGO     instrumented build"
+	@find $(BUILD) -name '*.o' -delete 2>/dev/null; rm -f $(LIB) $(BIN)
+	@$(MAKE) --no-print-directory PGO_STAGE=gen $(BIN)
+	@find $(BUILD) -name '*.gcda' -delete
+	@echo "  PGO     training run (scripts/pgo_train.sh)"
+	@scripts/pgo_train.sh $(BIN)
+	@find $(BUILD) -name '*.o' -delete
+	@rm -f $(LIB) $(BIN)
+	@touch $@
+
+$(LIB_OBJ) $(MAIN_OBJ): $(BUILD)/pgo.stamp
+endif
 
 $(LIB): $(LIB_OBJ)
 	@echo "  AR      $@"
