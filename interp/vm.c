@@ -981,6 +981,62 @@ binop_specialize(uint32_t word, Object *lhs, Object *rhs, int oparg, const uint3
     return BINOP_WORD(BINOP_ADAPTIVE, adaptive_counter_backoff(counter));
 }
 
+/* int op int for values below 2**60 in C arithmetic (Python's floor division and modulo
+** signs); *res gets the result (NULL after MemoryError).  0: not handled here (an
+** operator without a fast path, a zero divisor, a product that overflows). */
+static inline int
+int_binop_ll(int oparg, long long a, long long b, Object **res)
+{
+    long long r;
+    switch (oparg) {
+    case NB_ADD:
+    case NB_INPLACE_ADD:
+        r = a + b;
+        break;
+    case NB_SUBTRACT:
+    case NB_INPLACE_SUBTRACT:
+        r = a - b;
+        break;
+    case NB_MULTIPLY:
+    case NB_INPLACE_MULTIPLY:
+        if (__builtin_mul_overflow(a, b, &r))
+            return 0;
+        break;
+    case NB_AND:
+    case NB_INPLACE_AND:
+        r = a & b;
+        break;
+    case NB_OR:
+    case NB_INPLACE_OR:
+        r = a | b;
+        break;
+    case NB_XOR:
+    case NB_INPLACE_XOR:
+        r = a ^ b;
+        break;
+    case NB_FLOOR_DIVIDE:
+    case NB_INPLACE_FLOOR_DIVIDE:
+        if (b == 0)
+            return 0;
+        r = a / b;
+        if ((a % b != 0) && ((a < 0) != (b < 0)))
+            r--;
+        break;
+    case NB_REMAINDER:
+    case NB_INPLACE_REMAINDER:
+        if (b == 0)
+            return 0;
+        r = a % b;
+        if (r != 0 && ((r < 0) != (b < 0)))
+            r += b;
+        break;
+    default:
+        return 0;
+    }
+    *res = int_from_ll(r);
+    return 1;
+}
+
 /* Run the site's state machine for one execution; returns the state that applies now
 ** (BINOP_INPLACE_UNICODE when the in-place path must be taken). */
 static int
@@ -1898,8 +1954,15 @@ dispatch:
         if (INT_CHECK_EXACT(lhs) && INT_CHECK_EXACT(rhs)) {
             if (UNLIKELY(bst != BINOP_INT && bst != BINOP_UNQUICKENED && bst != BINOP_GENERIC))
                 (void)binop_adapt(ip, lhs, rhs, oparg, localsplus);
-            if (!int_is_compact(lhs) || !int_is_compact(rhs))
+            if (!int_is_compact(lhs) || !int_is_compact(rhs)) {
+                /* two-digit ints (below 2**60) still fit C arithmetic: products of
+                   one-digit ints, loop counters past 2**30 */
+                long long la, lb;
+                if (int_two_digit_value(lhs, &la) && int_two_digit_value(rhs, &lb) &&
+                    int_binop_ll(oparg, la, lb, &res))
+                    goto binop_done;
                 goto binop_generic;
+            }
             long a = int_compact_value(lhs), b = int_compact_value(rhs);
             switch (oparg) {
             case NB_ADD:

@@ -60,6 +60,23 @@ int_compact_value(Object *o)
     return s * (long)INT_DIGITS(o)[0];   /* s in {-1, 0, 1}; digits[0] is 0 for zero */
 }
 
+/* The value of an int of at most two 30-bit digits (|v| < 2**60) in *v; 0 for a bigger
+** int. */
+static inline int
+int_two_digit_value(Object *o, long long *v)
+{
+    ssize_t s = SIZE(o);
+    if (s >= -1 && s <= 1) {
+        *v = s * (long long)INT_DIGITS(o)[0];
+        return 1;
+    }
+    if (s != 2 && s != -2)
+        return 0;
+    long long m = (long long)INT_DIGITS(o)[0] | ((long long)INT_DIGITS(o)[1] << 30);
+    *v = s < 0 ? -m : m;
+    return 1;
+}
+
 /* Constructors: new references; cached objects for small values. */
 Object *int_from_long(long v);
 Object *int_from_ulong(unsigned long v);
