@@ -1954,64 +1954,12 @@ dispatch:
         if (INT_CHECK_EXACT(lhs) && INT_CHECK_EXACT(rhs)) {
             if (UNLIKELY(bst != BINOP_INT && bst != BINOP_UNQUICKENED && bst != BINOP_GENERIC))
                 (void)binop_adapt(ip, lhs, rhs, oparg, localsplus);
-            if (!int_is_compact(lhs) || !int_is_compact(rhs)) {
-                /* two-digit ints (below 2**60) still fit C arithmetic: products of
-                   one-digit ints, loop counters past 2**30 */
-                long long la, lb;
-                if (int_two_digit_value(lhs, &la) && int_two_digit_value(rhs, &lb) &&
-                    int_binop_ll(oparg, la, lb, &res))
-                    goto binop_done;
-                goto binop_generic;
-            }
-            long a = int_compact_value(lhs), b = int_compact_value(rhs);
-            switch (oparg) {
-            case NB_ADD:
-            case NB_INPLACE_ADD:
-                res = int_from_long(a + b);
+            /* ints of up to two digits (below 2**60) are computed in C: one-digit
+               operands, their products, loop counters past 2**30 */
+            long long a, b;
+            if (int_two_digit_value(lhs, &a) && int_two_digit_value(rhs, &b) &&
+                int_binop_ll(oparg, a, b, &res))
                 goto binop_done;
-            case NB_SUBTRACT:
-            case NB_INPLACE_SUBTRACT:
-                res = int_from_long(a - b);
-                goto binop_done;
-            case NB_MULTIPLY:
-            case NB_INPLACE_MULTIPLY:
-                res = int_from_ll((long long)a * b);
-                goto binop_done;
-            case NB_AND:
-            case NB_INPLACE_AND:
-                res = int_from_long(a & b);
-                goto binop_done;
-            case NB_OR:
-            case NB_INPLACE_OR:
-                res = int_from_long(a | b);
-                goto binop_done;
-            case NB_XOR:
-            case NB_INPLACE_XOR:
-                res = int_from_long(a ^ b);
-                goto binop_done;
-            case NB_FLOOR_DIVIDE:
-            case NB_INPLACE_FLOOR_DIVIDE:
-                if (b != 0) {
-                    long q = a / b;
-                    if ((a % b != 0) && ((a < 0) != (b < 0)))
-                        q--;
-                    res = int_from_long(q);
-                    goto binop_done;
-                }
-                break;
-            case NB_REMAINDER:
-            case NB_INPLACE_REMAINDER:
-                if (b != 0) {
-                    long m = a % b;
-                    if (m != 0 && ((m < 0) != (b < 0)))
-                        m += b;
-                    res = int_from_long(m);
-                    goto binop_done;
-                }
-                break;
-            default:
-                break;
-            }
             goto binop_generic;
         }
         if (FLOAT_CHECK_EXACT(lhs) && FLOAT_CHECK_EXACT(rhs)) {
