@@ -1419,42 +1419,33 @@ dispatch:
         DISPATCH();
     }
 
+    /* push local n, or raise UnboundLocalError / NameError for free variables */
+#define PUSH_LOCAL(n)                                                                    \
+    do {                                                                                 \
+        Object *local_ = GETLOCAL(n);                                                    \
+        if (!local_) {                                                                   \
+            format_unbound(co, (n));                                                     \
+            goto error;                                                                  \
+        }                                                                                \
+        PUSH(newref(local_));                                                            \
+    } while (0)
+
     TARGET(LOAD_FAST) {
-        Object *v = GETLOCAL(oparg);
-        if (!v) {
-            format_unbound(co, oparg);
-            goto error;
-        }
-        PUSH(newref(v));
+        PUSH_LOCAL(oparg);
         DISPATCH();
     }
 
     /* superinstructions (see compile.c combine_superinstructions): the second word is
        an ordinary instruction, consumed here */
     TARGET(LOAD_FAST__LOAD_FAST) {
-        Object *v = GETLOCAL(oparg);
-        if (!v) {
-            format_unbound(co, oparg);
-            goto error;
-        }
-        PUSH(newref(v));
+        PUSH_LOCAL(oparg);
         int arg2 = INSTR_ARG(*ip++);
-        v = GETLOCAL(arg2);
-        if (!v) {
-            format_unbound(co, arg2);
-            goto error;
-        }
-        PUSH(newref(v));
+        PUSH_LOCAL(arg2);
         DISPATCH();
     }
 
     TARGET(LOAD_FAST__LOAD_CONST) {
-        Object *v = GETLOCAL(oparg);
-        if (!v) {
-            format_unbound(co, oparg);
-            goto error;
-        }
-        PUSH(newref(v));
+        PUSH_LOCAL(oparg);
         PUSH(newref(consts[INSTR_ARG(*ip++)]));
         DISPATCH();
     }
@@ -1462,12 +1453,7 @@ dispatch:
     TARGET(LOAD_CONST__LOAD_FAST) {
         PUSH(newref(consts[oparg]));
         int arg2 = INSTR_ARG(*ip++);
-        Object *v = GETLOCAL(arg2);
-        if (!v) {
-            format_unbound(co, arg2);
-            goto error;
-        }
-        PUSH(newref(v));
+        PUSH_LOCAL(arg2);
         DISPATCH();
     }
 
@@ -1475,12 +1461,7 @@ dispatch:
         Object *v = POP();
         SETLOCAL(oparg, v);
         int arg2 = INSTR_ARG(*ip++);
-        v = GETLOCAL(arg2);
-        if (!v) {
-            format_unbound(co, arg2);
-            goto error;
-        }
-        PUSH(newref(v));
+        PUSH_LOCAL(arg2);
         DISPATCH();
     }
 
@@ -1527,12 +1508,7 @@ dispatch:
     }
 
     TARGET(LOAD_CLOSURE) {
-        Object *v = GETLOCAL(oparg);
-        if (!v) {
-            format_unbound(co, oparg);
-            goto error;
-        }
-        PUSH(newref(v));
+        PUSH_LOCAL(oparg);
         DISPATCH();
     }
 
