@@ -1296,3 +1296,25 @@ exceptions_init(Object *builtins)
         dict_setitem_str(builtins, "IOError", (Object *)&OSError_type);
     }
 }
+
+Object *
+exc_set_from_errno(int e, Object *file, Object *file2)
+{
+    Object *en = int_from_long(e), *es = str_from_cstr(strerror(e));
+    Object *a = NULL;
+    if (en && es)
+        a = file2  ? tuple_pack(5, en, es, file, None, file2)
+            : file ? tuple_pack(3, en, es, file)
+                   : tuple_pack(2, en, es);      /* PyErr_SetFromErrno: no file name */
+    xdecref(en);
+    xdecref(es);
+    if (!a)
+        return NULL;
+    Object *x = exc_new(exc_OSError, a);
+    decref(a);
+    if (x) {
+        err_set_exc(x);
+        decref(x);
+    }
+    return NULL;
+}

@@ -71,6 +71,9 @@ typedef struct UnicodeErrorObject {
 void exceptions_init(Object *builtins_dict);   /* ready types, publish in builtins */
 /* Create an exception instance: type(*args) (args a tuple, may be NULL). */
 Object *exc_new(TypeObject *type, Object *args);
+/* Raise the OSError subclass for errno 'e' with the file name(s) (file2 may be NULL), as
+** CPython's PyErr_SetFromErrnoWithFilenameObjects.  Returns NULL. */
+Object *exc_set_from_errno(int e, Object *file, Object *file2);
 Object *exc_get_traceback(Object *exc);         /* borrowed */
 void exc_set_traceback(Object *exc, Object *tb);    /* increfs */
 void exc_set_context(Object *exc, Object *ctx);     /* steals ctx */

@@ -968,37 +968,12 @@ file_open(Object *const *args, size_t nargs, Object *kwnames)
             return NULL;
         fd = open(path, flags | O_CLOEXEC, 0666);
         if (fd < 0) {
-            int e = errno;
-            Object *en = int_from_long(e), *es = str_from_cstr(strerror(e));
-            Object *a = en && es ? tuple_pack(3, en, es, file) : NULL;
-            xdecref(en);
-            xdecref(es);
-            if (a) {
-                Object *x = exc_new(exc_OSError, a);
-                decref(a);
-                if (x) {
-                    err_set_exc(x);
-                    decref(x);
-                }
-            }
-            return NULL;
+            return exc_set_from_errno(errno, file, NULL);
         }
         struct stat st;
         if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
             close(fd);
-            Object *en = int_from_long(EISDIR), *es = str_from_cstr(strerror(EISDIR));
-            Object *a = en && es ? tuple_pack(3, en, es, file) : NULL;
-            xdecref(en);
-            xdecref(es);
-            if (a) {
-                Object *x = exc_new(exc_OSError, a);
-                decref(a);
-                if (x) {
-                    err_set_exc(x);
-                    decref(x);
-                }
-            }
-            return NULL;
+            return exc_set_from_errno(EISDIR, file, NULL);
         }
     }
     TypeObject *type = &textio_type;

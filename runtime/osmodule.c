@@ -60,28 +60,6 @@ os_path_arg(const char *fname, Object *o, const char **out)
     return 0;
 }
 
-/* Raise the OSError subclass for errno 'e' with the file name(s), as CPython's
-** PyErr_SetFromErrnoWithFilenameObjects.  Returns NULL. */
-static Object *
-os_error(int e, Object *file, Object *file2)
-{
-    Object *en = int_from_long(e), *es = str_from_cstr(strerror(e));
-    Object *a = NULL;
-    if (en && es)
-        a = file2 ? tuple_pack(5, en, es, file, None, file2) : tuple_pack(3, en, es, file);
-    xdecref(en);
-    xdecref(es);
-    if (!a)
-        return NULL;
-    Object *x = exc_new(exc_OSError, a);
-    decref(a);
-    if (x) {
-        err_set_exc(x);
-        decref(x);
-    }
-    return NULL;
-}
-
 static Object *
 os_getpid(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
@@ -93,7 +71,7 @@ os_getcwd(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     char buf[PATH_MAX];
     if (!getcwd(buf, sizeof buf))
-        return os_error(errno, NULL, NULL);
+        return exc_set_from_errno(errno, NULL, NULL);
     return str_from_cstr(buf);
 }
 
@@ -105,7 +83,7 @@ os_path_call(const char *fname, Object *path, int (*fn)(const char *))
     if (os_path_arg(fname, path, &p) < 0)
         return NULL;
     if (fn(p) < 0)
-        return os_error(errno, path, NULL);
+        return exc_set_from_errno(errno, path, NULL);
     return newref(None);
 }
 
@@ -144,7 +122,7 @@ os_mkdir(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
     if (os_path_arg("mkdir", v[0], &p) < 0)
         return NULL;
     if (mkdir(p, (mode_t)mode) < 0)
-        return os_error(errno, v[0], NULL);
+        return exc_set_from_errno(errno, v[0], NULL);
     return newref(None);
 }
 
@@ -159,7 +137,7 @@ os_rename(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
     if (os_path_arg("rename", v[0], &src) < 0 || os_path_arg("rename", v[1], &dst) < 0)
         return NULL;
     if (rename(src, dst) < 0)
-        return os_error(errno, v[0], v[1]);
+        return exc_set_from_errno(errno, v[0], v[1]);
     return newref(None);
 }
 
@@ -180,7 +158,7 @@ os_listdir(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
         int e = errno;
         Object *shown = path ? newref(path) : str_from_cstr(".");
         if (shown)
-            os_error(e, shown, NULL);
+            exc_set_from_errno(e, shown, NULL);
         xdecref(shown);
         return NULL;
     }
@@ -463,7 +441,7 @@ path_abspath(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
         return path_normpath_str(s, n);
     char cwd[PATH_MAX];
     if (!getcwd(cwd, sizeof cwd))
-        return os_error(errno, NULL, NULL);
+        return exc_set_from_errno(errno, NULL, NULL);
     Buf b;
     buf_init(&b);
     size_t cl = strlen(cwd);
@@ -527,7 +505,7 @@ path_getsize(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
     if (os_path_arg("stat", args[0], &p) < 0)
         return NULL;
     if (stat(p, &st) < 0)
-        return os_error(errno, args[0], NULL);
+        return exc_set_from_errno(errno, args[0], NULL);
     return int_from_ssize((ssize_t)st.st_size);
 }
 
