@@ -207,7 +207,9 @@ new_keys_object(uint8_t log2_size, int unicode)
     dk->usable = usable;
     dk->nentries = 0;
     memset(dk->indices, 0xff, (size_t)1 << log2_bytes);
-    memset(DK_ENTRIES_PTR(dk), 0, keys_entry_size(unicode) * (size_t)usable);
+    /* The entries are not cleared (CPython zeroes them): nothing reads an entry at or
+    ** beyond nentries, and every append writes the whole entry, so a large table costs
+    ** no sweep over memory the inserts will write anyway. */
     return dk;
 }
 
@@ -265,10 +267,78 @@ key_hash(Object *key)
     return obj_hash(key);
 }
 
-/* Index into dk_indices where key lives or DKIX_EMPTY; sets *value (borrowed).
-** Returns the *entry* index, or DKIX_EMPTY, or DKIX_ERROR. */
+/* The probe loop of an exact str key in a str-keyed table (CPython's
+** unicodekeys_lookup_unicode), one copy per index width so that the width test is not
+** repeated at every probe.  Compares by identity, then by the cached hash of the stored
+** key and the text; nothing here can run Python code.  Returns the entry index or
+** DKIX_EMPTY.  The loop is a leaf (cheap to enter): at the first stored key with an
+** equal hash that is not key itself it hands over to unicode_lookup_str_from, which
+** compares the text and goes on probing from there. */
+#define UNICODE_PROBE(T, CHECK_EQUAL)                                                    \
+    for (;;) {                                                                           \
+        ssize_t ix = ((const T *)dk->indices)[i];                                        \
+        if (ix >= 0) {                                                                   \
+            Object *ek = ep0[ix].key;                                                    \
+            if (ek == key)                                                               \
+                return ix;                                                               \
+            if (((StrObject *)ek)->hash == hash) {                                       \
+                CHECK_EQUAL;                                                             \
+            }                                                                            \
+        } else if (ix == DKIX_EMPTY) {                                                   \
+            return DKIX_EMPTY;                                                           \
+        }                                                                                \
+        perturb >>= PERTURB_SHIFT;                                                       \
+        i = mask & (i * 5 + perturb + 1);                                                \
+    }
+#define UNICODE_PROBE_WIDTHS(CHECK_EQUAL)                                                \
+    int log2size = DK_LOG_SIZE(dk);                                                      \
+    if (log2size < 8)                                                                    \
+        UNICODE_PROBE(int8_t, CHECK_EQUAL)                                               \
+    if (log2size < 16)                                                                   \
+        UNICODE_PROBE(int16_t, CHECK_EQUAL)                                              \
+    if (log2size < 32)                                                                   \
+        UNICODE_PROBE(int32_t, CHECK_EQUAL)                                              \
+    UNICODE_PROBE(int64_t, CHECK_EQUAL)
+
+/* The rest of the probe from slot i, whose entry has key's hash. */
 static ssize_t
-dict_lookup(DictObject *mp, Object *key, hash_t hash, Object **value)
+unicode_lookup_str_from(const DictKeys *dk, Object *key, hash_t hash, size_t i,
+                        size_t perturb)
+{
+    const DictUnicodeEntry *ep0 = DK_UNICODE_ENTRIES(dk);
+    size_t mask = (size_t)DK_MASK(dk);
+    ssize_t first = dictkeys_get_index(dk, i);
+    if (str_eq(ep0[first].key, key))
+        return first;
+    perturb >>= PERTURB_SHIFT;
+    i = mask & (i * 5 + perturb + 1);
+    UNICODE_PROBE_WIDTHS(if (str_eq(ek, key)) return ix)
+}
+
+static inline ssize_t
+unicode_lookup_str(const DictKeys *dk, Object *key, hash_t hash)
+{
+    const DictUnicodeEntry *ep0 = DK_UNICODE_ENTRIES(dk);
+    size_t mask = (size_t)DK_MASK(dk), perturb = (size_t)hash, i = (size_t)hash & mask;
+    UNICODE_PROBE_WIDTHS(return unicode_lookup_str_from(dk, key, hash, i, perturb))
+}
+#undef UNICODE_PROBE_WIDTHS
+#undef UNICODE_PROBE
+
+/* Equality of two exact ints for the lookup (what int's richcompare answers). */
+static inline int
+dict_int_eq(Object *a, Object *b)
+{
+    if (int_is_compact(a) && int_is_compact(b))
+        return int_compact_value(a) == int_compact_value(b);
+    return int_compare(a, b) == 0;
+}
+
+/* dict_lookup's general case: any key in a str-keyed table, any key in a general one.
+** The comparison may run Python code (__eq__) which may mutate the dict: then the
+** lookup restarts, as CPython's does. */
+static ssize_t
+dict_lookup_general(DictObject *mp, Object *key, hash_t hash, Object **value)
 {
     for (;;) {
         DictKeys *dk = mp->keys;
@@ -278,22 +348,9 @@ dict_lookup(DictObject *mp, Object *key, hash_t hash, Object **value)
         if (DK_IS_UNICODE(dk)) {
             DictUnicodeEntry *ep0 = DK_UNICODE_ENTRIES(dk);
             if (STR_CHECK_EXACT(key)) {
-                for (;;) {
-                    ssize_t ix = dictkeys_get_index(dk, i);
-                    if (ix >= 0) {
-                        DictUnicodeEntry *ep = &ep0[ix];
-                        if (ep->key == key ||
-                            (((StrObject *)ep->key)->hash == hash && str_eq(ep->key, key))) {
-                            *value = ep->value;
-                            return ix;
-                        }
-                    } else if (ix == DKIX_EMPTY) {
-                        *value = NULL;
-                        return DKIX_EMPTY;
-                    }
-                    perturb >>= PERTURB_SHIFT;
-                    i = mask & (i * 5 + perturb + 1);
-                }
+                ssize_t ix = unicode_lookup_str(dk, key, hash);
+                *value = ix >= 0 ? ep0[ix].value : NULL;
+                return ix;
             }
             /* a non-str key in a str-keyed table: compare generally */
             for (;;) {
@@ -329,6 +386,7 @@ dict_lookup(DictObject *mp, Object *key, hash_t hash, Object **value)
             }
         } else {
             DictKeyEntry *ep0 = DK_ENTRIES(dk);
+            int key_is_str = STR_CHECK_EXACT(key), key_is_int = INT_CHECK_EXACT(key);
             for (;;) {
                 ssize_t ix = dictkeys_get_index(dk, i);
                 if (ix >= 0) {
@@ -339,8 +397,13 @@ dict_lookup(DictObject *mp, Object *key, hash_t hash, Object **value)
                     }
                     if (ep->hash == hash) {
                         Object *startkey = ep->key;
-                        if (STR_CHECK_EXACT(startkey) && STR_CHECK_EXACT(key)) {
+                        if (key_is_str && STR_CHECK_EXACT(startkey)) {
                             if (str_eq(startkey, key)) {
+                                *value = ep->value;
+                                return ix;
+                            }
+                        } else if (key_is_int && INT_CHECK_EXACT(startkey)) {
+                            if (dict_int_eq(startkey, key)) {
                                 *value = ep->value;
                                 return ix;
                             }
@@ -370,6 +433,21 @@ dict_lookup(DictObject *mp, Object *key, hash_t hash, Object **value)
         }
     restart:;
     }
+}
+
+/* The entry index of key (DKIX_EMPTY if absent, DKIX_ERROR on error) and its value in
+** *value (borrowed; NULL if absent).  The common case -- an exact str in a str-keyed
+** table -- is inlined into the callers. */
+static inline ssize_t
+dict_lookup(DictObject *mp, Object *key, hash_t hash, Object **value)
+{
+    DictKeys *dk = mp->keys;
+    if (LIKELY(DK_IS_UNICODE(dk) && STR_CHECK_EXACT(key))) {
+        ssize_t ix = unicode_lookup_str(dk, key, hash);
+        *value = ix >= 0 ? DK_UNICODE_ENTRIES(dk)[ix].value : NULL;
+        return ix;
+    }
+    return dict_lookup_general(mp, key, hash, value);
 }
 
 /* The slot in indices where entry index 'index' is referenced. */

@@ -1922,13 +1922,25 @@ Object *
 int_to_decimal_string(Object *o)
 {
     if (int_is_medium(o)) {
+        static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                                    "25262728293031323334353637383940414243444546474849"
+                                    "50515253545556575859606162636465666768697071727374"
+                                    "75767778798081828384858687888990919293949596979899";
         char buf[16], *p = buf + sizeof buf;
         stwodigits v = int_medium(o);
-        twodigits u = v < 0 ? (twodigits)-v : (twodigits)v;
-        do {
-            *--p = (char)('0' + u % 10);
-            u /= 10;
-        } while (u);
+        uint32_t u = (uint32_t)(v < 0 ? -v : v);     /* < 2**30: two digits per step */
+        while (u >= 100) {
+            uint32_t q = u / 100, r = u - q * 100;
+            p -= 2;
+            memcpy(p, pairs + 2 * r, 2);
+            u = q;
+        }
+        if (u >= 10) {
+            p -= 2;
+            memcpy(p, pairs + 2 * u, 2);
+        } else {
+            *--p = (char)('0' + u);
+        }
         if (v < 0)
             *--p = '-';
         /* a new, non-shared string even for one digit (long_to_decimal_string) */

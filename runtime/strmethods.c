@@ -19,7 +19,7 @@
 **     latin-1 results are the cached singletons; where it builds with PyUnicode_New
 **     (case mappings, replace, padding, join) results are fresh objects even when one
 **     character long;
-**   - searching on one-byte kinds goes through memchr/memrchr/memmem; other kinds
+**   - searching on one-byte kinds goes through memchr/memrchr/str_search_bytes; other kinds
 **     compare the needle converted to the haystack's kind.
 */
 #include "strobject.h"
@@ -384,6 +384,10 @@ strm_search(int kind, const void *d, ssize_t start, ssize_t end, const void *nd,
         return -1;
     if (nl == 1)
         return strm_find_char(kind, d, start, end, STR_READ(kind, nd, 0));
+    if (kind == 1) {
+        ssize_t r = str_search_bytes((const uint8_t *)d + start, end - start, nd, nl);
+        return r < 0 ? -1 : start + r;
+    }
     const char *base = d;
     const char *p = base + (size_t)start * (size_t)kind;
     const char *lim = base + (size_t)end * (size_t)kind;
@@ -1121,7 +1125,35 @@ strm_split_sep(Object *self, Object *sep, ssize_t maxcount, int reverse)
     {
         if (needle_init(&nd, sep, kind) < 0)
             goto fail;
-        if (!reverse) {
+        if (!reverse && nl == 1 && STR_IS_ASCII(self)) {
+            /* the common s.split(',') of ASCII text: scan inline, pieces straight from
+            ** the bytes (str_substring's result for them) */
+            const char *p = d;
+            char c = *(const char *)nd.data;
+            ssize_t i = 0;
+            while (maxcount-- > 0) {
+                ssize_t pos = i;
+                while (pos < len && p[pos] != c && pos - i < 16)
+                    pos++;
+                if (pos < len && p[pos] != c) {
+                    const char *q = memchr(p + pos, c, (size_t)(len - pos));
+                    pos = q ? q - p : len;
+                }
+                if (pos >= len)
+                    break;
+                Object *piece = str_from_ascii(p + i, pos - i);
+                if (!piece || list_append_take(list, piece) < 0)
+                    goto fail;
+                found_any = 1;
+                i = pos + 1;
+            }
+            if (!found_any && STR_CHECK_EXACT(self)) {
+                if (list_append(list, self) < 0)
+                    goto fail;
+            } else if (strm_split_add(list, self, i, len) < 0) {
+                goto fail;
+            }
+        } else if (!reverse) {
             ssize_t i = 0;
             while (maxcount-- > 0) {
                 ssize_t pos = strm_search(kind, d, i, len, nd.data, nl);
@@ -1907,7 +1939,10 @@ strm_join_seq(Object *sep, Object *seq)
             o += seplen;
         }
         ssize_t l = STR_LEN(items[i]);
-        strm_copy(rk, rd, o, STR_KIND(items[i]), STR_DATA(items[i]), 0, l);
+        if (rk == 1 && STR_KIND(items[i]) == 1)
+            str_copy_bytes((uint8_t *)rd + o, STR_DATA(items[i]), (size_t)l);
+        else
+            strm_copy(rk, rd, o, STR_KIND(items[i]), STR_DATA(items[i]), 0, l);
         o += l;
     }
     return r;

@@ -21,6 +21,7 @@
 #include "methodobject.h"
 #include "exceptions.h"
 #include "hash.h"
+#include "sliceobject.h"
 #include <string.h>
 #include <stdio.h>
 
@@ -38,19 +39,53 @@ str_alloc_size(ssize_t len, int kind, int ascii)
     return header + (size_t)(len + 1) * (size_t)kind;
 }
 
+/* The state bits of a fresh ASCII string (compact, ready, kind 1): str_new copies them
+** whole instead of field by field. */
+static const StrObject ascii_template = {
+    .state = {.interned = 0, .kind = 1, .compact = 1, .ascii = 1, .ready = 1},
+};
+
+/* A fresh exact str's memory: what obj_alloc_raw does for str_type (no pre-header, not
+** a GC type), inlined for the hottest allocation of string code. */
+static inline StrObject *
+str_alloc(size_t size)
+{
+    StrObject *s = heap_alloc(size);
+    if (UNLIKELY(!s))
+        return (StrObject *)err_no_memory();
+    s->ob_base.refcnt = 1;
+    s->ob_base.type = &str_type;
+    obj_live_count++;
+    return s;
+}
+
 Object *
 str_new(ssize_t len, uint32_t maxchar)
 {
-    if (len < 0)
-        return err_bad_internal_call("str_new");
-    if (len == 0 && empty_str)
-        return newref(empty_str);
-    int ascii = maxchar < 128;
+    if (UNLIKELY(len <= 0)) {
+        if (len < 0)
+            return err_bad_internal_call("str_new");
+        if (empty_str)
+            return newref(empty_str);
+    }
+    if (LIKELY(maxchar < 128)) {
+        if (UNLIKELY((size_t)len > (size_t)SSIZE_MAX - sizeof(CompactStrObject) - 4))
+            return err_no_memory();
+        StrObject *s = str_alloc(sizeof(StrObject) + (size_t)len + 1);
+        if (UNLIKELY(!s))
+            return NULL;
+        s->length = len;
+        s->hash = -1;
+        s->state = ascii_template.state;
+        s->wstr = NULL;
+        ((char *)(s + 1))[len] = 0;
+        return (Object *)s;
+    }
     int kind = maxchar < 256 ? 1 : maxchar < 65536 ? 2 : 4;
     if ((size_t)len > ((size_t)SSIZE_MAX - sizeof(CompactStrObject)) / 4 - 1)
         return err_no_memory();
-    size_t size = str_alloc_size(len, kind, ascii);
-    StrObject *s = (StrObject *)obj_alloc_raw(&str_type, size);
+    size_t size = str_alloc_size(len, kind, 0);
+    StrObject *s = str_alloc(size);
     if (!s)
         return NULL;
     s->length = len;
@@ -58,15 +93,13 @@ str_new(ssize_t len, uint32_t maxchar)
     memset(&s->state, 0, sizeof s->state);
     s->state.kind = (unsigned)kind;
     s->state.compact = 1;
-    s->state.ascii = (unsigned)ascii;
+    s->state.ascii = 0;
     s->state.ready = 1;
     s->wstr = NULL;
-    if (!ascii) {
-        CompactStrObject *c = (CompactStrObject *)s;
-        c->utf8_length = 0;
-        c->utf8 = NULL;
-        c->wstr_length = 0;
-    }
+    CompactStrObject *c = (CompactStrObject *)s;
+    c->utf8_length = 0;
+    c->utf8 = NULL;
+    c->wstr_length = 0;
     void *data = STR_DATA(s);
     STR_WRITE(kind, data, len, 0);
     return (Object *)s;
@@ -76,11 +109,11 @@ static void
 str_dealloc(Object *o)
 {
     StrObject *s = (StrObject *)o;
-    if (s->state.interned == STR_INTERNED_IMMORTAL) {
-        s->ob_base.refcnt = 1 << 28;    /* never freed: resurrect */
-        return;
-    }
-    if (s->state.interned) {
+    if (UNLIKELY(s->state.interned)) {
+        if (s->state.interned == STR_INTERNED_IMMORTAL) {
+            s->ob_base.refcnt = 1 << 28;    /* never freed: resurrect */
+            return;
+        }
         extern void str_intern_remove(Object *);
         str_intern_remove(o);
     }
@@ -88,6 +121,12 @@ str_dealloc(Object *o)
         CompactStrObject *c = (CompactStrObject *)s;
         if (c->utf8)
             heap_free(c->utf8);
+    }
+    if (LIKELY(TYPE(o) == &str_type)) {
+        /* obj_free for an exact str: no pre-header, not a GC type */
+        obj_live_count--;
+        heap_free(o);
+        return;
     }
     obj_free(o);
 }
@@ -116,7 +155,7 @@ str_from_ascii(const char *p, ssize_t n)
         return newref(latin1_chars[(unsigned char)p[0]]);
     Object *s = str_new(n, 127);
     if (s)
-        memcpy(STR_DATA(s), p, (size_t)n);
+        str_copy_bytes(STR_ASCII_DATA(s), p, (size_t)n);
     return s;
 }
 
@@ -614,6 +653,59 @@ str_richcompare(Object *a, Object *b, int op)
 
 /* ================================================================ searching */
 
+/* Bytes with value 0 in x: the high bit of each such byte set, no false positives. */
+static inline uint64_t
+str_zero_bytes(uint64_t x)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+    return ~(((x & low7) + low7) | x | low7);
+}
+
+/* Eight bytes at p, byte i of the string in bits 8i..8i+7 whatever the host order. */
+static inline uint64_t
+str_load8(const uint8_t *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+ssize_t
+str_search_bytes(const uint8_t *s, ssize_t n, const uint8_t *p, ssize_t m)
+{
+    if (m > n)
+        return -1;
+    if (m > 64) {
+        /* long needles: glibc's two-way search keeps the worst case linear */
+        const uint8_t *r = memmem(s, (size_t)n, p, (size_t)m);
+        return r ? r - s : -1;
+    }
+    /* Eight window positions at a time: a position is a candidate when its first byte
+    ** equals p[0] and its last equals p[m-1] (zero bytes of the XORs, word-wide);
+    ** candidates are verified in order, so the first match found is the first. */
+    const uint64_t ones = 0x0101010101010101ULL;
+    uint64_t first = ones * p[0], last = ones * p[m - 1];
+    ssize_t i = 0;
+    for (; i + 8 + m - 1 <= n; i += 8) {
+        uint64_t z = (str_load8(s + i) ^ first) | (str_load8(s + i + m - 1) ^ last);
+        uint64_t hits = str_zero_bytes(z);
+        while (hits) {
+            ssize_t k = i + (__builtin_ctzll(hits) >> 3);
+            if (memcmp(s + k + 1, p + 1, (size_t)(m - 1)) == 0)
+                return k;
+            hits &= hits - 1;
+        }
+    }
+    for (; i + m <= n; i++)
+        if (s[i] == p[0] && s[i + m - 1] == p[m - 1] &&
+            memcmp(s + i + 1, p + 1, (size_t)(m - 1)) == 0)
+            return i;
+    return -1;
+}
+
 /* Find needle in hay[start:end]; returns index or -1. */
 ssize_t str_find_sub(Object *hay, Object *needle, ssize_t start, ssize_t end, int reverse);
 ssize_t
@@ -637,8 +729,10 @@ str_find_sub(Object *hay, Object *needle, ssize_t start, ssize_t end, int revers
         const char *r;
         if (nl == 1)
             r = memchr(h, ((const char *)nd)[0], (size_t)(end - start));
-        else
-            r = memmem(h, (size_t)(end - start), nd, (size_t)nl);
+        else {
+            ssize_t k = str_search_bytes((const uint8_t *)h, end - start, nd, nl);
+            return k < 0 ? -1 : start + k;
+        }
         return r ? (ssize_t)(r - (const char *)hd) : -1;
     }
     uint32_t first = STR_READ(nk, nd, 0);
@@ -713,6 +807,14 @@ str_concat(Object *a, Object *b)
         return newref(a);
     if (la > SSIZE_MAX - lb)
         return err_set(exc_OverflowError, "strings are too large to concat");
+    if (STR_IS_ASCII(a) && STR_IS_ASCII(b)) {
+        Object *r = str_new(la + lb, 127);
+        if (r) {
+            str_copy_bytes(STR_ASCII_DATA(r), STR_ASCII_DATA(a), (size_t)la);
+            str_copy_bytes(STR_ASCII_DATA(r) + la, STR_ASCII_DATA(b), (size_t)lb);
+        }
+        return r;
+    }
     int ka = STR_KIND(a), kb = STR_KIND(b);
     uint32_t maxa = STR_IS_ASCII(a) ? 127 : ka == 1 ? 255 : ka == 2 ? 65535 : 0x10FFFF;
     uint32_t maxb = STR_IS_ASCII(b) ? 127 : kb == 1 ? 255 : kb == 2 ? 65535 : 0x10FFFF;
@@ -776,7 +878,8 @@ str_append_inplace(Object **pa, Object *b)
         s->hash = -1;
         void *d = STR_DATA(a);
         if (STR_KIND(b) == k)
-            memcpy((char *)d + (size_t)la * (size_t)k, STR_DATA(b), (size_t)lb * (size_t)k);
+            str_copy_bytes((char *)d + (size_t)la * (size_t)k, STR_DATA(b),
+                           (size_t)lb * (size_t)k);
         else
             for (ssize_t i = 0; i < lb; i++)
                 STR_WRITE(k, d, la + i, STR_GET(b, i));
@@ -866,6 +969,32 @@ str_subscript(Object *s, Object *key)
         return str_item(s, i);
     }
     if (TYPE(key) == &slice_type) {
+        /* s[a:b] with a, b None or small ints: PySlice_AdjustIndices inline */
+        SliceObject *sl = (SliceObject *)key;
+        if (sl->step == None && (sl->start == None || (INT_CHECK_EXACT(sl->start) &&
+                                                        int_is_compact(sl->start))) &&
+            (sl->stop == None || (INT_CHECK_EXACT(sl->stop) && int_is_compact(sl->stop)))) {
+            ssize_t len = STR_LEN(s);
+            ssize_t a = sl->start == None ? 0 : int_compact_value(sl->start);
+            ssize_t b = sl->stop == None ? len : int_compact_value(sl->stop);
+            if (a < 0) {
+                a += len;
+                if (a < 0)
+                    a = 0;
+            } else if (a > len) {
+                a = len;
+            }
+            if (b < 0) {
+                b += len;
+                if (b < 0)
+                    b = 0;
+            } else if (b > len) {
+                b = len;
+            }
+            if (b <= a)
+                return str_empty();
+            return str_substring(s, a, b);
+        }
         ssize_t start, stop, step, n;
         if (slice_unpack_indices(key, STR_LEN(s), &start, &stop, &step, &n) < 0)
             return NULL;
@@ -1528,8 +1657,15 @@ str_new_impl(TypeObject *t, Object *args, Object *kwds)
 static Object *
 str_vectorcall_new(Object *type, Object *const *args, size_t nargs, Object *kwnames)
 {
-    if (nargs == 1 && (!kwnames || TUPLE_LEN(kwnames) == 0))
+    if (nargs == 1 && (!kwnames || TUPLE_LEN(kwnames) == 0)) {
+        /* str(int): what obj_str -> object_str -> obj_repr -> int_repr ends in, without
+        ** the layers, when their two recursion-guard levels would pass anyway */
+        char here;
+        if (INT_CHECK_EXACT(args[0]) && rt.recursion_depth + 2 <= rt.recursion_limit &&
+            &here >= rt.c_stack_limit)
+            return int_to_decimal_string(args[0]);
         return obj_str(args[0]);
+    }
     if (nargs == 0 && (!kwnames || TUPLE_LEN(kwnames) == 0))
         return str_empty();
     Object *a = tuple_from_array(args, (ssize_t)nargs), *kw = NULL;

@@ -16,6 +16,7 @@
 
 #include "object.h"
 #include <stdarg.h>
+#include <string.h>
 
 enum { STR_NOT_INTERNED = 0, STR_INTERNED_MORTAL = 1, STR_INTERNED_IMMORTAL = 2 };
 
@@ -63,6 +64,35 @@ typedef struct CompactStrObject {
 #define STR_GET(o, i) STR_READ(STR_KIND(o), STR_DATA(o), i)
 /* Only for ASCII strings: the text as a C string. */
 #define STR_ASCII(o) ((const char *)((StrObject *)(o) + 1))
+#define STR_ASCII_DATA(o) ((char *)((StrObject *)(o) + 1))   /* writable, ASCII only */
+
+/* memcpy for the short copies string code makes most (parts of a few characters): up to
+** 16 bytes as at most two overlapping loads and stores, no library call. */
+static inline void
+str_copy_bytes(void *dst, const void *src, size_t n)
+{
+    unsigned char *d = dst;
+    const unsigned char *s = src;
+    if (n > 16) {
+        memcpy(d, s, n);
+    } else if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+        memcpy(d, &a, 8);
+        memcpy(d + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        memcpy(d, &a, 4);
+        memcpy(d + n - 4, &b, 4);
+    } else if (n) {
+        d[0] = s[0];
+        d[n / 2] = s[n / 2];
+        d[n - 1] = s[n - 1];
+    }
+}
 
 /* Constructors (new references). */
 Object *str_new(ssize_t len, uint32_t maxchar);    /* data uninitialised, NUL-terminated */
@@ -108,6 +138,8 @@ Object *str_join(Object *sep, Object *iterable);
 Object *str_join_array(Object *sep, Object *const *items, ssize_t n);
 Object *str_repr(Object *s);
 ssize_t str_find_char(Object *s, uint32_t ch, ssize_t start, ssize_t end);
+/* First occurrence of the bytes p[0:m) (m >= 1) in s[0:n): its offset, or -1. */
+ssize_t str_search_bytes(const uint8_t *s, ssize_t n, const uint8_t *p, ssize_t m);
 
 /* Builder for str results (CPython's _PyUnicodeWriter in miniature). */
 typedef struct StrBuilder {
