@@ -608,6 +608,7 @@ options_done:
     Object *g = module_get_dict(main_mod);
     int status = 0;
     int interactive = 0;
+    heap_ballast_take();
 
     if (compare) {
         if (!script)

@@ -288,6 +288,8 @@ collect_generations(void)
 void
 gc_on_alloc(void)
 {
+    if (UNLIKELY(heap_side_active()))
+        return;                 /* the compiler's own tables: CPython has others (fmc_) */
     gcs.generations[0].count++;
 #ifdef CFG_GC_STRESS
     if (gcs.enabled && !gcs.collecting && !err_occurred() && !rt.finalizing) {
@@ -315,6 +317,8 @@ gc_count_transient_alloc(void)
 void
 gc_on_free(void)
 {
+    if (UNLIKELY(heap_side_active()))
+        return;
     if (gcs.generations[0].count > 0)
         gcs.generations[0].count--;
 }

@@ -103,6 +103,9 @@
 */
 static size_t heap_limit;        /* 0 = unlimited */
 static long heap_fail_countdown; /* > 0: the countdown-th allocation call fails */
+int heap_side_depth;             /* > 0: small requests go to malloc (heap_side_enter) */
+/* Non-zero while either of the two runs: the fast paths test this one word only. */
+static long heap_gate;
 static size_t heap_large_bytes;  /* sum of malloc_usable_size() of live large blocks */
 static size_t heap_nlarge;       /* live large blocks (CPython's raw_allocated_blocks) */
 
@@ -399,10 +402,13 @@ heap_fits(size_t n)
 static HEAP_NOINLINE int
 heap_inject_failure(void)
 {
-    return heap_fail_countdown > 0 && --heap_fail_countdown == 0;
+    int fail = heap_fail_countdown > 0 && --heap_fail_countdown == 0;
+    heap_gate = heap_fail_countdown | heap_side_depth;
+    return fail;
 }
 
-#define HEAP_INJECTED_FAILURE() (UNLIKELY(heap_fail_countdown != 0) && heap_inject_failure())
+#define HEAP_INJECTED_FAILURE() (UNLIKELY(heap_gate != 0) && heap_inject_failure())
+#define HEAP_SIDE() (UNLIKELY(heap_gate != 0) && heap_side_depth > 0)
 
 void
 heap_set_limit(size_t bytes)
@@ -428,6 +434,62 @@ void
 heap_fail_after(long n)
 {
     heap_fail_countdown = n > 0 ? n : 0;
+    heap_gate = heap_fail_countdown | heap_side_depth;
+}
+
+void
+heap_side_enter(void)
+{
+    heap_side_depth++;
+    heap_gate = heap_fail_countdown | heap_side_depth;
+}
+
+void
+heap_side_leave(void)
+{
+    assert(heap_side_depth > 0);
+    heap_side_depth--;
+    heap_gate = heap_fail_countdown | heap_side_depth;
+}
+
+
+/* CPython reaches its first prompt with some ten thousand live blocks, so no size class
+** has a pool that empties when a statement's blocks are freed: the next request of the
+** class reuses the block freed last instead of starting on another pool.  One block per
+** class held from the end of start-up to the teardown keeps pyheap's pools the same way. */
+static void *heap_ballast[HEAP_NB_CLASSES];
+
+void
+heap_ballast_take(void)
+{
+    for (int i = 0; i < HEAP_NB_CLASSES; i++)
+        if (!heap_ballast[i])
+            heap_ballast[i] = heap_alloc((size_t)(i + 1) * HEAP_ALIGNMENT);
+}
+
+void
+heap_ballast_release(void)
+{
+    for (int i = 0; i < HEAP_NB_CLASSES; i++) {
+        heap_free(heap_ballast[i]);
+        heap_ballast[i] = NULL;
+    }
+}
+
+int
+heap_side_suspend(void)
+{
+    int d = heap_side_depth;
+    heap_side_depth = 0;
+    heap_gate = heap_fail_countdown | heap_side_depth;
+    return d;
+}
+
+void
+heap_side_resume(int depth)
+{
+    heap_side_depth = depth;
+    heap_gate = heap_fail_countdown | heap_side_depth;
 }
 
 long
@@ -1014,19 +1076,21 @@ heap_alloc_slow(size_t n)
     return heap_large_alloc(n);
 }
 
-/* heap_alloc while a failure-injection countdown runs. */
+/* heap_alloc while a failure-injection countdown or the side mode runs. */
 static HEAP_NOINLINE void *
 heap_alloc_counted(size_t n)
 {
     if (heap_inject_failure())
         return NULL;
+    if (heap_side_depth > 0)
+        return heap_large_alloc(n);
     return heap_malloc_internal(n);
 }
 
 void *
 heap_alloc(size_t n)
 {
-    if (UNLIKELY(heap_fail_countdown != 0))
+    if (UNLIKELY(heap_gate != 0))
         return heap_alloc_counted(n);
     /* heap_pool_alloc's fast path; the rest is a tail call, so no stack frame here. */
     if (LIKELY(n - 1 < HEAP_SMALL_THRESHOLD)) {
@@ -1046,6 +1110,8 @@ heap_calloc(size_t nelem, size_t elsize)
     if (elsize != 0 && nelem > HEAP_MAX_REQUEST / elsize)
         return NULL;
     size_t n = nelem * elsize;
+    if (HEAP_SIDE())
+        return heap_large_calloc(nelem, elsize);
     void *p = heap_pool_alloc(n);
     if (LIKELY(p != NULL)) {
         memset(p, 0, n);
@@ -1204,7 +1270,7 @@ heap_realloc(void *p, size_t n)
     if (HEAP_INJECTED_FAILURE())
         return NULL;
     if (p == NULL)
-        return heap_malloc_internal(n);
+        return HEAP_SIDE() ? heap_large_alloc(n) : heap_malloc_internal(n);
     if (!heap_address_in_range(p))
         return heap_large_realloc(p, n);
     if (n > HEAP_MAX_REQUEST)

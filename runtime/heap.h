@@ -36,6 +36,24 @@ void heap_set_arena_stats(int on);
 ** heap_fail_pending() is the countdown left (> 0: the failure has not happened yet). */
 void heap_fail_after(long n);
 long heap_fail_pending(void);
+/* Side mode: while entered (calls nest), requests that would take a pool block go to
+** malloc instead, so the pools see none of them (freeing needs nothing special).  The REPL
+** uses it for its parser's and compiler's own bookkeeping, which CPython keeps out of the
+** pools' way differently (see docs/DESIGN.md, "REPL heap traffic"). */
+void heap_side_enter(void);
+void heap_side_leave(void);
+extern int heap_side_depth;
+static inline int
+heap_side_active(void)
+{
+    return heap_side_depth > 0;
+}
+/* One block per size class, held from the end of start-up to the teardown (heap.c). */
+void heap_ballast_take(void);
+void heap_ballast_release(void);
+/* Leave the side mode whatever its depth (returns the depth), and go back to it. */
+int heap_side_suspend(void);
+void heap_side_resume(int depth);
 
 /* Leak checking (-X leakcheck).  heap_track_blocks(1), before the first allocation, keeps
 ** a registry of large blocks so that heap_foreach_block() can list every allocated block

@@ -295,6 +295,7 @@ void
 rt_fini(void)
 {
     rt_drop_roots();
+    heap_ballast_release();
     err_fini_memory_error();
     type_fini();
     tuple_clear_freelists();

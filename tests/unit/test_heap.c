@@ -187,6 +187,54 @@ Test(heap, freed_block_is_reused_first_lifo) {
     heap_free(d);
 }
 
+Test(heap, side_mode_keeps_small_requests_off_the_pools) {
+    SKIP_WITHOUT_POOLS();
+    void *a = heap_alloc(40);
+    heap_free(a);                               /* a heads its class's free list */
+    heap_side_enter();
+    heap_side_enter();                          /* calls nest */
+    void *s1 = heap_alloc(40);
+    void *s2 = heap_calloc(5, 8);
+    void *s3 = heap_realloc(NULL, 40);
+    cr_assert(!heap_is_small_block(s1) && !heap_is_small_block(s2) &&
+              !heap_is_small_block(s3), "side requests go to malloc");
+    cr_assert(heap_side_active());
+    int depth = heap_side_suspend();            /* the model's own blocks: pools again */
+    cr_assert_eq(depth, 2);
+    cr_assert(!heap_side_active());
+    void *p = heap_alloc(40);
+    cr_assert_eq(p, a, "a suspended side mode takes pool blocks as usual");
+    heap_side_resume(depth);
+    s3 = heap_realloc(s3, 48);                  /* a side block stays with malloc */
+    cr_assert(!heap_is_small_block(s3));
+    heap_side_leave();
+    cr_assert(heap_side_active());
+    heap_side_leave();
+    cr_assert(!heap_side_active());
+    heap_free(s1);                              /* freeing needs nothing special */
+    heap_free(s2);
+    heap_free(s3);
+    heap_free(p);
+    void *q = heap_alloc(40);
+    cr_assert_eq(q, a, "the side blocks never touched the free list");
+    heap_free(q);
+}
+
+Test(heap, ballast_keeps_a_class_pool_in_use) {
+    SKIP_WITHOUT_POOLS();
+    heap_ballast_take();
+    void *a = heap_alloc(300);
+    void *pool = (void *)POOL_OF(a);
+    heap_free(a);                               /* the pool keeps its ballast block */
+    void *other = heap_alloc(100);              /* another class: not that pool */
+    cr_assert_neq((void *)POOL_OF(other), pool);
+    void *b = heap_alloc(300);
+    cr_assert_eq(b, a, "the freed block is reused, its pool never went back");
+    heap_free(b);
+    heap_free(other);
+    heap_ballast_release();
+}
+
 Test(heap, block_freed_in_full_pool_is_handed_out_next) {
     SKIP_WITHOUT_POOLS();
     enum { SIZE = 512, N = NUMBLOCKS(SIZE) }; /* 31 per pool */
