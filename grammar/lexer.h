@@ -170,6 +170,27 @@ typedef struct ParseState {
     int st_annot;               /* an annotation ':' was seen at depth 0 */
     int st_after_eq;            /* the previous token was an assignment '=' */
     const char *tghost_at;      /* the NUMBER token that gets an extra object first */
+    /* where the PEG parser tries a NAME (see name_attempts): the context of the last two
+    ** NAME tokens fed, and per bracket depth whether the '(' opened a call */
+    const char *nm_at[2];
+    int nm_ctx[2];
+    unsigned char call_paren[64], call_tp[64];
+    int nt_prev2;               /* the code of the token before the previous one */
+    /* CPython's tokenizer and parser heap blocks, modelled (see parse.c "front model") */
+    struct {
+        int on;
+        void **tokens;          /* malloc()ed: stand-ins for the Token structs */
+        int ntok, size;         /* tokens filled; slots allocated */
+        void *array;            /* stand-in for p->tokens */
+        void *parser, *comments, *encoding;
+        int lines;              /* REPL: model reading the lines as well */
+        const char *src;
+        size_t len, pos;        /* bytes of src read so far */
+        void *buf, *isrc;
+        size_t isrc_len;
+        void *loop;             /* assignment's (star_targets '=')+ loop buffer */
+        const char *loop_until; /* ... freed once this token has its first object */
+    } fm;
 } ParseState;
 
 /* Bits of pre_accept */

@@ -29,6 +29,7 @@
 #include "runtime/error.h"
 #include "runtime/unicodedb.h"
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -329,7 +330,7 @@ lex_init(Lexer *lx, const char *src, size_t len, LexMode mode, int file_mode,
         }
     }
 
-    lx->buf = heap_alloc(len + extra + 2);
+    lx->buf = malloc(len + extra + 2);
     if (!lx->buf)
         return lex_no_memory(lx);
     char *o = lx->buf;
@@ -364,7 +365,7 @@ lex_init_sub(Lexer *lx, const char *text, size_t len, int line_base, int col_bas
     lx->line = 1;
     lx->line_base = line_base;
     lx->col_base = col_base;
-    lx->buf = heap_alloc(len + 2);
+    lx->buf = malloc(len + 2);
     if (!lx->buf)
         return lex_no_memory(lx);
     memcpy(lx->buf, text, len);
@@ -380,7 +381,7 @@ void
 lex_free(Lexer *lx)
 {
     if (lx->buf)
-        heap_free(lx->buf);
+        free(lx->buf);
     lx->buf = NULL;
 }
 

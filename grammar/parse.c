@@ -556,6 +556,110 @@ ident_tok(ParseState *ps, Token t)
     return ident(ps, t.start, t.len);
 }
 
+/* A token as the pump queues it (see "The token queue" below). */
+typedef struct QTok {
+    int code;
+    int level;                  /* bracket depth before the token */
+    Token tok;
+} QTok;
+
+static void fm_object_made(ParseState *ps, Token t);
+
+/* Contexts of a NAME for name_attempts (set by note_target_position). */
+enum { NM_PLAIN, NM_STMT_START, NM_AFTER_EQ, NM_FIRST_ARG, NM_LATER_ARG, NM_IF, NM_WHILE };
+
+static int
+is_augassign(int c)
+{
+    switch (c) {
+    case TK_PLUSEQUAL: case TK_MINEQUAL: case TK_STAREQUAL: case TK_SLASHEQUAL:
+    case TK_PERCENTEQUAL: case TK_AMPEREQUAL: case TK_VBAREQUAL: case TK_CIRCUMFLEXEQUAL:
+    case TK_LEFTSHIFTEQUAL: case TK_RIGHTSHIFTEQUAL: case TK_DOUBLESTAREQUAL:
+    case TK_DOUBLESLASHEQUAL: case TK_ATEQUAL:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int peek_token(ParseState *ps, int k, QTok *out);
+
+/* Whether an assignment '=' follows at bracket depth 0 before the statement ends. */
+static int
+assign_ahead(ParseState *ps)
+{
+    int depth = ps->la_level;
+    if (ps->la_code == TK_EQUAL && depth == 0)
+        return 1;
+    if (ps->la_code <= 0 || ps->la_code == TK_NEWLINE || ps->la_code == TK_SEMI ||
+        (depth == 0 && (is_augassign(ps->la_code) || ps->la_code == TK_COLON)))
+        return 0;
+    for (int k = 0; k < 256; k++) {
+        QTok q;
+        int c = peek_token(ps, k, &q);
+        if (c <= 0 || c == TK_NEWLINE || c == TK_SEMI)
+            return 0;
+        if (c == TK_LPAR || c == TK_LSQB || c == TK_LBRACE)
+            depth++;
+        else if ((c == TK_RPAR || c == TK_RSQB || c == TK_RBRACE) && depth > 0)
+            depth--;
+        else if (depth == 0 && (c == TK_EQUAL || is_augassign(c)))
+            return c == TK_EQUAL;
+        else if (depth == 0 && (c == TK_LAMBDA || c == TK_COLON))
+            return 0;
+    }
+    return 0;
+}
+
+/* How many times CPython 3.11's PEG parser converts this NAME token into a str object
+** (_PyPegen_name_token), each of which the arena keeps until the code has run: once per
+** rule alternative that tries it.  A name inside an expression is tried twice by the
+** left-recursive 'primary' rule; at the start of a statement or after '=' the assignment
+** rules try it first as an annotated target (NAME ':'), through 't_primary' (twice when a
+** trailer follows), as a star_atom and as an augmented target; the first argument of a call
+** is tried by genexp and by 'arguments' (assignment_expression's NAME ':='), a later one by
+** 'arguments'.  The counts were measured against CPython for each context (sys.getrefcount
+** of the identifier in a script); contexts not listed get the 'primary' rule's two. */
+static int
+name_attempts(ParseState *ps, Token t)
+{
+    int ctx = NM_PLAIN;
+    for (int i = 0; i < 2; i++)
+        if (ps->nm_at[i] == t.start)
+            ctx = ps->nm_ctx[i];
+    int n = ps->la_code;
+    int trailer = n == TK_LPAR || n == TK_DOT || n == TK_LSQB;
+    int tp = trailer ? 2 : 1;
+    switch (ctx) {
+    case NM_STMT_START:
+        if (n == TK_EQUAL)
+            return 3;
+        if (is_augassign(n))
+            return 4;
+        if (assign_ahead(ps))
+            return 3;
+        return 1 + tp + (n == TK_DOT || n == TK_LSQB ? 0 : 2) + 2;
+    case NM_AFTER_EQ:
+        if (n == TK_EQUAL)
+            return 2;
+        return tp + (n == TK_DOT || n == TK_LSQB ? 0 : 1) + 2;
+    case NM_FIRST_ARG: {
+        int up = ps->la_level > 0 ? ps->la_level - 1 : 0;
+        if (ps->call_paren[up] == 2)
+            return n == TK_EQUAL ? 1 : 3;
+        return n == TK_EQUAL ? 7 : 4 + ps->call_tp[up];
+    }
+    case NM_LATER_ARG:
+        return n == TK_EQUAL ? 1 : 3;
+    case NM_IF:
+        return 4;
+    case NM_WHILE:
+        return 3;
+    default:
+        return 2;
+    }
+}
+
 Expr *
 parse_name(ParseState *ps, Token t)
 {
@@ -564,6 +668,12 @@ parse_name(ParseState *ps, Token t)
         return NULL;
     e->v.Name.id = ident_tok(ps, t);
     e->v.Name.ctx = CTX_LOAD;
+    if (!e->v.Name.id)
+        return NULL;
+    fm_object_made(ps, t);
+    for (int i = name_attempts(ps, t); i > 1; i--)
+        if (!keep(ps, newref(e->v.Name.id)))
+            return NULL;
     return e;
 }
 
@@ -618,6 +728,7 @@ parse_number(ParseState *ps, Token t)
         Object *ghost = number_object(s, n, is_int, &bad_float);
         if (ghost && !keep(ps, ghost))
             return NULL;
+        fm_object_made(ps, t);
         if (!ghost)
             err_clear();        /* the kept conversion below reports it */
     }
@@ -651,6 +762,7 @@ parse_number(ParseState *ps, Token t)
         return NULL;
     }
     e->v.Constant.value = keep(ps, v);
+    fm_object_made(ps, t);
     if (!e->v.Constant.value || !keep(ps, number_object(s, n, is_int, &bad_float)))
         return NULL;
     return e;
@@ -2167,7 +2279,7 @@ u32_put(U32Buf *b, uint32_t c)
         return;
     if (b->n == b->cap) {
         size_t ncap = b->cap ? b->cap * 2 : 64;
-        uint32_t *np = heap_realloc(b->p, ncap * sizeof *np);
+        uint32_t *np = realloc(b->p, ncap * sizeof *np);
         if (!np) {
             b->failed = 1;
             return;
@@ -2181,7 +2293,7 @@ u32_put(U32Buf *b, uint32_t c)
 static void
 u32_free(U32Buf *b)
 {
-    heap_free(b->p);
+    free(b->p);
     b->p = NULL;
     b->n = b->cap = 0;
 }
@@ -3020,11 +3132,6 @@ done:
 ** The token queue: the pump reads tokens through it so that it (the parenthesized
 ** with-items test) and the error diagnosis can look ahead.
 */
-typedef struct QTok {
-    int code;
-    int level;                  /* bracket depth before the token */
-    Token tok;
-} QTok;
 
 typedef struct TokQueue {
     QTok *q;
@@ -3041,7 +3148,7 @@ queue_lex(ParseState *ps, TokQueue *tq)
         }
         else {
             int ncap = tq->cap ? tq->cap * 2 : 32;
-            QTok *nq = heap_realloc(tq->q, (size_t)ncap * sizeof *nq);
+            QTok *nq = realloc(tq->q, (size_t)ncap * sizeof *nq);
             if (!nq) {
                 parse_no_memory(ps);
                 return -1;
@@ -3860,8 +3967,38 @@ check_rest(ParseState *ps)
 static void
 note_target_position(ParseState *ps, int code, Token tok, int level)
 {
+    int prev2 = ps->nt_prev2;
+    ps->nt_prev2 = ps->prev_code;
     if (code == TK_NUMBER && (ps->st_start || ps->st_after_eq))
         ps->tghost_at = tok.start;
+    if (code == TK_NAME) {
+        int ctx = NM_PLAIN, up = level > 0 && level <= 64 ? level - 1 : -1;
+        if (ps->st_start && !ps->st_compound)
+            ctx = NM_STMT_START;
+        else if (ps->st_after_eq)
+            ctx = NM_AFTER_EQ;
+        else if (up >= 0 && ps->call_paren[up] && ps->prev_code == TK_LPAR)
+            ctx = NM_FIRST_ARG;
+        else if (up >= 0 && ps->call_paren[up] && ps->prev_code == TK_COMMA)
+            ctx = NM_LATER_ARG;
+        else if (level == 0 && (ps->prev_code == TK_IF || ps->prev_code == TK_ELIF) &&
+                 ps->st_compound)
+            ctx = NM_IF;
+        else if (level == 0 && ps->prev_code == TK_WHILE)
+            ctx = NM_WHILE;
+        ps->nm_at[1] = ps->nm_at[0];
+        ps->nm_ctx[1] = ps->nm_ctx[0];
+        ps->nm_at[0] = tok.start;
+        ps->nm_ctx[0] = ctx;
+    }
+    if (code == TK_LPAR && level < 64) {
+        int p = ps->prev_code;
+        ps->call_paren[level] = p == TK_NAME && prev2 == TK_CLASS ? 2   /* bases */
+                                : (p == TK_NAME && prev2 != TK_DEF) || p == TK_RPAR ||
+                                  p == TK_RSQB || p == TK_STRING;
+        ps->call_tp[level] = p == TK_NAME && ps->nm_at[0] == ps->prev.start &&
+                             (ps->nm_ctx[0] == NM_STMT_START || ps->nm_ctx[0] == NM_AFTER_EQ);
+    }
     if (ps->st_start) {
         switch (code) {
         case TK_IF: case TK_ELIF: case TK_ELSE: case TK_WHILE: case TK_FOR: case TK_TRY:
@@ -3900,6 +4037,167 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
     default:
         break;
     }
+}
+
+/* ------------------------------------------------------------------------------------
+** The front model.  CPython 3.11's tokenizer and PEG parser take their own memory from the
+** same pools as the objects: a Parser struct, the type-ignore comment array, the token
+** pointer array (doubled as it fills, each new slot getting a Token struct), a bytes object
+** per token (kept in the arena until the code has run), and at the prompt the buffers of
+** each line read from stdin.  Which freed block the next object gets depends on them, so
+** the parser makes heap blocks of the same sizes at the same moments (the bytes objects
+** are real).  docs/DESIGN.md, "Parser and compiler heap traffic", has the list.
+*/
+int parse_model_lines;
+
+#define CPY_SIZEOF_PARSER 152
+#define CPY_SIZEOF_COMMENTS 160     /* 10 type_ignore_comment entries */
+#define CPY_SIZEOF_TOKEN 48
+#define CPY_STDIN_ENCODING_LEN 6    /* new_string("utf-8") */
+
+static void
+fm_begin(ParseState *ps, const char *src, size_t len)
+{
+    memset(&ps->fm, 0, sizeof ps->fm);
+    ps->fm.tokens = malloc(sizeof(void *));
+    if (!ps->fm.tokens)
+        return;
+    ps->fm.on = 1;
+    if (parse_model_lines && ps->fstring_level == 0) {
+        ps->fm.lines = 1;
+        ps->fm.src = src;
+        ps->fm.len = len;
+        ps->fm.encoding = heap_alloc(CPY_STDIN_ENCODING_LEN);
+    }
+    ps->fm.parser = heap_alloc(CPY_SIZEOF_PARSER);
+    ps->fm.array = heap_alloc(sizeof(void *));
+    ps->fm.tokens[0] = heap_calloc(1, CPY_SIZEOF_TOKEN);
+    ps->fm.size = 1;
+    ps->fm.comments = heap_alloc(CPY_SIZEOF_COMMENTS);
+}
+
+/* tok_underflow_interactive for the next line of the statement: PyOS_Readline's copy,
+** translate_newlines, the str and bytes of the recoding, the copy kept as the buffer, and
+** the statement's source kept for tracebacks.  'inside' is a line read in the middle of a
+** token (a string or a backslash continuation): it is appended to the buffer. */
+static void
+fm_read_line(ParseState *ps, int inside)
+{
+    const char *line = ps->fm.src + ps->fm.pos;
+    const char *nl = memchr(line, '\n', ps->fm.len - ps->fm.pos);
+    size_t n = nl ? (size_t)(nl - line) + 1 : ps->fm.len - ps->fm.pos;
+    ps->fm.pos += n;
+    int ascii = 1;
+    size_t nchars = 0;
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned char)line[i] >= 0x80)
+            ascii = 0;
+        if (((unsigned char)line[i] & 0xC0) != 0x80)
+            nchars++;
+    }
+    void *rl = heap_alloc(n + 1);
+    void *tr = heap_alloc(n + 2);
+    if (tr)
+        tr = heap_realloc(tr, n + 1);
+    heap_free(rl);
+    /* the decoded line: a compact ASCII str, or (roughly) a latin-1/UCS-2 one */
+    void *str = heap_alloc(ascii ? 48 + nchars + 1 : 72 + 2 * (nchars + 1));
+    void *bytes = heap_alloc(33 + n);
+    heap_free(str);
+    heap_free(tr);
+    void *copy = heap_alloc(n + 1);
+    heap_free(bytes);
+    void *isrc = heap_realloc(ps->fm.isrc, ps->fm.isrc_len + n + 1);
+    if (isrc) {
+        ps->fm.isrc = isrc;
+        ps->fm.isrc_len += n;
+    }
+    if (inside && ps->fm.buf) {
+        void *grown = heap_realloc(ps->fm.buf, heap_block_size(ps->fm.buf) + n + 1);
+        if (grown)
+            ps->fm.buf = grown;
+        heap_free(copy);
+    } else {
+        heap_free(ps->fm.buf);
+        ps->fm.buf = copy;
+    }
+}
+
+/* _PyPegen_fill_token for token t: a slot (the array doubles when full), then the token's
+** bytes, which the arena keeps.  0 or -1 (MemoryError: the parse fails). */
+static int
+fm_token(ParseState *ps, int code, const Token *t)
+{
+    if (!ps->fm.on || (code == 0 && ps->mode == PARSE_SINGLE))
+        return 0;
+    if (ps->fm.lines && t->start) {
+        const char *end = t->start + (t->len > 0 ? t->len : 1);
+        while (ps->fm.pos < ps->fm.len && ps->fm.src + ps->fm.pos < end) {
+            const char *ls = ps->fm.src + ps->fm.pos;
+            int inside = ps->fm.pos > 0 && (t->start < ls ||
+                          (ps->fm.pos >= 2 && ls[-2] == '\\'));
+            fm_read_line(ps, inside);
+        }
+    }
+    if (ps->fm.ntok == ps->fm.size) {
+        int nsize = ps->fm.size * 2;
+        void **nt = realloc(ps->fm.tokens, sizeof(void *) * (size_t)nsize);
+        if (!nt) {
+            parse_no_memory(ps);
+            return -1;
+        }
+        ps->fm.tokens = nt;
+        void *arr = heap_realloc(ps->fm.array, sizeof(void *) * (size_t)nsize);
+        if (arr)
+            ps->fm.array = arr;
+        for (int i = ps->fm.size; i < nsize; i++)
+            nt[i] = heap_calloc(1, CPY_SIZEOF_TOKEN);
+        ps->fm.size = nsize;
+    }
+    ps->fm.ntok++;
+    if (code == TK_EQUAL && ps->st_after_eq && !ps->fm.loop) {
+        /* the assignment rule's loop over 'star_targets =' keeps its children buffer
+        ** until the token after '=' has failed as a target */
+        ps->fm.loop = heap_alloc(sizeof(void *));
+        ps->fm.loop_until = NULL;
+    } else if (ps->fm.loop && !ps->fm.loop_until) {
+        ps->fm.loop_until = t->start;
+    }
+    int n = t->len;
+    if (code == TK_INDENT || code == TK_DEDENT || code == 0 || !t->start)
+        n = 0;
+    else if (code == TK_NEWLINE)
+        n = n > 0 ? 1 : 0;
+    return keep(ps, bytes_from_buf(t->start, n)) ? 0 : -1;
+}
+
+/* The first object made for token t: the assignment loop's buffer goes (fm_token). */
+static void
+fm_object_made(ParseState *ps, Token t)
+{
+    if (ps->fm.loop && ps->fm.loop_until == t.start) {
+        heap_free(ps->fm.loop);
+        ps->fm.loop = NULL;
+    }
+}
+
+/* _PyPegen_Parser_Free then _PyTokenizer_Free. */
+static void
+fm_end(ParseState *ps)
+{
+    if (!ps->fm.on)
+        return;
+    heap_free(ps->fm.loop);
+    for (int i = 0; i < ps->fm.size; i++)
+        heap_free(ps->fm.tokens[i]);
+    free(ps->fm.tokens);
+    heap_free(ps->fm.array);
+    heap_free(ps->fm.comments);
+    heap_free(ps->fm.parser);
+    heap_free(ps->fm.encoding);
+    heap_free(ps->fm.buf);
+    heap_free(ps->fm.isrc);
+    memset(&ps->fm, 0, sizeof ps->fm);
 }
 
 static void
@@ -3941,6 +4239,8 @@ run_parser(ParseState *ps, int start_code)
         }
         if (code != TK_INDENT && code != TK_DEDENT)
             note_target_position(ps, code, q.tok, q.level);
+        if (fm_token(ps, code, &q.tok) < 0)
+            break;
         ps->la = q.tok;
         ps->la_code = code;
         ps->la_level = q.level;
@@ -3962,7 +4262,7 @@ run_parser(ParseState *ps, int start_code)
         ps->mode != PARSE_SINGLE && err_matches(exc_SyntaxError))
         check_rest(ps);
     ps->tq = NULL;
-    heap_free(tq.q);
+    free(tq.q);
 }
 
 static Expr *
@@ -3983,10 +4283,12 @@ parse_fstring_field(ParseState *ps, const char *text, size_t len, int line_base,
     sub.fs_col_base = col_base;
     sub.fs_text = text;
     sub.fstring_level = ps->fstring_level + 1;
+    fm_begin(&sub, text, len);
     if (lex_init_sub(&lx, text, len, line_base, col_base) < 0)
         error_lexer(&sub, &lx);
     else
         run_parser(&sub, TK_MODE_FSTRING);
+    fm_end(&sub);
     lex_free(&lx);
     if (sub.failed) {
         ps->failed = 1;
@@ -4017,7 +4319,7 @@ walk_push(Walk *w, void *node, int is_stmt, int depth)
         return;
     if (w->n == w->cap) {
         int ncap = w->cap ? w->cap * 2 : 256;
-        WalkItem *ni = heap_realloc(w->items, (size_t)ncap * sizeof *ni);
+        WalkItem *ni = realloc(w->items, (size_t)ncap * sizeof *ni);
         if (!ni) {
             w->failed = 1;
             return;
@@ -4254,7 +4556,7 @@ check_depth(ParseState *ps, Mod *m)
             walk_expr(&w, it.node, it.depth + 1);
     }
     int failed = w.failed;
-    heap_free(w.items);
+    free(w.items);
     if (failed) {
         parse_no_memory(ps);
         return -1;
@@ -4281,6 +4583,7 @@ parse_source(const char *src, size_t len, const char *filename, ParseMode mode, 
     ps.lx = &lx;
     ps.filename = filename;
     ps.mode = mode;
+    fm_begin(&ps, src, len);
     if (lex_init(&lx, src, len, mode == PARSE_SINGLE ? LEX_INTERACTIVE : LEX_FILE,
                  mode == PARSE_FILE, filename) < 0)
         error_lexer(&ps, &lx);
@@ -4289,6 +4592,7 @@ parse_source(const char *src, size_t len, const char *filename, ParseMode mode, 
                         : mode == PARSE_SINGLE ? TK_MODE_SINGLE
                                                : TK_MODE_EVAL);
     lex_free(&lx);
+    fm_end(&ps);
     if (!ps.failed && !ps.mod)
         error_at(&ps, exc_SyntaxError, pos_tstart(ps.la), pos_tend(ps.la),
                     "invalid syntax");

@@ -29,6 +29,10 @@ typedef struct ParseResult {
 ParseResult parse_source(const char *src, size_t len, const char *filename, ParseMode mode,
                          Arena *arena);
 
+/* The REPL's statement parse: the heap traffic of CPython's interactive tokenizer reading
+** the statement's lines is modelled too (stdin read line by line). */
+extern int parse_model_lines;
+
 /* Line 'lineno' of the file named 'filename' read from disk, as CPython's err_programtext
 ** (the text of SyntaxErrors): a heap block ending with its '\n' if it had one, or NULL. */
 char *parse_file_line(const char *filename, int lineno);

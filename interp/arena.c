@@ -6,12 +6,21 @@
 ** freed before arena_free(), which releases every block and drops the one reference the
 ** arena holds to each object handed to arena_add_object().
 **
+** The objects live in a real list, as pyarena's a_objects: it is a tracked list taken from
+** the list free list, it grows by list_append's policy and its deallocation releases them
+** last-in first-out.  The arena header itself is malloc()ed, and a 24-byte heap block
+** stands in for CPython's PyArena struct: what the pools see while a statement is parsed,
+** compiled and run is what CPython's see (docs/DESIGN.md, "Parser and compiler heap
+** traffic").
+**
 ** Invariants: every pointer returned is 16-byte aligned and zeroed; 'objs' holds exactly
 ** the references the arena owns.
 */
 #include "interp/arena.h"
 #include "runtime/heap.h"
 #include "runtime/error.h"
+#include "runtime/listobject.h"
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -31,9 +40,11 @@ typedef struct Block {
 struct Arena {
     Block *cur;             /* block being carved */
     Block *full;            /* the others (full or private large ones) */
-    Object **objs;
-    size_t nobjs, capobjs;
+    Object *objs;           /* list: one reference to each object handed over */
+    void *shadow;           /* heap block of sizeof(PyArena) */
 };
+
+#define CPY_SIZEOF_PYARENA 24
 
 static Block *
 arena_new_block(size_t size)
@@ -50,15 +61,18 @@ arena_new_block(size_t size)
 Arena *
 arena_new(void)
 {
-    Arena *a = heap_alloc(sizeof *a);
+    Arena *a = calloc(1, sizeof *a);
     if (!a) {
         err_no_memory();
         return NULL;
     }
-    memset(a, 0, sizeof *a);
-    a->cur = arena_new_block(ARENA_BLOCK_SIZE);
-    if (!a->cur) {
-        heap_free(a);
+    a->shadow = heap_alloc(CPY_SIZEOF_PYARENA);
+    a->cur = a->shadow ? arena_new_block(ARENA_BLOCK_SIZE) : NULL;
+    a->objs = a->cur ? list_new(0) : NULL;
+    if (!a->objs) {
+        heap_free(a->cur);
+        heap_free(a->shadow);
+        free(a);
         err_no_memory();
         return NULL;
     }
@@ -80,17 +94,12 @@ arena_free(Arena *a)
 {
     if (!a)
         return;
-    /* Release the objects last-in first-out, like pyarena's list. */
-    Object **objs = a->objs;
-    size_t n = a->nobjs;
-    a->objs = NULL;
-    a->nobjs = a->capobjs = 0;
-    while (n--)
-        decref(objs[n]);
-    heap_free(objs);
+    /* _PyArena_Free: the blocks, then the list (its items go last-in first-out) */
     arena_free_blocks(a->cur);
     arena_free_blocks(a->full);
-    heap_free(a);
+    decref(a->objs);
+    heap_free(a->shadow);
+    free(a);
 }
 
 void *
@@ -147,17 +156,5 @@ arena_strndup(Arena *a, const char *s, size_t n)
 int
 arena_add_object(Arena *a, Object *o)
 {
-    if (a->nobjs == a->capobjs) {
-        size_t ncap = a->capobjs ? a->capobjs * 2 : 64;
-        Object **no = heap_realloc(a->objs, ncap * sizeof *no);
-        if (!no) {
-            decref(o);
-            err_no_memory();
-            return -1;
-        }
-        a->objs = no;
-        a->capobjs = ncap;
-    }
-    a->objs[a->nobjs++] = o;
-    return 0;
+    return list_append_take(a->objs, o);
 }

@@ -24,6 +24,7 @@
 #include "grammar/parse.h"
 #include "runtime/error.h"
 #include "runtime/heap.h"
+#include "runtime/gc.h"
 #include "runtime/state.h"
 #include "runtime/intobject.h"
 #include "runtime/floatobject.h"
@@ -36,6 +37,7 @@
 #include "runtime/setobject.h"
 #include "runtime/codeobject.h"
 #include "runtime/exceptions.h"
+#include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
 #include <math.h>
@@ -123,7 +125,28 @@ typedef struct CodeUnit {
     int nfblocks;
     Object *private_name;
     struct CodeUnit *parent;
+    struct PtrVec *fm_blocks;   /* front model: the unit's basic blocks (see fmc_*) */
+    void *fm_consts_keys;       /* front model: u_consts' keys table */
 } CodeUnit;
+
+/* Heap blocks (or objects) of the front model, in the order they were made. */
+typedef struct PtrVec {
+    void **p;
+    int n, cap;
+} PtrVec;
+
+/* A modelled dict's keys table (general keys, 24-byte entries). */
+typedef struct KeysModel {
+    void *keys;
+    int used, log2;
+} KeysModel;
+
+/* What CPython's symtable keeps per block: ste_id, the entry, its symbol ints, and the
+** items of its children list. */
+typedef struct SteModel {
+    void *id, *ste, *children_items;
+    PtrVec ints;
+} SteModel;
 
 typedef struct Compiler {
     const char *filename;
@@ -135,7 +158,394 @@ typedef struct Compiler {
     int interactive;
     int nestlevel;
     int recursion;
+    struct {
+        void *future, *symtable;
+        SteModel *stes;
+        int nstes;
+        KeysModel blocks;       /* st_blocks */
+        KeysModel cache;        /* c_const_cache */
+        PtrVec cache_keys;      /* 2-tuples: the keys of the merged bytes objects */
+        PtrVec cache_bytes;     /* the bytecode of each unit, kept by the cache */
+    } fm;
 } Compiler;
+
+
+/* ================================================================ front model */
+
+/*
+** CPython 3.11 compiles with a symbol table and a compiler whose own blocks come from the
+** same pools as the objects (sizes on 64-bit): _PyFuture_FromAST's features (8), the
+** symtable struct (80), per block an id int (32), the entry (120) and a slot in the
+** st_blocks dict, the sets of the analysis (216 each), an int per symbol (32), per code
+** unit a basicblock per block (56) and the u_consts keys, and in the assembler the
+** bytecode (161), location table (65) and exception table (49) bytes objects, resized as
+** they fill and merged into the constant cache under 2-tuple keys.  pyheap's compiler keeps
+** its own tables off the pools (heap_side_enter); the fmc_* functions make blocks of those
+** sizes at the moments CPython makes them, so which freed block the next object gets is
+** CPython's.  Allocation failures here are ignored: the blocks stand in for memory only.
+** docs/DESIGN.md, "Parser and compiler heap traffic".
+*/
+#define CPY_SIZEOF_FUTURE 8
+#define CPY_SIZEOF_SYMTABLE 80
+#define CPY_SIZEOF_STE 120
+#define CPY_SIZEOF_SET 216
+#define CPY_SIZEOF_INT 32
+#define CPY_SIZEOF_SETITER 64
+#define CPY_SIZEOF_BASICBLOCK 56
+#define CPY_BYTES(n) (33 + (size_t)(n))
+
+static int
+pv_push(PtrVec *v, void *x)
+{
+    if (v->n == v->cap) {
+        int nc = v->cap ? v->cap * 2 : 8;
+        void **np = realloc(v->p, sizeof(void *) * (size_t)nc);
+        if (!np)
+            return -1;
+        v->p = np;
+        v->cap = nc;
+    }
+    v->p[v->n++] = x;
+    return 0;
+}
+
+static void
+pv_push_block(PtrVec *v, void *block)
+{
+    if (block && pv_push(v, block) < 0)
+        heap_free(block);
+}
+
+static void
+pv_free_blocks(PtrVec *v)
+{
+    for (int i = 0; i < v->n; i++)
+        heap_free(v->p[i]);
+    free(v->p);
+    memset(v, 0, sizeof *v);
+}
+
+static int
+keys_usable(int log2)
+{
+    return (int)(((size_t)2 << log2) / 3);
+}
+
+/* new_keys_object's size for a general-keys table of 2**log2 slots */
+static size_t
+keys_bytes(int log2)
+{
+    size_t n = (size_t)1 << log2;
+    size_t ix = log2 < 8 ? 1 : log2 < 16 ? 2 : log2 < 32 ? 4 : 8;
+    return 32 + n * ix + (size_t)keys_usable(log2) * 24;
+}
+
+/* One new key: insert_to_emptydict, or insertion_resize when the table is full. */
+static void
+keys_insert(KeysModel *k)
+{
+    if (k->used == 0 && !k->keys) {
+        k->log2 = 3;
+        k->keys = heap_alloc(keys_bytes(3));
+    } else if (k->used >= keys_usable(k->log2)) {
+        int log2 = 3;
+        while (((size_t)1 << log2) < (size_t)k->used * 3)
+            log2++;
+        void *nk = heap_alloc(keys_bytes(log2));
+        heap_free(k->keys);
+        k->keys = nk;
+        k->log2 = log2;
+    }
+    k->used++;
+}
+
+/* A set of the analysis: a tracked object, so it counts in generation 0 as CPython's. */
+static void *
+fmc_set_new(void)
+{
+    void *p = heap_alloc(CPY_SIZEOF_SET);
+    gc_on_alloc();
+    return p;
+}
+
+static void
+fmc_set_free(void *p)
+{
+    heap_free(p);
+    gc_on_free();
+}
+
+static int
+fmc_count_blocks(SymEntry *e)
+{
+    int n = 1;
+    for (int i = 0; i < e->nchildren; i++)
+        n += fmc_count_blocks(e->children[i]);
+    return n;
+}
+
+/* symtable_enter_block for e and its children, in the order the visit enters them */
+static void
+fmc_enter_blocks(Compiler *c, SymEntry *e, SteModel *parent, int *idx, void **stack)
+{
+    SteModel *m = &c->fm.stes[(*idx)++];
+    m->id = heap_alloc(CPY_SIZEOF_INT);
+    m->ste = heap_alloc(CPY_SIZEOF_STE);
+    keys_insert(&c->fm.blocks);
+    if (!*stack)
+        *stack = heap_alloc(4 * sizeof(void *));    /* st_stack's first append */
+    if (parent && !parent->children_items)
+        parent->children_items = heap_alloc(4 * sizeof(void *));
+    for (int i = 0; i < e->nchildren; i++)
+        fmc_enter_blocks(c, e->children[i], m, idx, stack);
+}
+
+/* analyze_block: its five sets, three more per child around the child's analysis, an int
+** per symbol (update_symbols), the free-scope int and a set iterator */
+static void
+fmc_analyze(Compiler *c, SymEntry *e, int *idx)
+{
+    SteModel *m = &c->fm.stes[(*idx)++];
+    void *sets[5];
+    for (int i = 0; i < 5; i++)
+        sets[i] = fmc_set_new();
+    for (int i = 0; i < e->nchildren; i++) {
+        void *t[3];
+        for (int j = 0; j < 3; j++)
+            t[j] = fmc_set_new();
+        fmc_analyze(c, e->children[i], idx);
+        for (int j = 0; j < 3; j++)
+            fmc_set_free(t[j]);
+    }
+    ssize_t nsym = dict_size(e->symbols);
+    for (ssize_t i = 0; i < nsym; i++)
+        pv_push_block(&m->ints, heap_alloc(CPY_SIZEOF_INT));
+    void *vfree = heap_alloc(CPY_SIZEOF_INT);
+    heap_free(heap_alloc(CPY_SIZEOF_SETITER));
+    gc_count_transient_alloc();         /* the set iterator */
+    heap_free(vfree);
+    static const int order[5] = {0, 3, 1, 2, 4};
+    for (int i = 0; i < 5; i++)
+        fmc_set_free(sets[order[i]]);
+}
+
+static void
+fmc_begin(Compiler *c)
+{
+    int d = heap_side_suspend();
+    c->fm.future = heap_alloc(CPY_SIZEOF_FUTURE);
+    heap_side_resume(d);
+}
+
+static void
+fmc_symtable(Compiler *c)
+{
+    int n = fmc_count_blocks(c->st->top);
+    c->fm.stes = calloc((size_t)n, sizeof(SteModel));
+    if (!c->fm.stes)
+        return;
+    c->fm.nstes = n;
+    int d = heap_side_suspend();
+    c->fm.symtable = heap_alloc(CPY_SIZEOF_SYMTABLE);
+    int idx = 0;
+    void *stack = NULL;
+    fmc_enter_blocks(c, c->st->top, NULL, &idx, &stack);
+    heap_free(stack);
+    void *build_free = fmc_set_new(), *build_global = fmc_set_new();
+    idx = 0;
+    fmc_analyze(c, c->st->top, &idx);
+    fmc_set_free(build_free);
+    fmc_set_free(build_global);
+    heap_side_resume(d);
+}
+
+/* compiler_enter_scope's first basicblock */
+static void
+fmc_unit_enter(CodeUnit *u)
+{
+    u->fm_blocks = calloc(1, sizeof(PtrVec));
+    if (!u->fm_blocks)
+        return;
+    int d = heap_side_suspend();
+    pv_push_block(u->fm_blocks, heap_alloc(CPY_SIZEOF_BASICBLOCK));
+    heap_side_resume(d);
+}
+
+static void
+fmc_unit_free(CodeUnit *u)
+{
+    int d = heap_side_suspend();
+    if (u->fm_blocks) {
+        /* compiler_unit_free walks b_list, newest block first */
+        for (int i = u->fm_blocks->n - 1; i >= 0; i--)
+            heap_free(u->fm_blocks->p[i]);
+        free(u->fm_blocks->p);
+        free(u->fm_blocks);
+        u->fm_blocks = NULL;
+    }
+    heap_free(u->fm_consts_keys);
+    u->fm_consts_keys = NULL;
+    heap_side_resume(d);
+}
+
+/* merge_const_one of a bytes object: its (type, bytes) key tuple enters the cache */
+static void
+fmc_cache_bytes(Compiler *c, void *bytes)
+{
+    keys_insert(&c->fm.cache);
+    Object *key = tuple_new(2);
+    if (key) {
+        TUPLE_SET(key, 0, newref(None));
+        TUPLE_SET(key, 1, newref(None));
+        if (pv_push(&c->fm.cache_keys, key) < 0)
+            decref(key);
+        else if (pv_push(&c->fm.cache_bytes, bytes) < 0)
+            heap_free(bytes);
+        else
+            bytes = NULL;
+    }
+    heap_free(bytes);
+}
+
+static int
+varint_len(unsigned v)
+{
+    int n = 1;
+    while (v >= 64) {
+        v >>= 6;
+        n++;
+    }
+    return n;
+}
+
+static int
+svarint_len(int v)
+{
+    return varint_len(v < 0 ? ((unsigned)-v << 1) | 1 : (unsigned)v << 1);
+}
+
+/* Bytes of the 3.11 location table entries for one instruction of isize code units at l
+** (write_location_info_entry: at most 8 units an entry); appended to 'sizes'. */
+static void
+loc_entries(PtrVec *sizes, Loc l, int *prevline, int isize)
+{
+    while (isize > 0) {
+        int n = isize > 8 ? 8 : isize, b;
+        isize -= n;
+        int delta = l.lineno - *prevline;
+        if (l.lineno < 0)
+            b = 1;
+        else if ((l.col < 0 || l.end_col < 0) &&
+                 (l.end_lineno == l.lineno || l.end_lineno == -1)) {
+            b = 1 + svarint_len(delta);
+            *prevline = l.lineno;
+        } else if (l.col >= 0 && l.end_col >= 0 && l.end_lineno == l.lineno && delta == 0 &&
+                   l.col < 80 && l.end_col - l.col < 16 && l.end_col >= l.col) {
+            b = 2;
+        } else if (l.col >= 0 && l.end_col >= 0 && l.end_lineno == l.lineno && delta >= 0 &&
+                   delta < 3 && l.col < 128 && l.end_col < 128) {
+            b = 3;
+            *prevline = l.lineno;
+        } else {
+            b = 1 + svarint_len(delta) + varint_len((unsigned)(l.end_lineno - l.lineno)) +
+                varint_len((unsigned)(l.col + 1)) + varint_len((unsigned)(l.end_col + 1));
+            *prevline = l.lineno;
+        }
+        if (pv_push(sizes, (void *)(intptr_t)b) < 0)
+            return;
+    }
+}
+
+/* assemble() up to _PyCode_New: the unit's other basic blocks and consts keys, the consts
+** list, the three bytes objects with their growth and final sizes, the cache merges.
+** Returns the location table block (the code object keeps it) and the consts list's
+** items block (freed after the code object is made) in *items. */
+static void *
+fmc_assemble(Compiler *c, CodeUnit *u, int ncode, PtrVec *loc_sizes, int nexc, void **items)
+{
+    int d = heap_side_suspend();
+    if (u->fm_blocks)
+        for (int i = 0; i < u->nlabels; i++)
+            pv_push_block(u->fm_blocks, heap_alloc(CPY_SIZEOF_BASICBLOCK));
+    ssize_t nconsts = LIST_LEN(u->consts);
+    KeysModel ck = {NULL, 0, 0};
+    for (ssize_t i = 0; i < nconsts; i++)
+        keys_insert(&ck);
+    u->fm_consts_keys = ck.keys;
+    *items = nconsts ? heap_alloc(sizeof(void *) * (size_t)nconsts) : NULL;
+    void *bc = heap_alloc(CPY_BYTES(128));
+    void *lt = heap_alloc(CPY_BYTES(32));
+    void *ex = heap_alloc(CPY_BYTES(16));
+    int cap = 32, off = 0;
+    for (int i = 0; i < loc_sizes->n; i++) {
+        if (off + 25 >= cap) {
+            cap *= 2;
+            void *g = heap_realloc(lt, CPY_BYTES(cap));
+            if (g)
+                lt = g;
+        }
+        off += (int)(intptr_t)loc_sizes->p[i];
+    }
+    if (nexc) {
+        int ecap = 16, eoff = 0;
+        for (int i = 0; i < nexc; i++) {
+            if (eoff + 20 >= ecap) {
+                ecap *= 2;
+                void *g = heap_realloc(ex, CPY_BYTES(ecap));
+                if (g)
+                    ex = g;
+            }
+            eoff += 4;
+        }
+        void *g = heap_realloc(ex, CPY_BYTES(eoff));
+        if (g)
+            ex = g;
+        fmc_cache_bytes(c, ex);
+    } else {
+        heap_free(ex);                      /* resized to b'' */
+        fmc_cache_bytes(c, NULL);
+    }
+    void *g = heap_realloc(lt, CPY_BYTES(off));
+    if (g)
+        lt = g;
+    keys_insert(&c->fm.cache);              /* the location table */
+    g = heap_realloc(bc, CPY_BYTES(2 * (size_t)ncode));
+    if (g)
+        bc = g;
+    fmc_cache_bytes(c, bc);
+    for (int i = 0; i < 3; i++)             /* names, consts, localsplusnames */
+        keys_insert(&c->fm.cache);
+    heap_side_resume(d);
+    return lt;
+}
+
+/* _PySymtable_Free, the future features and the constant cache (compiler_free) */
+static void
+fmc_end(Compiler *c)
+{
+    int d = heap_side_suspend();
+    for (int i = 0; i < c->fm.nstes; i++) {
+        SteModel *m = &c->fm.stes[i];
+        heap_free(m->id);
+        pv_free_blocks(&m->ints);
+        heap_free(m->children_items);
+        heap_free(m->ste);
+    }
+    free(c->fm.stes);
+    heap_free(c->fm.blocks.keys);
+    heap_free(c->fm.symtable);
+    heap_free(c->fm.future);
+    for (int i = 0; i < c->fm.cache_keys.n; i++) {
+        decref((Object *)c->fm.cache_keys.p[i]);
+        if (i < c->fm.cache_bytes.n)
+            heap_free(c->fm.cache_bytes.p[i]);
+    }
+    free(c->fm.cache_keys.p);
+    free(c->fm.cache_bytes.p);
+    heap_free(c->fm.cache.keys);
+    memset(&c->fm, 0, sizeof c->fm);
+    heap_side_resume(d);
+}
 
 /* ================================================================ errors */
 
@@ -987,6 +1397,7 @@ unit_free(CodeUnit *u)
 {
     if (!u)
         return;
+    fmc_unit_free(u);
     heap_free(u->instrs);
     heap_free(u->labels);
     heap_free(u->handlers);
@@ -1094,6 +1505,7 @@ compiler_enter_scope(Compiler *c, Object *name, int kind, void *key, int lineno)
     u->private_name = c->u ? xnewref(c->u->private_name) : NULL;
     c->u = u;
     c->nestlevel++;
+    fmc_unit_enter(u);
     return 1;
 fail:
     unit_free(u);
@@ -3744,6 +4156,7 @@ assemble(Compiler *c, int addNone)
     uint32_t *code = NULL;
     CodeLoc *locs = NULL;
     ExcEntry *exc = NULL;
+    PtrVec loc_sizes = {NULL, 0, 0};    /* CPython's location table entries (fmc_) */
     if (!cellslot || !kinds || !lpnames) {
         err_no_memory();
         goto fail;
@@ -3841,10 +4254,22 @@ assemble(Compiler *c, int addNone)
     }
     int w = 0;
     Loc prev = {u->firstlineno, u->firstlineno, -1, -1};
+    int cpy_line = u->firstlineno, cpy_resumed = 0;
     for (int i = 0; i < n; i++) {
         Instr *in = &u->instrs[i];
         if (depth[i] < 0 || is_setup(in->op) || in->op == OP_POP_BLOCK)
             continue;
+        if (!cpy_resumed && in->op != OP_COPY_FREE_VARS && in->op != OP_MAKE_CELL &&
+            in->op != OP_RETURN_GENERATOR && !(in->op == OP_POP_TOP && i > 0 &&
+                                               u->instrs[i - 1].op == OP_RETURN_GENERATOR)) {
+            /* CPython's RESUME, which pyheap does not emit: at line 0 in a module (a
+            ** long-form entry), else on the first line with no column */
+            cpy_resumed = 1;
+            if (pv_push(&loc_sizes, (void *)(intptr_t)(u->kind == UNIT_MODULE ? 5 : 2)) == 0 &&
+                u->kind == UNIT_MODULE)
+                cpy_line = 0;
+        }
+        loc_entries(&loc_sizes, in->loc, &cpy_line, 1 + opcode_cache[in->op]);
         int arg = in->arg;
         if (is_jump(in->op))
             arg = woff[u->labels[in->target]];
@@ -3906,16 +4331,24 @@ assemble(Compiler *c, int addNone)
             start = i < n ? woff[i] : 0;
         }
     }
-    co = code_new();
-    if (!co)
-        goto fail;
-    co->consts = list_as_tuple(u->consts);
-    if (!co->consts)
-        goto fail;
-    intern_string_constants(co->consts);
-    co->names = list_to_interned_tuple(u->names);
-    co->localsplusnames = list_to_interned_tuple(lpnames);
-    if (!co->names || !co->localsplusnames)
+    void *fm_items = NULL;
+    void *fm_lt = fmc_assemble(c, u, nwords + 1, &loc_sizes, nexc, &fm_items);
+    heap_side_leave();
+    co = code_new_sized(nwords + 1);    /* CPython's RESUME included */
+    if (co)
+        co->linetable = fm_lt;
+    else
+        heap_free(fm_lt);
+    heap_free(fm_items);
+    if (co) {
+        co->consts = list_as_tuple(u->consts);
+        if (co->consts)
+            intern_string_constants(co->consts);
+        co->names = list_to_interned_tuple(u->names);
+        co->localsplusnames = list_to_interned_tuple(lpnames);
+    }
+    heap_side_enter();
+    if (!co || !co->consts || !co->names || !co->localsplusnames)
         goto fail;
     co->localspluskinds = kinds;
     kinds = NULL;
@@ -3941,12 +4374,14 @@ assemble(Compiler *c, int addNone)
     code = NULL;
     locs = NULL;
     exc = NULL;
+    free(loc_sizes.p);
     heap_free(cellslot);
     heap_free(depth);
     heap_free(woff);
     decref(lpnames);
     return (Object *)co;
 fail:
+    free(loc_sizes.p);
     heap_free(cellslot);
     heap_free(kinds);
     heap_free(depth);
@@ -3980,6 +4415,9 @@ compile_mod_with(Mod *mod, Object *filename_obj, ParseMode mode, const char *sou
     const char *filename = str_as_utf8(filename_obj, NULL);
     if (!filename)
         return NULL;
+    /* The compiler's own tables and temporaries take no pool blocks: what the pools see
+    ** is the objects that outlive it (folded constants, code objects and their tuples). */
+    heap_side_enter();
     Object *result = NULL;
     Compiler c;
     memset(&c, 0, sizeof c);
@@ -3991,15 +4429,19 @@ compile_mod_with(Mod *mod, Object *filename_obj, ParseMode mode, const char *sou
     if (!c.filename_obj || !c.const_cache)
         goto done;
     int ok;
+    fmc_begin(&c);
+    heap_side_leave();
     if (mode == PARSE_EVAL)
         ok = fold_expr(arena, mod->expr, 0);
     else
         ok = fold_seq_stmt(arena, mod->body, 0);
+    heap_side_enter();
     if (!ok)
         goto done;
     c.st = symtable_build(mod, filename);
     if (!c.st)
         goto done;
+    fmc_symtable(&c);
     Object *name = str_static("<module>");
     if (!name)
         goto done;
@@ -4023,9 +4465,11 @@ done:
         while (c.u)
             compiler_exit_scope(&c);
     }
+    fmc_end(&c);
     symtable_free(c.st);
     xdecref(c.filename_obj);
     xdecref(c.const_cache);
+    heap_side_leave();
     return result;
 }
 

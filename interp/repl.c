@@ -32,6 +32,8 @@
 #include "interp/arena.h"
 #include "grammar/parse.h"
 #include "runtime/error.h"
+#include "runtime/heap.h"
+#include "runtime/gc.h"
 #include "runtime/state.h"
 #include "runtime/strobject.h"
 #include "runtime/listobject.h"
@@ -557,6 +559,9 @@ tty_read_line(const char *prompt, int *interrupted)
 static int
 run_unit(Mod *mod, const char *src, size_t len, Arena *arena, long first_line)
 {
+    /* PyImport_AddModuleObject("__main__") makes and drops a weak reference (80 bytes) */
+    heap_free(heap_alloc(80));
+    gc_count_transient_alloc();
     Object *code = compile_mod_with(mod, R.filename, PARSE_SINGLE, src, len, arena);
     if (code && compare_unit_hook)
         compare_unit_hook(code, first_line);
@@ -582,10 +587,26 @@ statement_done(int rc, int *status)
 static int
 try_statement(const char *buf, size_t len, long first_line, int at_eof, int *status)
 {
+    /* Whether the statement is complete is found out with the heap on the side (the
+    ** probe's blocks come from malloc); a complete one is parsed again for real, with
+    ** CPython's tokenizer traffic for reading its lines (docs/DESIGN.md, "Parser and
+    ** compiler heap traffic"). */
+    heap_side_enter();
     Arena *arena = arena_new();
+    ParseResult pr = arena ? parse_source(buf, len, "<stdin>", PARSE_SINGLE, arena)
+                           : (ParseResult){NULL, 0};
+    heap_side_leave();
     if (!arena)
         return main_report_exception(1, status);
-    ParseResult pr = parse_source(buf, len, "<stdin>", PARSE_SINGLE, arena);
+    if (pr.mod) {
+        arena_free(arena);
+        arena = arena_new();
+        if (!arena)
+            return main_report_exception(1, status);
+        parse_model_lines = 1;
+        pr = parse_source(buf, len, "<stdin>", PARSE_SINGLE, arena);
+        parse_model_lines = 0;
+    }
     if (!pr.mod && pr.incomplete && at_eof) {
         /* EOF ends an open block like a blank line; anything else left open (a bracket,
         ** a string, a backslash, a header without a body) gets the error the module

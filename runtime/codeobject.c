@@ -22,6 +22,22 @@ code_new(void)
     return co;
 }
 
+/* CPython 3.11: offsetof(PyCodeObject, co_code_adaptive) on 64-bit */
+#define CPY_CODE_HEADER 184
+
+CodeObject *
+code_new_sized(int ncode)
+{
+    size_t want = (CPY_CODE_HEADER + 2 * (size_t)ncode + 7) & ~(size_t)7;
+    size_t size = want > sizeof(CodeObject) ? want : sizeof(CodeObject);
+    CodeObject *co = (CodeObject *)obj_alloc_raw(&code_type, size);
+    if (!co)
+        return NULL;
+    memset((char *)co + sizeof(Object), 0, sizeof(CodeObject) - sizeof(Object));
+    co->warmup = -8;
+    return co;
+}
+
 static void
 code_dealloc(Object *o)
 {
@@ -37,6 +53,7 @@ code_dealloc(Object *o)
     heap_free(co->locs);
     heap_free(co->exctable);
     heap_free(co->extra);
+    heap_free(co->linetable);
     obj_free(o);
 }
 

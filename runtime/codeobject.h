@@ -54,12 +54,16 @@ typedef struct CodeObject {
                                            jumps; see vm.c vm_code_warmup) */
     Object *weakreflist;
     void *extra;                        /* VM-owned data (specialisation) */
+    void *linetable;                    /* heap block the size of CPython's co_linetable */
 } CodeObject;
 
 extern TypeObject code_type;
 
 /* Takes over the heap blocks code, locs, exctable and localspluskinds. */
 CodeObject *code_new(void);
+/* A code object taking the heap block CPython's would: its header and co_code_adaptive of
+** ncode code units.  'linetable' (the compiler sets it) stands in for co_linetable. */
+CodeObject *code_new_sized(int ncode);
 /* Source position of the instruction at word offset 'offset'. */
 const CodeLoc *code_loc(CodeObject *co, int offset);
 int code_addr2line(CodeObject *co, int offset);

@@ -1,0 +1,23 @@
+# The parser keeps a reference to an identifier each time one of its rules tries the NAME
+# token, until the module has run: sys.getrefcount of identifiers in a script shows them.
+import sys
+if 0:
+    qza = 1
+    qzb
+    qzc.y = 1
+    qzd(1)
+    x = qze
+    x = qzf(1)
+    x = qzg.y
+    print(qzh)
+    f(1, qzi)
+    qzj += 1
+    x = 1 + qzk
+    if qzl: pass
+    while qzm: pass
+    class X(qzn): pass
+    del qzo
+    for qzp in x: pass
+for name in ['qza', 'qzb', 'qzc', 'qzd', 'qze', 'qzf', 'qzg', 'qzh', 'qzi', 'qzj', 'qzk',
+             'qzl', 'qzm', 'qzn', 'qzo', 'qzp']:
+    print(name, sys.getrefcount(name))
