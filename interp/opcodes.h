@@ -138,6 +138,18 @@
     X(CALL_LEN, 0, 2)                                                                    \
     X(CALL_ISINSTANCE, 0, 2)                                                             \
     X(CALL_LIST_APPEND, 0, 2)                                                            \
+    /* BINARY_OP of two floats for one operator (the cache word is BINARY_OP's) */       \
+    X(BINARY_OP_ADD_FLOAT, -1, 1)                                                        \
+    X(BINARY_OP_SUBTRACT_FLOAT, -1, 1)                                                   \
+    X(BINARY_OP_MULTIPLY_FLOAT, -1, 1)                                                   \
+    X(BINARY_OP_TRUE_DIVIDE_FLOAT, -1, 1)                                                \
+    /* ... and of two ints below 2**60 */                                                \
+    X(BINARY_OP_ADD_INT, -1, 1)                                                          \
+    X(BINARY_OP_SUBTRACT_INT, -1, 1)                                                     \
+    X(BINARY_OP_MULTIPLY_INT, -1, 1)                                                     \
+    X(BINARY_OP_REMAINDER_INT, -1, 1)                                                    \
+    X(BINARY_OP_FLOOR_DIVIDE_INT, -1, 1)                                                 \
+    X(BINARY_OP_AND_INT, -1, 1)                                                          \
     X(CACHE, 0, 0)                /* an inline cache word (never executed) */
 
 typedef enum {

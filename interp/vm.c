@@ -49,6 +49,35 @@
 
 extern TypeObject listiter_type, tupleiter_type;
 
+/* For the few helpers of the call path that gcc would otherwise leave out of line in
+** vm_run (too big for its inlining limits): a call there costs a stack frame. */
+#ifdef __GNUC__
+#define VM_ALWAYS_INLINE inline __attribute__((always_inline))
+#define VM_NOINLINE __attribute__((noinline))
+#else
+#define VM_ALWAYS_INLINE inline
+#define VM_NOINLINE
+#endif
+
+/* object.h's decref, but inlined at every use in the VM: past its size limits gcc makes
+** it a call in vm_run, which then costs a call on most stack pops (and xdecref too). */
+static VM_ALWAYS_INLINE void
+vm_decref(void *o)
+{
+    Object *op = (Object *)o;
+    if (--op->refcnt == 0)
+        obj_dealloc(op);
+}
+#define decref vm_decref
+
+static VM_ALWAYS_INLINE void
+vm_xdecref(void *o)
+{
+    if (o)
+        vm_decref(o);
+}
+#define xdecref vm_xdecref
+
 /* ================================================================ frame stack */
 
 typedef struct DataChunk {
@@ -176,7 +205,7 @@ frame_pop(Frame *f)
 
 /* frame_pop when no FrameObject was made for f (the usual case), inlined in
 ** RETURN_VALUE: the same order of releases as frame_take_ownership_or_clear. */
-static inline void
+static VM_ALWAYS_INLINE void
 frame_pop_fast(Frame *f)
 {
     if (UNLIKELY(f->frame_obj != NULL)) {
@@ -208,7 +237,7 @@ code_takes_exact_args(CodeObject *co, int nargs)
 
 /* frame_push + init_locals for code_takes_exact_args: the arguments (owned references,
 ** stolen) are copied into the first slots.  Takes over the reference to func. */
-static inline Frame *
+static VM_ALWAYS_INLINE Frame *
 frame_push_exact(FunctionObject *func, CodeObject *co, Object **args, int nargs)
 {
     if (UNLIKELY(++rt.recursion_depth > rt.recursion_limit)) {
@@ -858,9 +887,27 @@ specialize_instance_attr(uint32_t *ip, Object *owner, Object *name, int op)
     int ix = shared_keys_index((SharedKeys *)t->ht_cached_keys, name);
     if (ix < 0)
         return;
+    type_cache_note_keys(t, name, ix);
     ip[0] = v;
     ip[1] = (uint32_t)ix;
     ip[-1] = MAKE_INSTR(op, INSTR_ARG(ip[-1]));
+}
+
+/* A cached instance-attribute site (LOAD_ATTR / STORE_ATTR_INSTANCE_VALUE) met an
+** instance of another class tp whose get/setattr slot the caller found generic: when
+** tp's method-cache entry for the name says it is no class attribute and gives its
+** shared-keys index (noted by specialize_instance_attr for tp), the site re-targets to
+** tp without the lookups.  1: done; 0: take the generic path. */
+static VM_NOINLINE int
+retarget_instance_attr(uint32_t *ip, TypeObject *tp, int oparg, Object **names)
+{
+    TypeCacheEntry *e;
+    if (!(tp->flags & TPFLAG_MANAGED_DICT) || !(e = type_cache_find(tp, names[oparg])) ||
+        e->value || e->vm_keys < 0)
+        return 0;
+    ip[0] = tp->version_tag;
+    ip[1] = (uint32_t)e->vm_keys;
+    return 1;
 }
 
 /* ip points at LOAD_METHOD's cache: [type version, shared-keys count, descriptor (2
@@ -887,6 +934,8 @@ specialize_load_method(uint32_t *ip, Object *owner, Object *name, Object *descr)
     unsigned int v = type_version(t);
     if (v == 0 || type_lookup(t, name) != descr)
         return;
+    if (op == OP_LOAD_METHOD_WITH_VALUES)
+        type_cache_note_keys(t, name, -2 - (int)nkeys);
     ip[0] = v;
     ip[1] = nkeys;
     uintptr_t p = (uintptr_t)descr;
@@ -896,6 +945,39 @@ specialize_load_method(uint32_t *ip, Object *owner, Object *name, Object *descr)
 }
 
 #define CACHED_PTR(ip) ((Object *)(uintptr_t)((uint64_t)(ip)[2] | ((uint64_t)(ip)[3] << 32)))
+
+/* A cached LOAD_METHOD site met an instance of another class tp: when tp's method-cache
+** entry for the name holds a method descriptor and (for instances with values) says the
+** name is none of tp's current shared keys (noted by specialize_load_method), the site
+** re-targets to tp without the lookups.  Returns the opcode it now has, 0 if none. */
+static VM_NOINLINE int
+retarget_load_method(uint32_t *ip, TypeObject *tp, int oparg, Object **names)
+{
+    TypeCacheEntry *e;
+    if (tp->getattro != obj_generic_getattr || !(e = type_cache_find(tp, names[oparg])) ||
+        !e->value || !(TYPE(e->value)->flags & TPFLAG_METHOD_DESCRIPTOR))
+        return 0;
+    uint32_t nkeys = 0;
+    int op;
+    if (tp->flags & TPFLAG_MANAGED_DICT) {
+        SharedKeys *sk = (SharedKeys *)tp->ht_cached_keys;
+        nkeys = sk ? (uint32_t)sk->nkeys : 0;
+        if (e->vm_keys != -2 - (int)nkeys)
+            return 0;
+        op = OP_LOAD_METHOD_WITH_VALUES;
+    } else if (tp->dictoffset == 0) {
+        op = OP_LOAD_METHOD_NO_DICT;
+    } else {
+        return 0;
+    }
+    ip[0] = tp->version_tag;
+    ip[1] = nkeys;
+    uintptr_t p = (uintptr_t)e->value;
+    ip[2] = (uint32_t)p;
+    ip[3] = (uint32_t)((uint64_t)p >> 32);
+    ip[-1] = MAKE_INSTR(op, oparg);
+    return op;
+}
 
 /* ---- CPython 3.11's warm-up and BINARY_OP adaptation, reproduced exactly ----
 ** Only one specialisation of 3.11 is observable from Python: BINARY_OP_INPLACE_ADD_UNICODE
@@ -916,6 +998,27 @@ enum {
     BINOP_UNQUICKENED = OP_CACHE        /* the word as the compiler emits it */
 };
 #define BINOP_STATE(w) ((int)((w) & 0xFF))
+/* BINARY_OP or one of its per-operator float forms (same cache word, same state
+** machine: a float form is only written once the code is quickened) */
+#define IS_BINARY_OP(op)                                                                 \
+    ((op) == OP_BINARY_OP ||                                                             \
+     ((op) >= OP_BINARY_OP_ADD_FLOAT && (op) <= OP_BINARY_OP_AND_INT))
+
+/* The per-operator int form of a BINARY_OP oparg (0: none). */
+static const uint8_t int_binop_form[NB_OP_COUNT] = {
+    [NB_ADD] = OP_BINARY_OP_ADD_INT,
+    [NB_INPLACE_ADD] = OP_BINARY_OP_ADD_INT,
+    [NB_SUBTRACT] = OP_BINARY_OP_SUBTRACT_INT,
+    [NB_INPLACE_SUBTRACT] = OP_BINARY_OP_SUBTRACT_INT,
+    [NB_MULTIPLY] = OP_BINARY_OP_MULTIPLY_INT,
+    [NB_INPLACE_MULTIPLY] = OP_BINARY_OP_MULTIPLY_INT,
+    [NB_REMAINDER] = OP_BINARY_OP_REMAINDER_INT,
+    [NB_INPLACE_REMAINDER] = OP_BINARY_OP_REMAINDER_INT,
+    [NB_FLOOR_DIVIDE] = OP_BINARY_OP_FLOOR_DIVIDE_INT,
+    [NB_INPLACE_FLOOR_DIVIDE] = OP_BINARY_OP_FLOOR_DIVIDE_INT,
+    [NB_AND] = OP_BINARY_OP_AND_INT,
+    [NB_INPLACE_AND] = OP_BINARY_OP_AND_INT,
+};
 #define BINOP_COUNTER(w) ((unsigned)((w) >> 8) & 0xFFFF)
 #define BINOP_WORD(state, counter) ((uint32_t)(state) | ((uint32_t)(counter) << 8))
 #define ADAPTIVE_BACKOFF_BITS 4
@@ -933,7 +1036,7 @@ static void
 vm_quicken(CodeObject *co)
 {
     for (int i = 0; i < co->ncode; i += 1 + opcode_cache[INSTR_OP(co->code[i])])
-        if (INSTR_OP(co->code[i]) == OP_BINARY_OP)
+        if (IS_BINARY_OP(INSTR_OP(co->code[i])))
             co->code[i + 1] = BINOP_WORD(BINOP_ADAPTIVE, 0);
 }
 
@@ -1720,7 +1823,13 @@ dispatch:
 
     TARGET(LOAD_ATTR_INSTANCE_VALUE) {
         Object *owner = TOP();
-        if (UNLIKELY(TYPE(owner)->version_tag != ip[0] || *INST_DICT_PTR(owner)))
+        if (UNLIKELY(TYPE(owner)->version_tag != ip[0])) {
+            /* another class at a polymorphic site (a method of a base class) */
+            TypeObject *tp = TYPE(owner);
+            if (tp->getattro != obj_generic_getattr || !retarget_instance_attr(ip, tp, oparg, names))
+                goto deopt_load_attr;
+        }
+        if (UNLIKELY(*INST_DICT_PTR(owner)))
             goto deopt_load_attr;
         InstanceValues *vals = *INST_VALUES_PTR(owner);
         uint32_t ix = ip[1];
@@ -1751,7 +1860,12 @@ dispatch:
 
     TARGET(STORE_ATTR_INSTANCE_VALUE) {
         Object *owner = TOP();
-        if (UNLIKELY(TYPE(owner)->version_tag != ip[0] || *INST_DICT_PTR(owner)))
+        if (UNLIKELY(TYPE(owner)->version_tag != ip[0])) {
+            TypeObject *tp = TYPE(owner);
+            if (tp->setattro != obj_generic_setattr || !retarget_instance_attr(ip, tp, oparg, names))
+                goto deopt_store_attr;
+        }
+        if (UNLIKELY(*INST_DICT_PTR(owner)))
             goto deopt_store_attr;
         InstanceValues *vals = *INST_VALUES_PTR(owner);
         uint32_t ix = ip[1];
@@ -1798,9 +1912,18 @@ dispatch:
         DISPATCH();
     }
 
-    TARGET(LOAD_METHOD_WITH_VALUES) {
+    TARGET(LOAD_METHOD_WITH_VALUES)
+    load_method_with_values: {
         Object *obj = TOP();
-        if (UNLIKELY(TYPE(obj)->version_tag != ip[0] || *INST_DICT_PTR(obj)))
+        if (UNLIKELY(TYPE(obj)->version_tag != ip[0])) {
+            /* another class at a polymorphic site */
+            int op = retarget_load_method(ip, TYPE(obj), oparg, names);
+            if (op == OP_LOAD_METHOD_NO_DICT)
+                goto load_method_no_dict;
+            if (op != OP_LOAD_METHOD_WITH_VALUES)
+                goto deopt_load_method;
+        }
+        if (UNLIKELY(*INST_DICT_PTR(obj)))
             goto deopt_load_method;
         SharedKeys *sk = (SharedKeys *)TYPE(obj)->ht_cached_keys;
         if (UNLIKELY((sk ? (uint32_t)sk->nkeys : 0) != ip[1]))
@@ -1811,10 +1934,16 @@ dispatch:
         DISPATCH();
     }
 
-    TARGET(LOAD_METHOD_NO_DICT) {
+    TARGET(LOAD_METHOD_NO_DICT)
+    load_method_no_dict: {
         Object *obj = TOP();
-        if (UNLIKELY(TYPE(obj)->version_tag != ip[0]))
-            goto deopt_load_method;
+        if (UNLIKELY(TYPE(obj)->version_tag != ip[0])) {
+            int op = retarget_load_method(ip, TYPE(obj), oparg, names);
+            if (op == OP_LOAD_METHOD_WITH_VALUES)
+                goto load_method_with_values;
+            if (op != OP_LOAD_METHOD_NO_DICT)
+                goto deopt_load_method;
+        }
         SET_TOP(newref(CACHED_PTR(ip)));
         PUSH(obj);
         SKIP_CACHE(LOAD_METHOD);
@@ -1919,7 +2048,112 @@ dispatch:
         DISPATCH();
     }
 
-    TARGET(BINARY_OP) {
+    /* float op float for one operator: no type dispatch, no operator switch */
+#define FLOAT_BINOP(expr)                                                                \
+    do {                                                                                 \
+        Object *rhs = TOP();                                                             \
+        Object *lhs = SECOND();                                                          \
+        if (UNLIKELY(!FLOAT_CHECK_EXACT(lhs) || !FLOAT_CHECK_EXACT(rhs)))                \
+            goto deopt_binary_op;                                                        \
+        double a = FLOAT_VAL(lhs), b = FLOAT_VAL(rhs);                                   \
+        if (expr##_GUARD)                                                                \
+            goto deopt_binary_op;                                                        \
+        int bst = BINOP_STATE(*ip);                                                      \
+        if (UNLIKELY(bst != BINOP_FLOAT && bst != BINOP_UNQUICKENED && bst != BINOP_GENERIC)) \
+            (void)binop_adapt(ip, lhs, rhs, oparg, localsplus);                          \
+        Object *res = float_from_double(expr);                                           \
+        float_decref_exact(lhs);                                                         \
+        float_decref_exact(rhs);                                                         \
+        STACK_SHRINK(1);                                                                 \
+        SET_TOP(res);                                                                    \
+        if (UNLIKELY(!res))                                                              \
+            goto error_pop1;                                                             \
+        SKIP_CACHE(BINARY_OP);                                                           \
+        DISPATCH();                                                                      \
+    } while (0)
+#define FADD (a + b)
+#define FADD_GUARD 0
+#define FSUB (a - b)
+#define FSUB_GUARD 0
+#define FMUL (a * b)
+#define FMUL_GUARD 0
+#define FDIV (a / b)
+#define FDIV_GUARD (b == 0.0)
+
+    TARGET(BINARY_OP_ADD_FLOAT) {
+        FLOAT_BINOP(FADD);
+    }
+
+    TARGET(BINARY_OP_SUBTRACT_FLOAT) {
+        FLOAT_BINOP(FSUB);
+    }
+
+    TARGET(BINARY_OP_MULTIPLY_FLOAT) {
+        FLOAT_BINOP(FMUL);
+    }
+
+    TARGET(BINARY_OP_TRUE_DIVIDE_FLOAT) {
+        FLOAT_BINOP(FDIV);
+    }
+
+    /* int op int below 2**60 for one operator (int_binop_ll's arithmetic); other ints
+       take the generic path, which leaves the instruction as it is */
+#define INT_BINOP(compute)                                                               \
+    do {                                                                                 \
+        Object *rhs = TOP();                                                             \
+        Object *lhs = SECOND();                                                          \
+        if (UNLIKELY(!INT_CHECK_EXACT(lhs) || !INT_CHECK_EXACT(rhs)))                    \
+            goto deopt_binary_op;                                                        \
+        long long a, b, r;                                                               \
+        if (UNLIKELY(!int_two_digit_value(lhs, &a) || !int_two_digit_value(rhs, &b)))   \
+            goto binary_op_generic;                                                      \
+        compute;                                                                         \
+        int bst = BINOP_STATE(*ip);                                                      \
+        if (UNLIKELY(bst != BINOP_INT && bst != BINOP_UNQUICKENED && bst != BINOP_GENERIC)) \
+            (void)binop_adapt(ip, lhs, rhs, oparg, localsplus);                          \
+        Object *res = int_from_ll(r);                                                    \
+        decref(lhs);                                                                     \
+        decref(rhs);                                                                     \
+        STACK_SHRINK(1);                                                                 \
+        SET_TOP(res);                                                                    \
+        if (UNLIKELY(!res))                                                              \
+            goto error_pop1;                                                             \
+        SKIP_CACHE(BINARY_OP);                                                           \
+        DISPATCH();                                                                      \
+    } while (0)
+
+    TARGET(BINARY_OP_ADD_INT) {
+        INT_BINOP(r = a + b);
+    }
+
+    TARGET(BINARY_OP_SUBTRACT_INT) {
+        INT_BINOP(r = a - b);
+    }
+
+    TARGET(BINARY_OP_MULTIPLY_INT) {
+        INT_BINOP(if (__builtin_mul_overflow(a, b, &r)) goto binary_op_generic);
+    }
+
+    TARGET(BINARY_OP_REMAINDER_INT) {
+        INT_BINOP(if (b == 0) goto binary_op_generic;
+                  r = a % b;
+                  if (r != 0 && ((r < 0) != (b < 0))) r += b);
+    }
+
+    TARGET(BINARY_OP_FLOOR_DIVIDE_INT) {
+        INT_BINOP(if (b == 0) goto binary_op_generic;
+                  r = a / b;
+                  if ((a % b != 0) && ((a < 0) != (b < 0))) r--);
+    }
+
+    TARGET(BINARY_OP_AND_INT) {
+        INT_BINOP(r = a & b);
+    }
+
+    deopt_binary_op:
+        ip[-1] = MAKE_INSTR(OP_BINARY_OP, oparg);
+    TARGET(BINARY_OP)
+    binary_op_generic: {
         Object *rhs = POP();
         Object *lhs = TOP();
         Object *res;
@@ -1934,8 +2168,12 @@ dispatch:
                operands, their products, loop counters past 2**30 */
             long long a, b;
             if (int_two_digit_value(lhs, &a) && int_two_digit_value(rhs, &b) &&
-                int_binop_ll(oparg, a, b, &res))
+                int_binop_ll(oparg, a, b, &res)) {
+                /* once the code is quickened, the site becomes the operator's int form */
+                if (bst != BINOP_UNQUICKENED && int_binop_form[oparg])
+                    ip[-1] = MAKE_INSTR(int_binop_form[oparg], oparg);
                 goto binop_done;
+            }
             goto binop_generic;
         }
         if (FLOAT_CHECK_EXACT(lhs) && FLOAT_CHECK_EXACT(rhs)) {
@@ -1943,30 +2181,42 @@ dispatch:
                          bst != BINOP_GENERIC))
                 (void)binop_adapt(ip, lhs, rhs, oparg, localsplus);
             double a = FLOAT_VAL(lhs), b = FLOAT_VAL(rhs);
+            /* once the code is quickened, the site becomes the operator's float form */
+            int fop = 0;
             switch (oparg) {
             case NB_ADD:
             case NB_INPLACE_ADD:
                 res = float_from_double(a + b);
-                goto binop_float_done;
+                fop = OP_BINARY_OP_ADD_FLOAT;
+                break;
             case NB_SUBTRACT:
             case NB_INPLACE_SUBTRACT:
                 res = float_from_double(a - b);
-                goto binop_float_done;
+                fop = OP_BINARY_OP_SUBTRACT_FLOAT;
+                break;
             case NB_MULTIPLY:
             case NB_INPLACE_MULTIPLY:
                 res = float_from_double(a * b);
-                goto binop_float_done;
+                fop = OP_BINARY_OP_MULTIPLY_FLOAT;
+                break;
             case NB_TRUE_DIVIDE:
             case NB_INPLACE_TRUE_DIVIDE:
-                if (b != 0.0) {
-                    res = float_from_double(a / b);
-                    goto binop_float_done;
-                }
+                if (b == 0.0)
+                    goto binop_generic;
+                res = float_from_double(a / b);
+                fop = OP_BINARY_OP_TRUE_DIVIDE_FLOAT;
                 break;
+            case NB_POWER:
+            case NB_INPLACE_POWER:
+                /* what num_binary_op would reach: float has no in-place power */
+                res = float_type.nb_power(lhs, rhs, None);
+                goto binop_float_done;
             default:
-                break;
+                goto binop_generic;
             }
-            goto binop_generic;
+            if (bst != BINOP_UNQUICKENED)
+                ip[-1] = MAKE_INSTR(fop, oparg);
+            goto binop_float_done;
         }
         if (UNLIKELY(bst != BINOP_UNQUICKENED && bst != BINOP_GENERIC) &&
             binop_adapt(ip, lhs, rhs, oparg, localsplus) == BINOP_INPLACE_UNICODE) {
@@ -2161,11 +2411,10 @@ dispatch:
     }
 
     TARGET(BUILD_LIST) {
-        Object *l = list_new(oparg);
+        Object *l = list_from_array_take(sp - oparg, oparg);
+        STACK_SHRINK(oparg);
         if (!l)
             goto error;
-        while (--oparg >= 0)
-            LIST_SET(l, oparg, POP());
         PUSH(l);
         DISPATCH();
     }

@@ -127,6 +127,50 @@ list_new(ssize_t n)
     return (Object *)l;
 }
 
+Object *
+list_from_array_take(Object *const *src, ssize_t n)
+{
+    /* list_new(n) and the stores, without clearing the items first (the same blocks,
+    ** taken in the same order: the list, then its items) */
+    ListObject *l;
+    if (numfree) {
+        numfree--;
+        l = free_list[numfree];
+        l->ob_base.ob_base.refcnt = 1;
+        obj_live_count++;
+    } else {
+        l = (ListObject *)obj_alloc_raw(&list_type, sizeof(ListObject));
+        if (!l)
+            goto fail;
+    }
+    if (n <= 0) {
+        l->items = NULL;
+    } else {
+        Object **items = NULL;
+        if ((size_t)n <= (size_t)SSIZE_MAX / sizeof(Object *))
+            items = heap_alloc((size_t)n * sizeof(Object *));
+        if (!items) {
+            SIZE(l) = 0;
+            l->allocated = 0;
+            l->items = NULL;
+            obj_free(l);
+            err_no_memory();
+            goto fail;
+        }
+        for (ssize_t i = 0; i < n; i++)
+            items[i] = src[i];
+        l->items = items;
+    }
+    SIZE(l) = n;
+    l->allocated = n;
+    gc_track((Object *)l);
+    return (Object *)l;
+fail:
+    for (ssize_t i = 0; i < n; i++)
+        decref(src[i]);
+    return NULL;
+}
+
 static void
 list_dealloc(Object *o)
 {

@@ -20,6 +20,7 @@ typedef struct ListObject {
 #define LIST_LEN(l) SIZE(l)
 
 Object *list_new(ssize_t n);            /* n slots, all NULL: caller fills with LIST_SET */
+Object *list_from_array_take(Object *const *items, ssize_t n);  /* steals the items */
 int list_append(Object *l, Object *v);  /* increfs v */
 int list_append_take(Object *l, Object *v);    /* steals v (even on failure) */
 int list_insert(Object *l, ssize_t where, Object *v);

@@ -102,7 +102,8 @@ tuple_from_array_take(Object *const *items, ssize_t n)
             decref(items[i]);
         return NULL;
     }
-    memcpy(t->items, items, sizeof(Object *) * (size_t)n);
+    for (ssize_t i = 0; i < n; i++)     /* mostly 2 or 3 items: no memcpy call */
+        t->items[i] = items[i];
     gc_track((Object *)t);
     return (Object *)t;
 }

@@ -35,18 +35,9 @@
 
 /* ================================================================ method cache */
 
-#define MCACHE_BITS 12
-#define MCACHE_SIZE (1u << MCACHE_BITS)
-typedef struct MCacheEntry {
-    unsigned int version;
-    Object *name;               /* strong reference (as CPython 3.11) */
-    Object *value;              /* borrowed */
-} MCacheEntry;
-static MCacheEntry method_cache[MCACHE_SIZE];
+/* The table and its entry type are in typeobject.h (the VM reads entries directly). */
+TypeCacheEntry type_method_cache[TYPE_MCACHE_SIZE];
 static unsigned int next_version_tag = 1;
-
-#define MCACHE_HASH(v, name)                                                             \
-    ((((unsigned int)(v)) ^ (unsigned int)((uintptr_t)(name) >> 4)) & (MCACHE_SIZE - 1))
 
 static int
 assign_version_tag(TypeObject *t)
@@ -113,14 +104,15 @@ type_lookup(TypeObject *t, Object *name)
         h = str_hash(name);
     }
     if (t->flags & TPFLAG_VALID_VERSION) {
-        MCacheEntry *e = &method_cache[MCACHE_HASH(t->version_tag, name)];
+        TypeCacheEntry *e = &type_method_cache[TYPE_MCACHE_HASH(t->version_tag, name)];
         if (e->version == t->version_tag && e->name == name)
             return e->value;
     }
     Object *r = find_name_in_mro(t, name, h);
     if (assign_version_tag(t)) {
-        MCacheEntry *e = &method_cache[MCACHE_HASH(t->version_tag, name)];
+        TypeCacheEntry *e = &type_method_cache[TYPE_MCACHE_HASH(t->version_tag, name)];
         e->version = t->version_tag;
+        e->vm_keys = TYPE_MCACHE_KEYS_UNKNOWN;
         Object *old = e->name;
         e->name = newref(name);
         e->value = r;
@@ -129,13 +121,22 @@ type_lookup(TypeObject *t, Object *name)
     return r;
 }
 
+void
+type_cache_note_keys(TypeObject *t, Object *name, int vm_keys)
+{
+    TypeCacheEntry *e = type_cache_find(t, name);
+    if (e)
+        e->vm_keys = vm_keys;
+}
+
 static void
 method_cache_clear(void)
 {
-    for (unsigned i = 0; i < MCACHE_SIZE; i++) {
-        method_cache[i].version = 0;
-        CLEAR(method_cache[i].name);
-        method_cache[i].value = NULL;
+    for (unsigned i = 0; i < TYPE_MCACHE_SIZE; i++) {
+        type_method_cache[i].version = 0;
+        type_method_cache[i].vm_keys = TYPE_MCACHE_KEYS_UNKNOWN;
+        CLEAR(type_method_cache[i].name);
+        type_method_cache[i].value = NULL;
     }
 }
 
@@ -606,16 +607,15 @@ slot_tp_hash(Object *self)
         err_set(exc_TypeError, "__hash__ method should return an integer");
         return -1;
     }
-    hash_t h;
-    if (int_is_compact(r)) {
-        h = int_compact_value(r);
-        if (h == -1)
-            h = -2;
-    } else {
+    /* A value within Py_hash_t's range is the hash itself (so that returning hash(y)
+    ** makes hash(x) == hash(y)); a wider one is mixed by int's own hash. */
+    hash_t h = int_as_ssize(r);
+    if (h == -1 && err_occurred()) {
+        err_clear();
         h = int_hash(r);
     }
     decref(r);
-    return h;
+    return h == -1 ? -2 : h;
 }
 
 static Object *

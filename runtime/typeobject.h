@@ -13,6 +13,39 @@
 int type_ready(TypeObject *t);          /* 0, or -1 with exception */
 /* Find name along t's MRO: borrowed reference or NULL (never raises). */
 Object *type_lookup(TypeObject *t, Object *name);
+
+/* The method cache behind type_lookup: direct-mapped on (version tag, name), each entry
+** holding a strong reference to its name (as CPython 3.11), so an entry found by name
+** identity is about that very string.  The VM keeps one more fact in it for its
+** polymorphic attribute sites (a cached LOAD_ATTR / STORE_ATTR / LOAD_METHOD that meets
+** another class re-targets itself from here instead of redoing the lookups): vm_keys is
+** the name's index in the type's shared instance keys (>= 0), -2 - n when the name is
+** not among the first n shared keys, TYPE_MCACHE_KEYS_UNKNOWN when not known.  A refill
+** of the entry forgets it. */
+typedef struct TypeCacheEntry {
+    unsigned int version;
+    int vm_keys;
+    Object *name;               /* strong */
+    Object *value;              /* borrowed: type_lookup's result, NULL if none */
+} TypeCacheEntry;
+#define TYPE_MCACHE_BITS 12
+#define TYPE_MCACHE_SIZE (1u << TYPE_MCACHE_BITS)
+#define TYPE_MCACHE_KEYS_UNKNOWN (-1)
+#define TYPE_MCACHE_HASH(v, name)                                                        \
+    ((((unsigned int)(v)) ^ (unsigned int)((uintptr_t)(name) >> 4)) & (TYPE_MCACHE_SIZE - 1))
+extern TypeCacheEntry type_method_cache[TYPE_MCACHE_SIZE];
+
+/* t's cache entry for name if type_lookup(t, name) is cached, else NULL. */
+static inline TypeCacheEntry *
+type_cache_find(TypeObject *t, Object *name)
+{
+    if (!(t->flags & TPFLAG_VALID_VERSION))
+        return NULL;
+    TypeCacheEntry *e = &type_method_cache[TYPE_MCACHE_HASH(t->version_tag, name)];
+    return e->version == t->version_tag && e->name == name ? e : NULL;
+}
+/* Record vm_keys in t's entry for name (if it is cached). */
+void type_cache_note_keys(TypeObject *t, Object *name, int vm_keys);
 /* Invalidate cached lookups for t and its subclasses after its dict changed. */
 void type_modified(TypeObject *t);
 /* t's version tag, assigned if need be; 0 if none can be (the VM's attribute caches
