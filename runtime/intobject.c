@@ -224,6 +224,24 @@ int_from_ll(long long v)
 }
 
 Object *
+int_from_ll_alloc(long long v, int alloc)
+{
+    if (alloc <= 2 || int_is_small_value(v))
+        return int_from_ll(v);          /* 1 or 2 digits: the same 32-byte class */
+    unsigned long long mag = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    ssize_t nd = 0;
+    for (unsigned long long t = mag; t; t >>= INT_SHIFT)
+        nd++;
+    IntObject *z = int_alloc(alloc > nd ? alloc : nd);
+    if (z == NULL)
+        return NULL;
+    for (ssize_t i = 0; i < nd; i++, mag >>= INT_SHIFT)
+        z->digits[i] = (digit)(mag & INT_MASK);
+    SIZE(z) = v < 0 ? -nd : nd;
+    return (Object *)z;
+}
+
+Object *
 int_from_ull(unsigned long long v)
 {
     if (v < INT_SMALL_POS)

@@ -83,6 +83,10 @@ Object *int_from_ulong(unsigned long v);
 Object *int_from_ssize(ssize_t v);
 Object *int_from_size(size_t v);
 Object *int_from_ll(long long v);
+/* int_from_ll for a result CPython 3.11 computes into a fresh int of 'alloc' digits and
+** then normalises (x_add, x_sub, x_mul, long_bitwise): a heap block of that size, so its
+** size class is CPython's.  alloc 0: exact, as CPython's medium-value paths. */
+Object *int_from_ll_alloc(long long v, int alloc);
 Object *int_from_ull(unsigned long long v);
 Object *int_from_double(double d);      /* int(3.9) == 3; OverflowError/ValueError */
 /* Parse like int(s, base): s is the text (whitespace and underscores allowed as Python
