@@ -1084,55 +1084,10 @@ binop_specialize(uint32_t word, Object *lhs, Object *rhs, int oparg, const uint3
     return BINOP_WORD(BINOP_ADAPTIVE, adaptive_counter_backoff(counter));
 }
 
-/* The digits CPython 3.11 allocates for 'a op b' (|a|, |b| < 2**60) when either operand
-** is beyond one digit: x_add takes one more than the longer operand, x_sub as many, x_mul
-** the sum, long_bitwise per its sign rules; 0 when both fit one digit (its exact paths)
-** and for // and % (divrem1 gives an exact result). */
-static inline int
-cpy_int_alloc(int op, long long a, long long b)
-{
-    const long long m = 1LL << 30;
-    if (LIKELY(a > -m && a < m && b > -m && b < m))
-        return 0;
-    int sa = a == 0 ? 0 : (a > -m && a < m) ? 1 : 2;
-    int sb = b == 0 ? 0 : (b > -m && b < m) ? 1 : 2;
-    int mx = sa > sb ? sa : sb;
-    switch (op) {
-    case NB_ADD:
-    case NB_INPLACE_ADD:
-        return (a < 0) == (b < 0) ? mx + 1 : mx;
-    case NB_SUBTRACT:
-    case NB_INPLACE_SUBTRACT:
-        return (a < 0) != (b < 0) ? mx + 1 : mx;
-    case NB_MULTIPLY:
-    case NB_INPLACE_MULTIPLY:
-        return a == 0 || b == 0 ? 0 : sa + sb;
-    case NB_AND:
-    case NB_INPLACE_AND:
-    case NB_OR:
-    case NB_INPLACE_OR:
-    case NB_XOR:
-    case NB_INPLACE_XOR: {
-        int nega = a < 0, negb = b < 0, za = sa, zb = sb;
-        if (za < zb) {
-            int t = za; za = zb; zb = t;
-            t = nega; nega = negb; negb = t;
-        }
-        if (op == NB_AND || op == NB_INPLACE_AND)
-            return (negb ? za : zb) + (nega & negb);
-        if (op == NB_OR || op == NB_INPLACE_OR)
-            return (negb ? zb : za) + (nega | negb);
-        return za + (nega ^ negb);
-    }
-    default:
-        return 0;
-    }
-}
-
 /* int op int for values below 2**60 in C arithmetic (Python's floor division and modulo
 ** signs); *res gets the result (NULL after MemoryError).  0: not handled here (an
 ** operator without a fast path, a zero divisor, a product that overflows). */
-static inline int
+static VM_ALWAYS_INLINE int
 int_binop_ll(int oparg, long long a, long long b, Object **res)
 {
     long long r;
@@ -1181,7 +1136,7 @@ int_binop_ll(int oparg, long long a, long long b, Object **res)
     default:
         return 0;
     }
-    *res = int_from_ll_alloc(r, cpy_int_alloc(oparg, a, b));
+    *res = int_from_ll_op(r, oparg, a, b);
     return 1;
 }
 
@@ -2156,7 +2111,7 @@ dispatch:
         int bst = BINOP_STATE(*ip);                                                      \
         if (UNLIKELY(bst != BINOP_INT && bst != BINOP_UNQUICKENED && bst != BINOP_GENERIC)) \
             (void)binop_adapt(ip, lhs, rhs, oparg, localsplus);                          \
-        Object *res = int_from_ll_alloc(r, cpy_int_alloc(oparg, a, b));                 \
+        Object *res = int_from_ll_op(r, oparg, a, b);                                    \
         decref(lhs);                                                                     \
         decref(rhs);                                                                     \
         STACK_SHRINK(1);                                                                 \

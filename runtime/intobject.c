@@ -223,6 +223,62 @@ int_from_ll(long long v)
                  : int_from_magnitude((unsigned long long)v, 0);
 }
 
+/* The digits CPython 3.11 allocates for 'a op b' (|a|, |b| < 2**60) when either operand
+** is beyond one digit: x_add takes one more than the longer operand, x_sub as many, x_mul
+** the sum, long_bitwise per its sign rules; 0 when both fit one digit (its exact paths)
+** and for // and % (divrem1 gives an exact result). */
+static int
+int_cpy_alloc(int op, long long a, long long b)
+{
+    const long long m = 1LL << 30;
+    if (LIKELY(a > -m && a < m && b > -m && b < m))
+        return 0;
+    int sa = a == 0 ? 0 : (a > -m && a < m) ? 1 : 2;
+    int sb = b == 0 ? 0 : (b > -m && b < m) ? 1 : 2;
+    int mx = sa > sb ? sa : sb;
+    switch (op) {
+    case NB_ADD:
+    case NB_INPLACE_ADD:
+        return (a < 0) == (b < 0) ? mx + 1 : mx;
+    case NB_SUBTRACT:
+    case NB_INPLACE_SUBTRACT:
+        return (a < 0) != (b < 0) ? mx + 1 : mx;
+    case NB_MULTIPLY:
+    case NB_INPLACE_MULTIPLY:
+        return a == 0 || b == 0 ? 0 : sa + sb;
+    case NB_AND:
+    case NB_INPLACE_AND:
+    case NB_OR:
+    case NB_INPLACE_OR:
+    case NB_XOR:
+    case NB_INPLACE_XOR: {
+        int nega = a < 0, negb = b < 0, za = sa, zb = sb;
+        if (za < zb) {
+            int t = za; za = zb; zb = t;
+            t = nega; nega = negb; negb = t;
+        }
+        if (op == NB_AND || op == NB_INPLACE_AND)
+            return (negb ? za : zb) + (nega & negb);
+        if (op == NB_OR || op == NB_INPLACE_OR)
+            return (negb ? zb : za) + (nega | negb);
+        return za + (nega ^ negb);
+    }
+    default:
+        return 0;
+    }
+}
+
+Object *
+int_from_ll_op(long long v, int op, long long a, long long b)
+{
+    if (int_is_small_value(v))
+        return int_small(v);
+    if (int_fits_medium(v))
+        return int_from_medium((sdigit)v);
+    /* a result beyond one digit: the block CPython's x_add/x_sub/x_mul/long_bitwise got */
+    return int_from_ll_alloc(v, int_cpy_alloc(op, a, b));
+}
+
 Object *
 int_from_ll_alloc(long long v, int alloc)
 {
