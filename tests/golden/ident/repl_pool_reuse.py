@@ -15,11 +15,6 @@ k = id(x)
 del x
 val2 = object()
 id(val2) == k
-thing = object()
-k = id(thing)
-del thing
-x2 = object()
-id(x2) == k
 u = 'ab' * 7
 k = id(u)
 del u
