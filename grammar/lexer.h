@@ -175,6 +175,7 @@ typedef struct ParseState {
     const char *nm_at[2];
     int nm_ctx[2];
     unsigned char call_paren[64], call_tp[64];
+    unsigned char disp[64];     /* a display's bracket: DISP_* (parse.c) */
     int nt_prev2;               /* the code of the token before the previous one */
     /* CPython's tokenizer and parser heap blocks, modelled (see parse.c "front model") */
     struct {

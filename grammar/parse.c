@@ -566,7 +566,14 @@ typedef struct QTok {
 static void fm_object_made(ParseState *ps, Token t);
 
 /* Contexts of a NAME for name_attempts (set by note_target_position). */
-enum { NM_PLAIN, NM_STMT_START, NM_AFTER_EQ, NM_FIRST_ARG, NM_LATER_ARG, NM_IF, NM_WHILE };
+enum { NM_PLAIN, NM_STMT_START, NM_AFTER_EQ, NM_FIRST_ARG, NM_LATER_ARG, NM_IF, NM_WHILE,
+       NM_DISP_FIRST, NM_DISP_LATER, NM_DISP_ARG };
+
+/* What a non-call bracket opened: a display or group where an assignment target could
+** start (at the start of a statement, after '=', or as an element of such a display), one
+** that is a call argument, or another. */
+enum { DISP_OTHER, DISP_TP_LIST, DISP_TP_PAREN, DISP_TP_PAREN_START, DISP_TP_SET, DISP_ARG,
+       DISP_TP_NESTED_LATER };
 
 static int
 is_augassign(int c)
@@ -655,6 +662,27 @@ name_attempts(ParseState *ps, Token t)
         return 4;
     case NM_WHILE:
         return 3;
+    case NM_DISP_FIRST:
+    case NM_DISP_LATER: {
+        /* the display is tried as a target list (t_primary, star_atom) and then parsed as
+        ** an expression, its first element once more through t_primary's atom */
+        int d = ps->disp[ps->la_level > 0 ? ps->la_level - 1 : 0];
+        if (n == TK_COLON)
+            return 2;                               /* a dict display's key */
+        if (n == TK_FOR && ctx == NM_DISP_FIRST)     /* a comprehension's element */
+            return d == DISP_TP_SET ? 8 : d == DISP_TP_LIST ? 10 : 13;
+        if (d == DISP_TP_NESTED_LATER)
+            return 4;
+        if (d == DISP_TP_SET)
+            return 5;
+        if (ctx == NM_DISP_LATER)
+            return 5;
+        if ((d == DISP_TP_PAREN || d == DISP_TP_PAREN_START) && n == TK_RPAR)
+            return 10;                              /* a parenthesized name */
+        return d == DISP_TP_PAREN_START ? 9 : 7;
+    }
+    case NM_DISP_ARG:
+        return 4;
     default:
         return 2;
     }
@@ -3986,6 +4014,11 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
             ctx = NM_IF;
         else if (level == 0 && ps->prev_code == TK_WHILE)
             ctx = NM_WHILE;
+        else if (up >= 0 && !ps->call_paren[up] && ps->disp[up] != DISP_OTHER &&
+                 (ps->prev_code == TK_LPAR || ps->prev_code == TK_LSQB ||
+                  ps->prev_code == TK_LBRACE || ps->prev_code == TK_COMMA))
+            ctx = ps->disp[up] == DISP_ARG ? NM_DISP_ARG
+                  : ps->prev_code == TK_COMMA ? NM_DISP_LATER : NM_DISP_FIRST;
         ps->nm_at[1] = ps->nm_at[0];
         ps->nm_ctx[1] = ps->nm_ctx[0];
         ps->nm_at[0] = tok.start;
@@ -3997,7 +4030,29 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
                                 : (p == TK_NAME && prev2 != TK_DEF) || p == TK_RPAR ||
                                   p == TK_RSQB || p == TK_STRING;
         ps->call_tp[level] = p == TK_NAME && ps->nm_at[0] == ps->prev.start &&
-                             (ps->nm_ctx[0] == NM_STMT_START || ps->nm_ctx[0] == NM_AFTER_EQ);
+                             (ps->nm_ctx[0] == NM_STMT_START || ps->nm_ctx[0] == NM_AFTER_EQ ||
+                              ps->nm_ctx[0] == NM_DISP_FIRST || ps->nm_ctx[0] == NM_DISP_LATER);
+    }
+    if ((code == TK_LSQB || code == TK_LBRACE) && level < 64)
+        ps->call_paren[level] = ps->call_tp[level] = 0;
+    if ((code == TK_LPAR || code == TK_LSQB || code == TK_LBRACE) && level < 64) {
+        int up = level - 1, d = DISP_OTHER;
+        int elem = level > 0 && ((ps->disp[up] >= DISP_TP_LIST && ps->disp[up] <= DISP_TP_SET) ||
+                                 ps->disp[up] == DISP_TP_NESTED_LATER) &&
+                   (ps->prev_code == TK_LPAR || ps->prev_code == TK_LSQB ||
+                    ps->prev_code == TK_COMMA);
+        if (code == TK_LPAR && ps->call_paren[level])
+            d = DISP_OTHER;
+        else if (elem && (ps->prev_code == TK_COMMA || ps->disp[up] == DISP_TP_NESTED_LATER))
+            d = DISP_TP_NESTED_LATER;               /* a display as a later element */
+        else if ((ps->st_start && !ps->st_compound) || ps->st_after_eq || elem)
+            d = code == TK_LSQB ? DISP_TP_LIST
+                : code == TK_LBRACE ? DISP_TP_SET
+                : ps->st_start ? DISP_TP_PAREN_START : DISP_TP_PAREN;
+        else if (level > 0 && ps->call_paren[up] &&
+                 (ps->prev_code == TK_LPAR || ps->prev_code == TK_COMMA))
+            d = DISP_ARG;
+        ps->disp[level] = (unsigned char)d;
     }
     if (ps->st_start) {
         switch (code) {

@@ -18,6 +18,15 @@ if 0:
     class X(qzn): pass
     del qzo
     for qzp in x: pass
+    x = [qzq, 1]
+    x = [1, qzr]
+    x = (qzs)
+    x = {qzt}
+    x = [qzu for y in z]
+    x = [1, [qzv]]
+    f([qzw])
+    x = {qzx: 1}
 for name in ['qza', 'qzb', 'qzc', 'qzd', 'qze', 'qzf', 'qzg', 'qzh', 'qzi', 'qzj', 'qzk',
-             'qzl', 'qzm', 'qzn', 'qzo', 'qzp']:
+             'qzl', 'qzm', 'qzn', 'qzo', 'qzp', 'qzq', 'qzr', 'qzs', 'qzt', 'qzu', 'qzv',
+             'qzw', 'qzx']:
     print(name, sys.getrefcount(name))
