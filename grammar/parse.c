@@ -1656,10 +1656,57 @@ error_arg(ParseState *ps, Arg *a, const char *msg)
 
 /* The flat item list of a parameter list, checked in order as CPython's
 ** invalid_parameters / invalid_star_etc / invalid_kwds rules do. */
+/* The NAME attempts of a parameter list (see name_attempts): the 'parameters' rule tries
+** its alternatives (slash_no_default, slash_with_default, param_no_default+, ...) in
+** turn, re-parsing each parameter, so a name's count depends on its place in the list;
+** measured against CPython for each shape.  The arena keeps the extra references. */
+static int
+param_attempts(Vec *params, int i)
+{
+    ParamItem *p = params->items[i];
+    if (!p || !p->arg)
+        return 1;
+    if (p->kind != PARAM_PLAIN)
+        return 2;
+    int slash = 0, star_before = 0, default_before = 0;
+    for (int j = 0; j < params->n; j++) {
+        ParamItem *q = params->items[j];
+        if (!q)
+            return 1;
+        if (q->kind == PARAM_SLASH)
+            slash = 1;
+        if (j < i && (q->kind == PARAM_STAR))
+            star_before = 1;
+        if (j < i && q->kind == PARAM_PLAIN && q->def)
+            default_before = 1;
+    }
+    if (slash || star_before)
+        return 2;
+    int last = i + 1 == params->n;
+    ParamItem *next = last ? NULL : params->items[i + 1];
+    int annotated = p->arg->annotation != NULL;
+    if (!p->def)
+        return (last ? 10 : 5) - (annotated && i == 0);
+    int default_after = !last && next->kind == PARAM_PLAIN && next->def;
+    if (!last && !default_after && !default_before)
+        return 13;                      /* a default followed by '*' or '**' */
+    if (default_before)
+        return default_after ? 3 : 6;
+    if (default_after)
+        return 13;
+    return 16 - annotated;
+}
+
 Arguments *
 parse_arguments(ParseState *ps, Vec *params, int flags)
 {
     int is_lambda = flags & PARAMS_LAMBDA;
+    for (int i = 0; params && i < params->n; i++) {
+        ParamItem *p = params->items[i];
+        for (int k = param_attempts(params, i); p && p->arg && p->arg->arg && k > 1; k--)
+            if (!keep(ps, newref(p->arg->arg)))
+                return NULL;
+    }
     Arguments *a = arena_alloc(ps->arena, sizeof *a);
     Vec *posonly = parse_vec(ps, NULL), *args = parse_vec(ps, NULL);
     Vec *kwonly = parse_vec(ps, NULL), *kwdefs = parse_vec(ps, NULL);

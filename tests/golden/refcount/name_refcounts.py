@@ -26,7 +26,15 @@ if 0:
     x = [1, [qzv]]
     f([qzw])
     x = {qzx: 1}
+    def f(qpa, qpb=1): pass
+    def g(qpf, qpg: int): pass
+    def k(*qpc): pass
+    def m(**qpe): pass
+    def n(*, qpd): pass
+    def p(qph=1, qpi=2, qpj=3): pass
+    h = lambda qpk, qpl=0: 0
 for name in ['qza', 'qzb', 'qzc', 'qzd', 'qze', 'qzf', 'qzg', 'qzh', 'qzi', 'qzj', 'qzk',
              'qzl', 'qzm', 'qzn', 'qzo', 'qzp', 'qzq', 'qzr', 'qzs', 'qzt', 'qzu', 'qzv',
-             'qzw', 'qzx']:
+             'qzw', 'qzx', 'qpa', 'qpb', 'qpc', 'qpd', 'qpe', 'qpf', 'qpg', 'qph', 'qpi',
+             'qpj', 'qpk', 'qpl']:
     print(name, sys.getrefcount(name))
