@@ -176,6 +176,7 @@ typedef struct ParseState {
     int nm_ctx[2];
     unsigned char call_paren[64], call_tp[64];
     unsigned char disp[64];     /* a display's bracket: DISP_* (parse.c) */
+    int chain, chain_level;     /* a primary chain (x.y.z) begun where a target could start */
     int nt_prev2;               /* the code of the token before the previous one */
     /* CPython's tokenizer and parser heap blocks, modelled (see parse.c "front model") */
     struct {
@@ -328,6 +329,7 @@ Stmt *parse_global(ParseState *ps, int kind, Token kw, Vec *names, Token last);
 Vec *parse_name_list(ParseState *ps, Vec *names, Token name);
 Stmt *parse_assert(ParseState *ps, Token kw, Expr *test, Expr *msg);
 Dotted parse_dotted(ParseState *ps, Dotted *prev, Token name);
+Dotted parse_dotted_name(ParseState *ps, Dotted *prev, Token name);
 Alias *parse_alias(ParseState *ps, Dotted *name, Token *asname);
 Alias *parse_alias_star(ParseState *ps, Token star);
 Stmt *parse_import(ParseState *ps, Token kw, Vec *aliases);

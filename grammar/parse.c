@@ -567,7 +567,8 @@ static void fm_object_made(ParseState *ps, Token t);
 
 /* Contexts of a NAME for name_attempts (set by note_target_position). */
 enum { NM_PLAIN, NM_STMT_START, NM_AFTER_EQ, NM_FIRST_ARG, NM_LATER_ARG, NM_IF, NM_WHILE,
-       NM_DISP_FIRST, NM_DISP_LATER, NM_DISP_ARG };
+       NM_DISP_FIRST, NM_DISP_LATER, NM_DISP_ARG, NM_ATTR_TP, NM_ATTR_DEL, NM_DECORATOR,
+       NM_SUBSCR_TP };
 
 /* What a non-call bracket opened: a display or group where an assignment target could
 ** start (at the start of a statement, after '=', or as an element of such a display), one
@@ -683,6 +684,10 @@ name_attempts(ParseState *ps, Token t)
     }
     case NM_DISP_ARG:
         return 4;
+    case NM_DECORATOR:
+        return 3;                                   /* assignment_expression, primary */
+    case NM_SUBSCR_TP:
+        return n == TK_RSQB ? 5 : 2;
     default:
         return 2;
     }
@@ -997,6 +1002,20 @@ parse_attribute(ParseState *ps, Expr *v, Token name)
     e->v.Attribute.value = v;
     e->v.Attribute.attr = ident_tok(ps, name);
     e->v.Attribute.ctx = CTX_LOAD;
+    if (!e->v.Attribute.attr)
+        return NULL;
+    /* NAME attempts (name_attempts): an attribute of a chain begun where a target could
+    ** start is tried by t_primary and the target rules too, once more at its end */
+    int ctx = NM_PLAIN, n = ps->la_code;
+    for (int i = 0; i < 2; i++)
+        if (ps->nm_at[i] == name.start)
+            ctx = ps->nm_ctx[i];
+    int k = ctx == NM_ATTR_TP ? (n == TK_DOT || n == TK_LPAR || n == TK_LSQB ? 2
+                                 : is_augassign(n) ? 4 : 3)
+            : ctx == NM_ATTR_DEL ? 2 : 1;
+    for (; k > 1; k--)
+        if (!keep(ps, newref(e->v.Attribute.attr)))
+            return NULL;
     return e;
 }
 
@@ -2062,6 +2081,22 @@ parse_dotted(ParseState *ps, Dotted *prev, Token name)
     else
         memcpy(d.s, name.start, (size_t)name.len);
     d.s[d.len] = '\0';
+    return d;
+}
+
+/* A component of an import's dotted_name.  NAME attempts (name_attempts): the
+** left-recursive rule converts its first NAME twice (the round kept and the failing last
+** one; for a single name the alias holds one of them), every other once. */
+Dotted
+parse_dotted_name(ParseState *ps, Dotted *prev, Token name)
+{
+    Dotted d = parse_dotted(ps, prev, name);
+    if (!d.s)
+        return d;
+    if (!keep(ps, str_intern_utf8(name.start, name.len)) ||
+        (prev && prev->first.start == prev->last.start &&
+         !keep(ps, str_intern_utf8(prev->first.start, prev->first.len))))
+        d.s = NULL;
     return d;
 }
 
@@ -4066,10 +4101,24 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
                   ps->prev_code == TK_LBRACE || ps->prev_code == TK_COMMA))
             ctx = ps->disp[up] == DISP_ARG ? NM_DISP_ARG
                   : ps->prev_code == TK_COMMA ? NM_DISP_LATER : NM_DISP_FIRST;
+        if (ps->prev_code == TK_DOT && ps->chain && level == ps->chain_level)
+            ctx = ps->chain == 1 ? NM_ATTR_TP : NM_ATTR_DEL;
+        else if (ps->prev_code == TK_AT && level == 0)
+            ctx = NM_DECORATOR;
+        else if (ps->prev_code == TK_LSQB && ps->chain == 1 && level == ps->chain_level + 1)
+            ctx = NM_SUBSCR_TP;
+        else if (ctx == NM_STMT_START || ctx == NM_AFTER_EQ || ps->prev_code == TK_DEL) {
+            ps->chain = ps->prev_code == TK_DEL ? 2 : 1;
+            ps->chain_level = level;
+        } else if (level == ps->chain_level)
+            ps->chain = 0;
         ps->nm_at[1] = ps->nm_at[0];
         ps->nm_ctx[1] = ps->nm_ctx[0];
         ps->nm_at[0] = tok.start;
         ps->nm_ctx[0] = ctx;
+    } else if (ps->chain && level == ps->chain_level && code != TK_DOT && code != TK_LPAR &&
+               code != TK_LSQB) {
+        ps->chain = 0;                      /* the chain ended */
     }
     if (code == TK_LPAR && level < 64) {
         int p = ps->prev_code;

@@ -199,8 +199,8 @@ dots(A) ::= dots(B) DOT.                            { A = B + 1; }
 dots(A) ::= dots(B) ELLIPSIS.                       { A = B + 3; }
 
 %type dotted_name {Dotted}
-dotted_name(A) ::= NAME(N).                         { A = parse_dotted(ps, NULL, N); }
-dotted_name(A) ::= dotted_name(B) DOT NAME(N).      { A = parse_dotted(ps, &B, N); }
+dotted_name(A) ::= NAME(N).                         { A = parse_dotted_name(ps, NULL, N); }
+dotted_name(A) ::= dotted_name(B) DOT NAME(N).      { A = parse_dotted_name(ps, &B, N); }
 
 %type dotted_as_names {Vec *}
 dotted_as_names(A) ::= dotted_as_name(B).           { A = parse_vec(ps, B); }

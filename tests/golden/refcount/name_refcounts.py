@@ -33,8 +33,20 @@ if 0:
     def n(*, qpd): pass
     def p(qph=1, qpi=2, qpj=3): pass
     h = lambda qpk, qpl=0: 0
+    x = y.qaa
+    y.qab = 1
+    y.qac.z()
+    y.qad += 1
+    del y.qae
+    x = y[qaf]
+    import qag
+    import qah.z
+    from qai import z
+    @qaj
+    def d(): pass
 for name in ['qza', 'qzb', 'qzc', 'qzd', 'qze', 'qzf', 'qzg', 'qzh', 'qzi', 'qzj', 'qzk',
              'qzl', 'qzm', 'qzn', 'qzo', 'qzp', 'qzq', 'qzr', 'qzs', 'qzt', 'qzu', 'qzv',
              'qzw', 'qzx', 'qpa', 'qpb', 'qpc', 'qpd', 'qpe', 'qpf', 'qpg', 'qph', 'qpi',
-             'qpj', 'qpk', 'qpl']:
+             'qpj', 'qpk', 'qpl', 'qaa', 'qab', 'qac', 'qad', 'qae', 'qaf', 'qag', 'qah', 'qai',
+             'qaj']:
     print(name, sys.getrefcount(name))
