@@ -267,6 +267,66 @@ rt_init(int argc, char **argv)
 static Object *kept[RT_KEEP_MAX];
 static int nkept;
 
+/* CPython 3.11 starts running a script with objects on its free lists (what
+** sys._debugmallocstats() reports at a script's first line); pyheap's start-up frees few,
+** so it puts as many on its own.  New lists, dicts, floats and small tuples then come from
+** the free lists as CPython's do, which decides both their ids and whether they count in
+** generation 0. */
+static const int prime_tuples[21] = {0, 4, 8, 2, 2, 3, 0, 8, 6, 1, 0, 1, 3, 5, 1, 2, 2, 2, 3, 1,
+                                     6};
+
+static void
+prime(Object *(*make)(int), int size, int n)
+{
+    Object *objs[64];
+    int k;
+    for (k = 0; k < n && k < 64; k++)
+        objs[k] = make(size);
+    while (k)
+        xdecref(objs[--k]);
+}
+
+static Object *
+make_list(int size)
+{
+    (void)size;
+    return list_new(0);
+}
+
+static Object *
+make_dict(int size)
+{
+    (void)size;
+    return dict_new();
+}
+
+static Object *
+make_float(int size)
+{
+    (void)size;
+    return float_from_double(0.5);
+}
+
+static Object *
+make_tuple(int size)
+{
+    Object *t = tuple_new(size);
+    for (int i = 0; t && i < size; i++)
+        TUPLE_SET(t, i, newref(None));
+    return t;
+}
+
+void
+rt_prime_freelists(void)
+{
+    prime(make_list, 0, 40);
+    prime(make_dict, 0, 8);
+    prime(make_float, 0, 4);
+    for (int size = 1; size <= 20; size++)
+        prime(make_tuple, size, prime_tuples[size]);
+    err_clear();
+}
+
 Object *
 rt_keep(Object *o)
 {
