@@ -2048,6 +2048,17 @@ dispatch:
         DISPATCH();
     }
 
+    /* The end of a specialised BINARY_OP: its result replaces the two operands. */
+#define BINOP_SPECIAL_PUSH(res)                                                          \
+    do {                                                                                 \
+        STACK_SHRINK(1);                                                                 \
+        SET_TOP(res);                                                                    \
+        if (UNLIKELY(!(res)))                                                            \
+            goto error_pop1;                                                             \
+        SKIP_CACHE(BINARY_OP);                                                           \
+        DISPATCH();                                                                      \
+    } while (0)
+
     /* float op float for one operator: no type dispatch, no operator switch */
 #define FLOAT_BINOP(expr)                                                                \
     do {                                                                                 \
@@ -2064,12 +2075,7 @@ dispatch:
         Object *res = float_from_double(expr);                                           \
         float_decref_exact(lhs);                                                         \
         float_decref_exact(rhs);                                                         \
-        STACK_SHRINK(1);                                                                 \
-        SET_TOP(res);                                                                    \
-        if (UNLIKELY(!res))                                                              \
-            goto error_pop1;                                                             \
-        SKIP_CACHE(BINARY_OP);                                                           \
-        DISPATCH();                                                                      \
+        BINOP_SPECIAL_PUSH(res);                                                         \
     } while (0)
 #define FADD (a + b)
 #define FADD_GUARD 0
@@ -2114,12 +2120,7 @@ dispatch:
         Object *res = int_from_ll_op(r, oparg, a, b);                                    \
         decref(lhs);                                                                     \
         decref(rhs);                                                                     \
-        STACK_SHRINK(1);                                                                 \
-        SET_TOP(res);                                                                    \
-        if (UNLIKELY(!res))                                                              \
-            goto error_pop1;                                                             \
-        SKIP_CACHE(BINARY_OP);                                                           \
-        DISPATCH();                                                                      \
+        BINOP_SPECIAL_PUSH(res);                                                         \
     } while (0)
 
     TARGET(BINARY_OP_ADD_INT) {

@@ -185,20 +185,27 @@ int_from_medium(sdigit x)
     return (Object *)v;
 }
 
-/* Any value of an unsigned magnitude and a sign; no cache test. */
+/* Any value of an unsigned magnitude and a sign, in a block of at least 'alloc' digits
+** (int_from_ll_alloc); no cache test. */
 static Object *
-int_from_magnitude(unsigned long long mag, int negative)
+int_from_magnitude_alloc(unsigned long long mag, int negative, ssize_t alloc)
 {
     ssize_t nd = 0;
     for (unsigned long long t = mag; t; t >>= INT_SHIFT)
         nd++;
-    IntObject *v = int_alloc(nd);
+    IntObject *v = int_alloc(alloc > nd ? alloc : nd);
     if (v == NULL)
         return NULL;
     for (ssize_t i = 0; i < nd; i++, mag >>= INT_SHIFT)
         v->digits[i] = (digit)(mag & INT_MASK);
     SIZE(v) = negative ? -nd : nd;
     return (Object *)v;
+}
+
+static Object *
+int_from_magnitude(unsigned long long mag, int negative)
+{
+    return int_from_magnitude_alloc(mag, negative, 0);
 }
 
 static inline Object *
@@ -284,17 +291,8 @@ int_from_ll_alloc(long long v, int alloc)
 {
     if (alloc <= 2 || int_is_small_value(v))
         return int_from_ll(v);          /* 1 or 2 digits: the same 32-byte class */
-    unsigned long long mag = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-    ssize_t nd = 0;
-    for (unsigned long long t = mag; t; t >>= INT_SHIFT)
-        nd++;
-    IntObject *z = int_alloc(alloc > nd ? alloc : nd);
-    if (z == NULL)
-        return NULL;
-    for (ssize_t i = 0; i < nd; i++, mag >>= INT_SHIFT)
-        z->digits[i] = (digit)(mag & INT_MASK);
-    SIZE(z) = v < 0 ? -nd : nd;
-    return (Object *)z;
+    return v < 0 ? int_from_magnitude_alloc(0ULL - (unsigned long long)v, 1, alloc)
+                 : int_from_magnitude_alloc((unsigned long long)v, 0, alloc);
 }
 
 Object *

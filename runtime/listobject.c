@@ -90,22 +90,27 @@ list_preallocate_exact(ListObject *self, ssize_t size)
     return list_preallocate_n(self, (size + 1) & ~(ssize_t)1);
 }
 
+/* A list object from the free list or new (untracked, items not set); NULL + MemoryError. */
+static inline ListObject *
+list_take_object(void)
+{
+    if (numfree) {
+        ListObject *l = free_list[--numfree];
+        l->ob_base.ob_base.refcnt = 1;
+        obj_live_count++;
+        return l;
+    }
+    return (ListObject *)obj_alloc_raw(&list_type, sizeof(ListObject));
+}
+
 Object *
 list_new(ssize_t n)
 {
     if (n < 0)
         return err_bad_internal_call("list_new");
-    ListObject *l;
-    if (numfree) {
-        numfree--;
-        l = free_list[numfree];
-        l->ob_base.ob_base.refcnt = 1;
-        obj_live_count++;
-    } else {
-        l = (ListObject *)obj_alloc_raw(&list_type, sizeof(ListObject));
-        if (!l)
-            return NULL;
-    }
+    ListObject *l = list_take_object();
+    if (!l)
+        return NULL;
     if (n <= 0) {
         l->items = NULL;
     } else {
@@ -132,17 +137,9 @@ list_from_array_take(Object *const *src, ssize_t n)
 {
     /* list_new(n) and the stores, without clearing the items first (the same blocks,
     ** taken in the same order: the list, then its items) */
-    ListObject *l;
-    if (numfree) {
-        numfree--;
-        l = free_list[numfree];
-        l->ob_base.ob_base.refcnt = 1;
-        obj_live_count++;
-    } else {
-        l = (ListObject *)obj_alloc_raw(&list_type, sizeof(ListObject));
-        if (!l)
-            goto fail;
-    }
+    ListObject *l = list_take_object();
+    if (!l)
+        goto fail;
     if (n <= 0) {
         l->items = NULL;
     } else {
