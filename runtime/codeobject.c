@@ -13,14 +13,6 @@
 #include "methodobject.h"
 #include <string.h>
 
-CodeObject *
-code_new(void)
-{
-    CodeObject *co = (CodeObject *)obj_alloc(&code_type, 0);
-    if (co)
-        co->warmup = -8;        /* CPython 3.11's QUICKENING_WARMUP_DELAY */
-    return co;
-}
 
 /* CPython 3.11: offsetof(PyCodeObject, co_code_adaptive) on 64-bit */
 #define CPY_CODE_HEADER 184
@@ -34,7 +26,7 @@ code_new_sized(int ncode)
     if (!co)
         return NULL;
     memset((char *)co + sizeof(Object), 0, sizeof(CodeObject) - sizeof(Object));
-    co->warmup = -8;
+    co->warmup = -8;            /* CPython 3.11's QUICKENING_WARMUP_DELAY */
     return co;
 }
 

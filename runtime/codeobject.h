@@ -60,7 +60,6 @@ typedef struct CodeObject {
 extern TypeObject code_type;
 
 /* Takes over the heap blocks code, locs, exctable and localspluskinds. */
-CodeObject *code_new(void);
 /* A code object taking the heap block CPython's would: its header and co_code_adaptive of
 ** ncode code units.  'linetable' (the compiler sets it) stands in for co_linetable. */
 CodeObject *code_new_sized(int ncode);

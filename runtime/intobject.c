@@ -275,6 +275,18 @@ int_cpy_alloc(int op, long long a, long long b)
     }
 }
 
+/* int_from_ll for a result CPython 3.11 computes into a fresh int of 'alloc' digits and
+** then normalises (x_add, x_sub, x_mul, long_bitwise): a heap block of that size, so its
+** size class is CPython's.  alloc 0: exact, as CPython's medium-value paths. */
+static Object *
+int_from_ll_alloc(long long v, int alloc)
+{
+    if (alloc <= 2 || int_is_small_value(v))
+        return int_from_ll(v);          /* 1 or 2 digits: the same 32-byte class */
+    return v < 0 ? int_from_magnitude_alloc(0ULL - (unsigned long long)v, 1, alloc)
+                 : int_from_magnitude_alloc((unsigned long long)v, 0, alloc);
+}
+
 Object *
 int_from_ll_op(long long v, int op, long long a, long long b)
 {
@@ -284,15 +296,6 @@ int_from_ll_op(long long v, int op, long long a, long long b)
         return int_from_medium((sdigit)v);
     /* a result beyond one digit: the block CPython's x_add/x_sub/x_mul/long_bitwise got */
     return int_from_ll_alloc(v, int_cpy_alloc(op, a, b));
-}
-
-Object *
-int_from_ll_alloc(long long v, int alloc)
-{
-    if (alloc <= 2 || int_is_small_value(v))
-        return int_from_ll(v);          /* 1 or 2 digits: the same 32-byte class */
-    return v < 0 ? int_from_magnitude_alloc(0ULL - (unsigned long long)v, 1, alloc)
-                 : int_from_magnitude_alloc((unsigned long long)v, 0, alloc);
 }
 
 Object *

@@ -83,10 +83,6 @@ Object *int_from_ulong(unsigned long v);
 Object *int_from_ssize(ssize_t v);
 Object *int_from_size(size_t v);
 Object *int_from_ll(long long v);
-/* int_from_ll for a result CPython 3.11 computes into a fresh int of 'alloc' digits and
-** then normalises (x_add, x_sub, x_mul, long_bitwise): a heap block of that size, so its
-** size class is CPython's.  alloc 0: exact, as CPython's medium-value paths. */
-Object *int_from_ll_alloc(long long v, int alloc);
 /* int_from_ll for v = a op b (|a|, |b| < 2**60, op an NB_* code): the block size
 ** CPython 3.11's algorithm for op would have allocated (int_from_ll_alloc). */
 Object *int_from_ll_op(long long v, int op, long long a, long long b);
