@@ -231,7 +231,7 @@ member_get(Object *o, Object *obj, Object *type)
     if (descr_check(&d->common, obj) < 0)
         return NULL;
     const MemberDef *m = d->d_member;
-    char *addr = (char *)obj + m->offset;
+    char *addr = obj_field(obj, m->offset);
     switch (m->kind) {
     case MEMBER_OBJECT: {
         Object *v = *(Object **)addr;
@@ -267,7 +267,7 @@ member_set(Object *o, Object *obj, Object *v)
         err_set(exc_AttributeError, "readonly attribute");
         return -1;
     }
-    char *addr = (char *)obj + m->offset;
+    char *addr = obj_field(obj, m->offset);
     switch (m->kind) {
     case MEMBER_OBJECT:
     case MEMBER_OBJECT_EX: {

@@ -33,6 +33,8 @@ Object *
 obj_alloc(TypeObject *t, ssize_t nitems)
 {
     size_t body = (size_t)t->basicsize + (size_t)nitems * (size_t)t->itemsize;
+    if (t->itemsize)
+        body = (body + 7) & ~(size_t)7;     /* _PyObject_VAR_SIZE */
     size_t pre = obj_presize(t);
     char *mem = heap_alloc(pre + body);
     if (!mem)
@@ -432,14 +434,21 @@ obj_setattr_str(Object *o, const char *name, Object *v)
     return r;
 }
 
-/* The __dict__ of an object whose type keeps one at a fixed offset (modules, functions,
-** exceptions, types); NULL if it has none. */
-static Object **
+Object **
 obj_dictoffset_ptr(Object *o)
 {
-    ssize_t off = TYPE(o)->dictoffset;
+    TypeObject *t = TYPE(o);
+    ssize_t off = t->dictoffset;
     if (off == 0)
         return NULL;
+    if (off < 0) {
+        /* CPython's _PyObject_DictPointer: from the end of the items (an int has at
+        ** least one digit allocated, its size is 0 for zero) */
+        ssize_t n = SIZE(o) < 0 ? -SIZE(o) : SIZE(o);
+        if (n == 0 && (t->flags & TPFLAG_INT_SUBCLASS))
+            n = 1;
+        off += (ssize_t)(((size_t)t->basicsize + (size_t)n * (size_t)t->itemsize + 7) & ~(size_t)7);
+    }
     return (Object **)((char *)o + off);
 }
 

@@ -344,6 +344,23 @@ obj_presize(const TypeObject *t)
     return ((t->flags & TPFLAG_GC) ? 16 : 0) + ((t->flags & TPFLAG_MANAGED_DICT) ? 16 : 0);
 }
 
+/* Where the field at 'offset' of o's type lives (__slots__ members).  A str subclass keeps
+** its text inline after the str header, where CPython's keeps a pointer to it, so the
+** fields a subclass adds (offsets from CPython's str basicsize on) follow the text. */
+#define STR_CPY_BASICSIZE 80
+char *str_subclass_field(Object *o, ssize_t offset);
+static inline char *
+obj_field(Object *o, ssize_t offset)
+{
+    if (UNLIKELY((TYPE(o)->flags & TPFLAG_STR_SUBCLASS) && offset >= STR_CPY_BASICSIZE))
+        return str_subclass_field(o, offset);
+    return (char *)o + offset;
+}
+/* The __dict__ slot of an object whose type keeps one at tp_dictoffset (modules,
+** functions, exceptions; after the items of an int, tuple or bytes subclass instance,
+** where the offset is negative); NULL if it has none. */
+Object **obj_dictoffset_ptr(Object *o);
+
 /* Allocate an object of type t with nitems items (itemsize bytes each), header filled in,
 ** refcount 1, remaining bytes zeroed, *not* tracked.  NULL + MemoryError on failure.
 ** Heap types get a reference to their type. */

@@ -1631,10 +1631,8 @@ str_new_impl(TypeObject *t, Object *args, Object *kwds)
     ssize_t len = STR_LEN(r);
     int k = STR_KIND(r), ascii = STR_IS_ASCII(r);
     size_t size = str_alloc_size(len, k, ascii);
-    size_t pre = obj_presize(t);
-    (void)pre;
-    StrObject *s = (StrObject *)obj_alloc_raw(t, size + (size_t)t->basicsize -
-                                                     sizeof(StrObject));
+    size_t fields = (size_t)t->basicsize - STR_CPY_BASICSIZE;     /* see obj_field */
+    StrObject *s = (StrObject *)obj_alloc_raw(t, ((size + 7) & ~(size_t)7) + fields);
     if (!s) {
         decref(r);
         return NULL;
@@ -1642,6 +1640,7 @@ str_new_impl(TypeObject *t, Object *args, Object *kwds)
     if (t->flags & TPFLAG_HEAPTYPE)
         incref(t);
     memcpy((char *)s + sizeof(Object), (char *)r + sizeof(Object), size - sizeof(Object));
+    memset((char *)s + size, 0, ((size + 7) & ~(size_t)7) - size + fields);
     s->hash = -1;
     s->state.interned = 0;
     if (!ascii)
@@ -1702,7 +1701,7 @@ str_remainder(Object *a, Object *b)
 TypeObject str_type = {
     .ob_base = {{1, &type_type}, 0},
     .name = "str",
-    .basicsize = sizeof(StrObject),
+    .basicsize = STR_CPY_BASICSIZE,    /* CPython's PyUnicodeObject: a subclass's fields follow */
     .flags = TPFLAG_BASETYPE | TPFLAG_STR_SUBCLASS,
     .doc = "str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str\n\n"
            "Create a new string object from the given object.",
@@ -1725,10 +1724,21 @@ TypeObject str_type = {
     .methods = str_methods,
 };
 
+char *
+str_subclass_field(Object *o, ssize_t offset)
+{
+    size_t text = str_alloc_size(STR_LEN(o), STR_KIND(o), STR_IS_ASCII(o));
+    return (char *)o + ((text + 7) & ~(size_t)7) + (offset - STR_CPY_BASICSIZE);
+}
+
 ssize_t
 str_sizeof(Object *s)
 {
-    ssize_t n = (ssize_t)str_alloc_size(STR_LEN(s), STR_KIND(s), STR_IS_ASCII(s));
+    /* an instance of a subclass is CPython's legacy string: the PyUnicodeObject and its
+    ** text in a block of its own */
+    ssize_t n = TYPE(s) == &str_type
+                    ? (ssize_t)str_alloc_size(STR_LEN(s), STR_KIND(s), STR_IS_ASCII(s))
+                    : STR_CPY_BASICSIZE + (STR_LEN(s) + 1) * STR_KIND(s);
     if (!STR_IS_ASCII(s)) {
         CompactStrObject *c = (CompactStrObject *)s;
         if (c->utf8 && c->utf8 != (char *)STR_DATA(s))

@@ -1840,7 +1840,7 @@ best_base(Object *bases)
     return base;
 }
 
-static int type_add_instance_dict_descr(TypeObject *t);
+static int type_add_instance_descrs(TypeObject *t, int add_dict, int add_weak);
 
 /* _Py_Mangle for a slot name: "__x" in class "_C" becomes "_C__x".  New reference. */
 static Object *
@@ -2083,15 +2083,21 @@ type_new_impl(TypeObject *metatype, Object *name, Object *bases, Object *orig_di
     int add_dict, add_weak;
     if (type_new_slots(t, base, bases, dict, &add_dict, &add_weak) < 0)
         goto fail;
-    if (add_dict) {
-        t->flags |= TPFLAG_MANAGED_DICT;
-        if (type_add_instance_dict_descr(t) < 0)
-            goto fail;
+    /* type_new_descriptors: after the slots, the dict pointer of a var-sized base's
+    ** subclass (at the end of the items: offset -8), the weakref slot, and otherwise
+    ** the managed dict in front of the object */
+    if (add_dict && base->itemsize) {
+        t->dictoffset = -(ssize_t)sizeof(Object *);
+        t->basicsize += (ssize_t)sizeof(Object *);
     }
     if (add_weak) {
         t->weaklistoffset = t->basicsize;
         t->basicsize += (ssize_t)sizeof(Object *);
     }
+    if (add_dict && !base->itemsize)
+        t->flags |= TPFLAG_MANAGED_DICT;
+    if (type_add_instance_descrs(t, add_dict, add_weak) < 0)
+        goto fail;
     t->flags |= TPFLAG_GC;      /* every class is a GC type, as in 3.11 */
     t->dealloc = subtype_dealloc;
     if (t->flags & TPFLAG_GC) {
@@ -2414,6 +2420,31 @@ type_get_base(Object *o, void *c)
     return newref(b ? (Object *)b : None);
 }
 
+/* __basicsize__, __itemsize__, __dictoffset__, __weakrefoffset__: the instance layout
+** as CPython's type reports it (what sys.getsizeof adds up). */
+static Object *
+type_get_layout(Object *o, void *c)
+{
+    TypeObject *t = (TypeObject *)o;
+    switch ((intptr_t)c) {
+    case 0:
+        return int_from_ssize(t->basicsize);
+    case 1:
+        return int_from_ssize(t->itemsize);
+    case 2:
+        if (t->flags & TPFLAG_MANAGED_DICT) {
+            /* CPython's managed dict: -slotoffset - 3 words, set by the class that
+            ** added it and inherited unchanged */
+            while (t->base && (t->base->flags & TPFLAG_MANAGED_DICT))
+                t = t->base;
+            return int_from_ssize(-t->basicsize - 3 * (ssize_t)sizeof(Object *));
+        }
+        return int_from_ssize(t->dictoffset);
+    default:
+        return int_from_ssize(t->weaklistoffset);
+    }
+}
+
 static Object *
 type_get_mro(Object *o, void *c)
 {
@@ -2460,6 +2491,10 @@ static const GetSetDef type_getset[] = {
     {"__dict__", type_get_dict, NULL, NULL, NULL},
     {"__doc__", type_get_doc, NULL, NULL, NULL},
     {"__abstractmethods__", type_get_abstractmethods, NULL, NULL, NULL},
+    {"__basicsize__", type_get_layout, NULL, NULL, (void *)0},
+    {"__itemsize__", type_get_layout, NULL, NULL, (void *)1},
+    {"__dictoffset__", type_get_layout, NULL, NULL, (void *)2},
+    {"__weakrefoffset__", type_get_layout, NULL, NULL, (void *)3},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -2791,6 +2826,12 @@ object_dict_get(Object *self, void *c)
 {
     if (TYPE(self)->flags & TPFLAG_MANAGED_DICT)
         return inst_get_dict(self);
+    Object **dp = obj_dictoffset_ptr(self);
+    if (dp) {
+        if (!*dp && !(*dp = dict_new()))
+            return NULL;
+        return newref(*dp);
+    }
     return err_format(exc_AttributeError, "'%s' object has no attribute '__dict__'",
                       TYPE(self)->name);
 }
@@ -2798,6 +2839,18 @@ object_dict_get(Object *self, void *c)
 static int
 object_dict_set(Object *self, Object *v, void *c)
 {
+    Object **dp = (TYPE(self)->flags & TPFLAG_MANAGED_DICT) ? NULL : obj_dictoffset_ptr(self);
+    if (dp) {
+        if (!v || !DICT_CHECK(v)) {
+            err_format(exc_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
+                       v ? TYPE(v)->name : "NoneType");
+            return -1;
+        }
+        Object *old = *dp;
+        *dp = newref(v);
+        xdecref(old);
+        return 0;
+    }
     if (!(TYPE(self)->flags & TPFLAG_MANAGED_DICT)) {
         err_format(exc_AttributeError, "'%s' object has no attribute '__dict__'",
                    TYPE(self)->name);
@@ -2866,7 +2919,7 @@ object_dir_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwname
         }
         decref(id);
     } else if (TYPE(self)->dictoffset) {
-        Object *id = *(Object **)((char *)self + TYPE(self)->dictoffset);
+        Object *id = *obj_dictoffset_ptr(self);
         if (id && dict_merge(d, id, 1) < 0) {
             decref(d);
             return NULL;
@@ -2975,7 +3028,7 @@ object_getstate(Object *self, Object *const *args, ssize_t nargs, Object *kwname
     if (t->flags & TPFLAG_MANAGED_DICT)
         state = inst_get_dict(self);
     else if (t->dictoffset) {
-        Object *d = *(Object **)((char *)self + t->dictoffset);
+        Object *d = *obj_dictoffset_ptr(self);
         state = d ? newref(d) : NULL;
     }
     if (err_occurred())
@@ -3047,23 +3100,23 @@ TypeObject object_type = {
 /* Each class with a managed dict publishes '__dict__' (and '__weakref__') in its own
 ** namespace, as CPython's subtype_getsets do. */
 static int
-type_add_instance_dict_descr(TypeObject *t)
+type_add_instance_descrs(TypeObject *t, int add_dict, int add_weak)
 {
-    if (dict_getitem(t->dict, ID(__dict__)))
-        return 0;
-    Object *d = descr_new_getset(t, &object_dict_getset);
-    if (!d)
-        return -1;
-    int r = dict_setitem(t->dict, ID(__dict__), d);
-    decref(d);
-    if (r < 0 || dict_getitem(t->dict, ID(__weakref__)))
-        return r;
-    d = descr_new_getset(t, &object_weakref_getset);
-    if (!d)
-        return -1;
-    r = dict_setitem(t->dict, ID(__weakref__), d);
-    decref(d);
-    return r;
+    const GetSetDef *defs[2] = {add_dict ? &object_dict_getset : NULL,
+                                add_weak ? &object_weakref_getset : NULL};
+    Object *names[2] = {ID(__dict__), ID(__weakref__)};
+    for (int i = 0; i < 2; i++) {
+        if (!defs[i] || dict_getitem(t->dict, names[i]))
+            continue;
+        Object *d = descr_new_getset(t, defs[i]);
+        if (!d)
+            return -1;
+        int r = dict_setitem(t->dict, names[i], d);
+        decref(d);
+        if (r < 0)
+            return -1;
+    }
+    return 0;
 }
 
 /* The __slots__ members a class t itself added (not its bases'): release them. */
@@ -3073,7 +3126,7 @@ clear_slots(TypeObject *t, Object *self)
     if (!(t->flags & TPFLAG_HEAPTYPE))
         return;
     for (const MemberDef *m = t->members; m && m->name; m++) {
-        Object **addr = (Object **)((char *)self + m->offset);
+        Object **addr = (Object **)obj_field(self, m->offset);
         CLEAR(*addr);
     }
 }
@@ -3084,19 +3137,32 @@ traverse_slots(TypeObject *t, Object *self, visitproc visit, void *arg)
     if (!(t->flags & TPFLAG_HEAPTYPE))
         return 0;
     for (const MemberDef *m = t->members; m && m->name; m++)
-        OBJ_VISIT(*(Object **)((char *)self + m->offset));
+        OBJ_VISIT(*(Object **)obj_field(self, m->offset));
     return 0;
+}
+
+/* The legacy __dict__ slot a class statement added (not the one its static base keeps
+** and releases itself, as an exception's): CPython's subtype_dealloc/traverse test. */
+static Object **
+subtype_own_dict_ptr(Object *self)
+{
+    TypeObject *t = TYPE(self), *base = t;
+    while (base->dealloc == subtype_dealloc)
+        base = base->base;
+    return t->dictoffset && base->dictoffset != t->dictoffset ? obj_dictoffset_ptr(self)
+                                                              : NULL;
 }
 
 static void
 subtype_clear_dict(Object *self)
 {
     TypeObject *t = TYPE(self);
-    if (t->flags & TPFLAG_MANAGED_DICT)
+    if (t->flags & TPFLAG_MANAGED_DICT) {
         inst_clear(self);
-    else if (t->dictoffset && t->base && t->base->dictoffset != t->dictoffset) {
-        Object **dp = (Object **)((char *)self + t->dictoffset);
-        CLEAR(*dp);
+    } else {
+        Object **dp = subtype_own_dict_ptr(self);
+        if (dp)
+            CLEAR(*dp);
     }
 }
 
@@ -3158,8 +3224,8 @@ subtype_traverse(Object *self, visitproc visit, void *arg)
         int r = inst_traverse(self, visit, arg);
         if (r)
             return r;
-    } else if (t->dictoffset && t->base && t->base->dictoffset != t->dictoffset) {
-        OBJ_VISIT(*(Object **)((char *)self + t->dictoffset));
+    } else if (subtype_own_dict_ptr(self)) {
+        OBJ_VISIT(*subtype_own_dict_ptr(self));
     }
     if (t->flags & TPFLAG_HEAPTYPE)
         OBJ_VISIT(t);
