@@ -1057,7 +1057,11 @@ builtin_build_class(Object *self, Object *const *args, ssize_t nargs, Object *kw
         goto done;
     if (bases != orig_bases && obj_setitem(ns, ID(__orig_bases__), orig_bases) < 0)
         goto done;
-    {
+    if (!mkw || DICT_LEN(mkw) == 0) {
+        /* PyObject_VectorcallDict: type's vectorcall makes the one argument tuple */
+        Object *margs[3] = {name, bases, ns};
+        cls = obj_vectorcall(meta, margs, 3, NULL);
+    } else {
         Object *margs = tuple_pack(3, name, bases, ns);
         if (!margs)
             goto done;

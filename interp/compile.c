@@ -126,7 +126,8 @@ typedef struct CodeUnit {
     Object *private_name;
     struct CodeUnit *parent;
     struct PtrVec *fm_blocks;   /* front model: the unit's basic blocks (see fmc_*) */
-    void *fm_consts_keys;       /* front model: u_consts' keys table */
+    Object *fm_dicts[5];        /* front model: CPython's u_consts, u_names ... (FMU_) */
+    void *fm_capsule;           /* front model: the parent unit's capsule on c_stack */
 } CodeUnit;
 
 /* Heap blocks (or objects) of the front model, in the order they were made. */
@@ -144,9 +145,12 @@ typedef struct KeysModel {
 /* What CPython's symtable keeps per block: ste_id, the entry, its symbol ints, and the
 ** items of its children list. */
 typedef struct SteModel {
-    void *id, *ste, *children_items;
+    void *id, *ste;
+    Object *symbols, *varnames, *children;
     PtrVec ints;
 } SteModel;
+
+enum { FMU_VARNAMES, FMU_CELLVARS, FMU_FREEVARS, FMU_CONSTS, FMU_NAMES, FMU_NDICTS };
 
 typedef struct Compiler {
     const char *filename;
@@ -162,10 +166,10 @@ typedef struct Compiler {
         void *future, *symtable;
         SteModel *stes;
         int nstes;
-        KeysModel blocks;       /* st_blocks */
-        KeysModel cache;        /* c_const_cache */
-        PtrVec cache_keys;      /* 2-tuples: the keys of the merged bytes objects */
-        PtrVec cache_bytes;     /* the bytecode of each unit, kept by the cache */
+        KeysModel blocks;       /* st_blocks' table */
+        Object *st_blocks, *st_stack;
+        Object *cache;          /* c_const_cache, keyed as CPython's (fm_const_key) */
+        Object *c_stack;
     } fm;
 } Compiler;
 
@@ -192,6 +196,7 @@ typedef struct Compiler {
 #define CPY_SIZEOF_INT 32
 #define CPY_SIZEOF_SETITER 64
 #define CPY_SIZEOF_BASICBLOCK 56
+#define CPY_SIZEOF_CAPSULE 48
 #define CPY_BYTES(n) (33 + (size_t)(n))
 
 static int
@@ -284,31 +289,284 @@ fmc_count_blocks(SymEntry *e)
     return n;
 }
 
-/* symtable_enter_block for e and its children, in the order the visit enters them */
+/* CPython's compiler keeps its tables in dicts, lists and tuples, which come from the free
+** lists the program's objects come from (and count in generation 0 when those are empty).
+** The fmo_ functions make such objects in the pools (side mode suspended) at the moments
+** CPython makes them; pyheap's own side-mode objects have free lists of their own
+** (rt_swap_freelists).  These stand in only: a failed allocation is no error, and none is
+** made while an error is pending. */
+static Object *
+fmo_dict(void)
+{
+    if (err_occurred())
+        return NULL;
+    int d = heap_side_suspend();
+    Object *o = dict_new();
+    heap_side_resume(d);
+    if (!o)
+        err_clear();
+    return o;
+}
+
+/* a list of n Nones (PyList_New(n) filled) */
+static Object *
+fmo_list(ssize_t n)
+{
+    if (err_occurred())
+        return NULL;
+    int d = heap_side_suspend();
+    Object *o = list_new(n);
+    for (ssize_t i = 0; o && i < n; i++)
+        LIST_SET(o, i, newref(None));
+    heap_side_resume(d);
+    if (!o)
+        err_clear();
+    return o;
+}
+
+/* PyList_Append (the items block grows as CPython's) */
 static void
-fmc_enter_blocks(Compiler *c, SymEntry *e, SteModel *parent, int *idx, void **stack)
+fmo_append(Object *list)
+{
+    if (!list || err_occurred())
+        return;
+    int d = heap_side_suspend();
+    if (list_append(list, None) < 0)
+        err_clear();
+    heap_side_resume(d);
+}
+
+/* del list[-1] */
+static void
+fmo_pop(Object *list)
+{
+    if (!list || LIST_LEN(list) == 0)
+        return;
+    int d = heap_side_suspend();
+    if (list_setslice(list, LIST_LEN(list) - 1, LIST_LEN(list), NULL) < 0)
+        err_clear();
+    heap_side_resume(d);
+}
+
+static void
+fmo_setitem(Object *dict, Object *key, Object *v)
+{
+    if (!dict || err_occurred())
+        return;
+    int d = heap_side_suspend();
+    if (dict_setitem(dict, key, v) < 0)
+        err_clear();
+    heap_side_resume(d);
+}
+
+static void
+fmo_free(Object *o)
+{
+    if (!o)
+        return;
+    int d = heap_side_suspend();
+    decref(o);
+    heap_side_resume(d);
+}
+
+/* compiler_add_o: the index of key in a unit's dict, added when missing */
+static void
+fmo_add_o(Object *dict, Object *key)
+{
+    if (!dict || !key || err_occurred())
+        return;
+    int d = heap_side_suspend();
+    if (!dict_getitem(dict, key)) {
+        Object *v = err_occurred() ? NULL : int_from_ssize(dict_size(dict));
+        if (!v || dict_setitem(dict, key, v) < 0)
+            err_clear();
+        xdecref(v);
+    }
+    heap_side_resume(d);
+}
+
+/* CPython's _PyCode_ConstantKey, made in the pools (callers suspend side mode): the
+** constant itself for None, Ellipsis, int, str and code, a tuple otherwise.  New
+** reference; NULL + error. */
+static Object *
+fm_const_key(Object *o)
+{
+    if (o == None || o == Ellipsis || INT_CHECK_EXACT(o) || STR_CHECK_EXACT(o) ||
+        TYPE(o) == &code_type)
+        return newref(o);
+    if (BOOL_CHECK(o) || TYPE(o) == &bytes_type)
+        return tuple_pack(2, TYPE(o), o);
+    if (FLOAT_CHECK_EXACT(o)) {
+        double d = FLOAT_VAL(o);
+        return d == 0.0 && signbit(d) ? tuple_pack(3, TYPE(o), o, None)
+                                      : tuple_pack(2, TYPE(o), o);
+    }
+    if (TYPE(o) == &complex_type) {
+        ComplexObject *z = (ComplexObject *)o;
+        int rz = z->real == 0.0 && signbit(z->real), iz = z->imag == 0.0 && signbit(z->imag);
+        Object *x = rz && iz ? True_ : iz ? False_ : rz ? None : NULL;
+        return x ? tuple_pack(3, TYPE(o), o, x) : tuple_pack(2, TYPE(o), o);
+    }
+    if (TUPLE_CHECK_EXACT(o)) {
+        ssize_t n = TUPLE_LEN(o);
+        Object *t = tuple_new(n);
+        if (!t)
+            return NULL;
+        for (ssize_t i = 0; i < n; i++) {
+            Object *k = fm_const_key(TUPLE_GET(o, i));
+            if (!k) {
+                decref(t);
+                return NULL;
+            }
+            TUPLE_SET(t, i, k);
+        }
+        Object *r = tuple_pack(2, t, o);
+        decref(t);
+        return r;
+    }
+    if (TYPE(o) == &frozenset_type) {
+        Object *keys = set_new(NULL);
+        if (!keys)
+            return NULL;
+        ssize_t pos = 0;
+        Object *item;
+        hash_t h;
+        while (set_next(o, &pos, &item, &h)) {
+            Object *k = fm_const_key(item);
+            if (!k || set_add(keys, k) < 0) {
+                xdecref(k);
+                decref(keys);
+                return NULL;
+            }
+            decref(k);
+        }
+        Object *fk = frozenset_new(keys);
+        decref(keys);
+        Object *r = fk ? tuple_pack(2, fk, o) : NULL;
+        xdecref(fk);
+        return r;
+    }
+    Object *id = int_from_size((size_t)(uintptr_t)o);
+    Object *k = id ? tuple_pack(2, id, o) : NULL;
+    xdecref(id);
+    return k;
+}
+
+/* merge_consts_recursive on the model's c_const_cache (a real dict keyed as CPython's):
+** new reference to the canonical key of o, NULL when there is none.  Pools mode. */
+static Object *
+fm_merge(Compiler *c, Object *o)
+{
+    if (!c->fm.cache || err_occurred())
+        return NULL;
+    if (o == None || o == Ellipsis)
+        return newref(o);
+    Object *key = fm_const_key(o);
+    Object *t = key ? dict_setdefault(c->fm.cache, key, key) : NULL;
+    if (!t) {
+        err_clear();
+        xdecref(key);
+        return NULL;
+    }
+    if (t != key) {
+        incref(t);
+        decref(key);
+        return t;
+    }
+    if (TUPLE_CHECK_EXACT(o) || TYPE(o) == &frozenset_type) {
+        ssize_t pos = 0, n = TUPLE_CHECK_EXACT(o) ? TUPLE_LEN(o) : 0;
+        Object *item;
+        hash_t h;
+        for (ssize_t i = 0; i < n; i++)
+            xdecref(fm_merge(c, TUPLE_GET(o, i)));
+        if (!n)
+            while (TYPE(o) == &frozenset_type && set_next(o, &pos, &item, &h))
+                xdecref(fm_merge(c, item));
+    }
+    return key;
+}
+
+/* merge_const_one: o (a new tuple or bytes, stolen) or the equal one the cache holds (new
+** reference).  Pools mode. */
+static Object *
+fm_merge_one(Compiler *c, Object *o)
+{
+    if (!o || !c->fm.cache || err_occurred())
+        return o;
+    Object *key = fm_const_key(o);
+    Object *t = key ? dict_setdefault(c->fm.cache, key, key) : NULL;
+    if (!t) {
+        err_clear();
+        xdecref(key);
+        return o;
+    }
+    int fresh = t == key;
+    decref(key);
+    if (fresh)
+        return o;
+    if (TUPLE_CHECK_EXACT(t))
+        t = TUPLE_GET(t, 1);
+    incref(t);
+    decref(o);
+    return t;
+}
+
+/* the constant o enters the unit (compiler_add_const) */
+static void
+fm_add_const(Compiler *c, Object *o)
+{
+    if (!c->fm.cache || err_occurred())
+        return;
+    int d = heap_side_suspend();
+    Object *key = fm_merge(c, o);
+    fmo_add_o(c->u->fm_dicts[FMU_CONSTS], key);
+    xdecref(key);
+    heap_side_resume(d);
+}
+
+/* symtable_enter_block for e and its children, in the order the visit enters them: the
+** id int, the entry, its symbols dict and varnames and children lists, the st_blocks slot,
+** the st_stack push (and pop on leaving) */
+static void
+fmc_enter_blocks(Compiler *c, SymEntry *e, SteModel *parent, int *idx)
 {
     SteModel *m = &c->fm.stes[(*idx)++];
     m->id = heap_alloc(CPY_SIZEOF_INT);
     m->ste = heap_alloc(CPY_SIZEOF_STE);
+    m->symbols = fmo_dict();
+    m->varnames = fmo_list(0);
+    m->children = fmo_list(0);
     keys_insert(&c->fm.blocks);
-    if (!*stack)
-        *stack = heap_alloc(4 * sizeof(void *));    /* st_stack's first append */
-    if (parent && !parent->children_items)
-        parent->children_items = heap_alloc(4 * sizeof(void *));
+    fmo_append(c->fm.st_stack);
+    if (parent)
+        fmo_append(parent->children);
+    ssize_t pos = 0;
+    Object *k, *v;
+    while (m->symbols && dict_next(e->symbols, &pos, &k, &v))
+        fmo_setitem(m->symbols, k, None);
+    for (ssize_t i = 0; i < LIST_LEN(e->varnames); i++)
+        fmo_append(m->varnames);
     for (int i = 0; i < e->nchildren; i++)
-        fmc_enter_blocks(c, e->children[i], m, idx, stack);
+        fmc_enter_blocks(c, e->children[i], m, idx);
+    fmo_pop(c->fm.st_stack);
 }
 
-/* analyze_block: its five sets, three more per child around the child's analysis, an int
-** per symbol (update_symbols), the free-scope int and a set iterator */
+/* analyze_block: its five sets and the scopes dict, three more sets per child around the
+** child's analysis, an int per symbol (update_symbols), the free-scope int and a set
+** iterator */
 static void
 fmc_analyze(Compiler *c, SymEntry *e, int *idx)
 {
     SteModel *m = &c->fm.stes[(*idx)++];
     void *sets[5];
-    for (int i = 0; i < 5; i++)
+    sets[0] = fmc_set_new();
+    Object *scopes = fmo_dict();
+    for (int i = 1; i < 5; i++)
         sets[i] = fmc_set_new();
+    ssize_t pos = 0;
+    Object *k, *v;
+    while (scopes && dict_next(e->symbols, &pos, &k, &v))
+        fmo_setitem(scopes, k, None);
     for (int i = 0; i < e->nchildren; i++) {
         void *t[3];
         for (int j = 0; j < 3; j++)
@@ -324,14 +582,18 @@ fmc_analyze(Compiler *c, SymEntry *e, int *idx)
     heap_free(heap_alloc(CPY_SIZEOF_SETITER));
     gc_count_transient_alloc();         /* the set iterator */
     heap_free(vfree);
+    fmo_free(scopes);
     static const int order[5] = {0, 3, 1, 2, 4};
     for (int i = 0; i < 5; i++)
         fmc_set_free(sets[order[i]]);
 }
 
+/* compiler_init: the constant cache and the unit stack; then _PyFuture_FromAST */
 static void
 fmc_begin(Compiler *c)
 {
+    c->fm.cache = fmo_dict();
+    c->fm.c_stack = fmo_list(0);
     int d = heap_side_suspend();
     c->fm.future = heap_alloc(CPY_SIZEOF_FUTURE);
     heap_side_resume(d);
@@ -347,10 +609,10 @@ fmc_symtable(Compiler *c)
     c->fm.nstes = n;
     int d = heap_side_suspend();
     c->fm.symtable = heap_alloc(CPY_SIZEOF_SYMTABLE);
+    c->fm.st_stack = fmo_list(0);
+    c->fm.st_blocks = fmo_dict();
     int idx = 0;
-    void *stack = NULL;
-    fmc_enter_blocks(c, c->st->top, NULL, &idx, &stack);
-    heap_free(stack);
+    fmc_enter_blocks(c, c->st->top, NULL, &idx);
     void *build_free = fmc_set_new(), *build_global = fmc_set_new();
     idx = 0;
     fmc_analyze(c, c->st->top, &idx);
@@ -359,54 +621,71 @@ fmc_symtable(Compiler *c)
     heap_side_resume(d);
 }
 
-/* compiler_enter_scope's first basicblock */
-static void
-fmc_unit_enter(CodeUnit *u)
+/* a dict of the names in list, each to its index (list2dict, dictbytype) */
+static Object *
+fmo_index_dict(Object *list)
 {
+    Object *dict = fmo_dict();
+    for (ssize_t i = 0; dict && list && i < LIST_LEN(list); i++) {
+        Object *v = int_from_ssize(i);
+        if (!v)
+            err_clear();
+        else
+            fmo_setitem(dict, LIST_GET(list, i), v);
+        xdecref(v);
+    }
+    return dict;
+}
+
+/* compiler_enter_scope: u_varnames, u_cellvars and u_freevars (each sorted from a list of
+** the symbols' names), u_consts, u_names; the parent unit's capsule pushed on c_stack;
+** the first basicblock */
+static void
+fmc_unit_enter(Compiler *c, CodeUnit *u)
+{
+    ssize_t nsym = dict_size(u->ste->symbols);
+    u->fm_dicts[FMU_VARNAMES] = fmo_index_dict(u->varnames);
+    u->fm_dicts[FMU_CELLVARS] = fmo_index_dict(u->cellvars);
+    fmo_free(fmo_list(nsym));
+    u->fm_dicts[FMU_FREEVARS] = fmo_index_dict(u->freevars);
+    fmo_free(fmo_list(nsym));
+    u->fm_dicts[FMU_CONSTS] = fmo_dict();
+    u->fm_dicts[FMU_NAMES] = fmo_dict();
     u->fm_blocks = calloc(1, sizeof(PtrVec));
-    if (!u->fm_blocks)
-        return;
     int d = heap_side_suspend();
-    pv_push_block(u->fm_blocks, heap_alloc(CPY_SIZEOF_BASICBLOCK));
+    if (u->parent) {
+        u->fm_capsule = heap_alloc(CPY_SIZEOF_CAPSULE);
+        fmo_append(c->fm.c_stack);
+    }
+    if (u->fm_blocks)
+        pv_push_block(u->fm_blocks, heap_alloc(CPY_SIZEOF_BASICBLOCK));
     heap_side_resume(d);
 }
 
+/* compiler_unit_free: the basicblocks, newest first, then the dicts; compiler_exit_scope
+** then pops the parent's capsule */
 static void
-fmc_unit_free(CodeUnit *u)
+fmc_unit_free(Compiler *c, CodeUnit *u)
 {
     int d = heap_side_suspend();
     if (u->fm_blocks) {
-        /* compiler_unit_free walks b_list, newest block first */
         for (int i = u->fm_blocks->n - 1; i >= 0; i--)
             heap_free(u->fm_blocks->p[i]);
         free(u->fm_blocks->p);
         free(u->fm_blocks);
         u->fm_blocks = NULL;
     }
-    heap_free(u->fm_consts_keys);
-    u->fm_consts_keys = NULL;
-    heap_side_resume(d);
-}
-
-/* merge_const_one of a bytes object: its (type, bytes) key tuple enters the cache */
-static void
-fmc_cache_bytes(Compiler *c, void *bytes)
-{
-    keys_insert(&c->fm.cache);
-    Object *key = tuple_new(2);
-    if (!key)
-        err_clear();                        /* a stand-in: its failure is no error */
-    if (key) {
-        TUPLE_SET(key, 0, newref(None));
-        TUPLE_SET(key, 1, newref(None));
-        if (pv_push(&c->fm.cache_keys, key) < 0)
-            decref(key);
-        else if (pv_push(&c->fm.cache_bytes, bytes) < 0)
-            heap_free(bytes);
-        else
-            bytes = NULL;
+    static const int order[FMU_NDICTS] = {FMU_CONSTS, FMU_NAMES, FMU_VARNAMES, FMU_FREEVARS,
+                                          FMU_CELLVARS};
+    for (int i = 0; i < FMU_NDICTS; i++)
+        CLEAR(u->fm_dicts[order[i]]);
+    if (u->fm_capsule) {
+        heap_free(u->fm_capsule);
+        u->fm_capsule = NULL;
+        if (c)
+            fmo_pop(c->fm.c_stack);
     }
-    heap_free(bytes);
+    heap_side_resume(d);
 }
 
 static int
@@ -458,70 +737,99 @@ loc_entries(PtrVec *sizes, Loc l, int *prevline, int isize)
     }
 }
 
-/* assemble() up to _PyCode_New: the unit's other basic blocks and consts keys, the consts
-** list, the three bytes objects with their growth and final sizes, the cache merges.
-** Returns the location table block (the code object keeps it) and the consts list's
-** items block (freed after the code object is made) in *items. */
-static void *
-fmc_assemble(Compiler *c, CodeUnit *u, int ncode, PtrVec *loc_sizes, int nexc, void **items)
+/* One of the assembler's bytes objects (PyBytes_FromStringAndSize(NULL, n)). */
+static Object *
+fmo_bytes(ssize_t n)
+{
+    if (err_occurred())
+        return NULL;
+    Object *b = bytes_new_uninit(n);
+    if (!b)
+        err_clear();
+    return b;
+}
+
+/* _PyBytes_Resize: the block is reallocated (b'' for 0) */
+static void
+fmo_bytes_resize(Object **pb, ssize_t n)
+{
+    if (!*pb)
+        return;
+    if (n == 0) {
+        decref(*pb);
+        *pb = bytes_from_buf("", 0);
+        if (!*pb)
+            err_clear();
+        return;
+    }
+    BytesObject *g = heap_realloc(*pb, offsetof(BytesObject, sval) + (size_t)n + 1);
+    if (!g)
+        return;
+    SIZE(g) = n;
+    g->sval[n] = 0;
+    g->hash = -1;
+    *pb = (Object *)g;
+}
+
+/* The contents of a stand-in bytes object: equal for equal pyheap code (h), so that the
+** cache merges what CPython's would. */
+static void
+fmo_bytes_fill(Object *b, uint64_t h)
+{
+    if (!b || BYTES_LEN(b) == 0)
+        return;
+    char *s = BYTES_DATA(b);
+    for (ssize_t i = 0; i < BYTES_LEN(b); i++)
+        s[i] = (char)(h >> (8 * (i & 7))) ^ (char)(i >> 3);
+}
+
+/* assemble() up to makecode: the unit's other basic blocks, the consts list, the three
+** bytes objects with their growth and final sizes, each merged into the constant cache.
+** *lt and *ex get the location and exception tables (the code object keeps them), *consts
+** the consts list (freed after makecode). */
+static void
+fmc_assemble(Compiler *c, CodeUnit *u, int ncode, PtrVec *loc_sizes, int nexc,
+             const uint64_t h[3], Object **lt, Object **ex, Object **consts)
 {
     int d = heap_side_suspend();
     if (u->fm_blocks)
         for (int i = 0; i < u->nlabels; i++)
             pv_push_block(u->fm_blocks, heap_alloc(CPY_SIZEOF_BASICBLOCK));
-    ssize_t nconsts = LIST_LEN(u->consts);
-    KeysModel ck = {NULL, 0, 0};
-    for (ssize_t i = 0; i < nconsts; i++)
-        keys_insert(&ck);
-    u->fm_consts_keys = ck.keys;
-    *items = nconsts ? heap_alloc(sizeof(void *) * (size_t)nconsts) : NULL;
-    void *bc = heap_alloc(CPY_BYTES(128));
-    void *lt = heap_alloc(CPY_BYTES(32));
-    void *ex = heap_alloc(CPY_BYTES(16));
+    *consts = fmo_list(LIST_LEN(u->consts));
+    Object *bc = fmo_bytes(128);
+    *lt = fmo_bytes(32);
+    *ex = fmo_bytes(16);
     int cap = 32, off = 0;
     for (int i = 0; i < loc_sizes->n; i++) {
         if (off + 25 >= cap) {
             cap *= 2;
-            void *g = heap_realloc(lt, CPY_BYTES(cap));
-            if (g)
-                lt = g;
+            fmo_bytes_resize(lt, cap);
         }
         off += (int)(intptr_t)loc_sizes->p[i];
     }
-    if (nexc) {
-        int ecap = 16, eoff = 0;
-        for (int i = 0; i < nexc; i++) {
-            if (eoff + 20 >= ecap) {
-                ecap *= 2;
-                void *g = heap_realloc(ex, CPY_BYTES(ecap));
-                if (g)
-                    ex = g;
-            }
-            eoff += 4;
+    int ecap = 16, eoff = 0;
+    for (int i = 0; i < nexc; i++) {
+        if (eoff + 20 >= ecap) {
+            ecap *= 2;
+            fmo_bytes_resize(ex, ecap);
         }
-        void *g = heap_realloc(ex, CPY_BYTES(eoff));
-        if (g)
-            ex = g;
-        fmc_cache_bytes(c, ex);
-    } else {
-        heap_free(ex);                      /* resized to b'' */
-        fmc_cache_bytes(c, NULL);
+        eoff += 4;
     }
-    void *g = heap_realloc(lt, CPY_BYTES(off));
-    if (g)
-        lt = g;
-    keys_insert(&c->fm.cache);              /* the location table */
-    g = heap_realloc(bc, CPY_BYTES(2 * (size_t)ncode));
-    if (g)
-        bc = g;
-    fmc_cache_bytes(c, bc);
-    for (int i = 0; i < 3; i++)             /* names, consts, localsplusnames */
-        keys_insert(&c->fm.cache);
+    fmo_bytes_resize(ex, eoff);
+    fmo_bytes_fill(*ex, h[2]);
+    *ex = fm_merge_one(c, *ex);
+    fmo_bytes_resize(lt, off);
+    fmo_bytes_fill(*lt, h[1]);
+    *lt = fm_merge_one(c, *lt);
+    fmo_bytes_resize(&bc, 2 * (ssize_t)ncode);
+    fmo_bytes_fill(bc, h[0]);
+    xdecref(fm_merge_one(c, bc));           /* the cache keeps it; the code copies it */
     heap_side_resume(d);
-    return lt;
 }
 
-/* _PySymtable_Free, the future features and the constant cache (compiler_free) */
+/* compiler_free: _PySymtable_Free (st_blocks with each entry: its id, symbols, varnames,
+** children and the entry; st_stack; the symtable), the future features, the constant
+** cache and the unit stack */
 static void
 fmc_end(Compiler *c)
 {
@@ -530,21 +838,19 @@ fmc_end(Compiler *c)
         SteModel *m = &c->fm.stes[i];
         heap_free(m->id);
         pv_free_blocks(&m->ints);
-        heap_free(m->children_items);
+        CLEAR(m->symbols);
+        CLEAR(m->varnames);
+        CLEAR(m->children);
         heap_free(m->ste);
     }
     free(c->fm.stes);
     heap_free(c->fm.blocks.keys);
+    CLEAR(c->fm.st_blocks);
+    CLEAR(c->fm.st_stack);
     heap_free(c->fm.symtable);
     heap_free(c->fm.future);
-    for (int i = 0; i < c->fm.cache_keys.n; i++) {
-        decref((Object *)c->fm.cache_keys.p[i]);
-        if (i < c->fm.cache_bytes.n)
-            heap_free(c->fm.cache_bytes.p[i]);
-    }
-    free(c->fm.cache_keys.p);
-    free(c->fm.cache_bytes.p);
-    heap_free(c->fm.cache.keys);
+    CLEAR(c->fm.cache);
+    CLEAR(c->fm.c_stack);
     memset(&c->fm, 0, sizeof c->fm);
     heap_side_resume(d);
 }
@@ -1395,11 +1701,11 @@ merge_const(Compiler *c, Object *o)
 /* ================================================================ code units */
 
 static void
-unit_free(CodeUnit *u)
+unit_free(Compiler *c, CodeUnit *u)
 {
     if (!u)
         return;
-    fmc_unit_free(u);
+    fmc_unit_free(c, u);
     heap_free(u->instrs);
     heap_free(u->labels);
     heap_free(u->handlers);
@@ -1507,10 +1813,10 @@ compiler_enter_scope(Compiler *c, Object *name, int kind, void *key, int lineno)
     u->private_name = c->u ? xnewref(c->u->private_name) : NULL;
     c->u = u;
     c->nestlevel++;
-    fmc_unit_enter(u);
+    fmc_unit_enter(c, u);
     return 1;
 fail:
-    unit_free(u);
+    unit_free(c, u);
     return 0;
 }
 
@@ -1520,7 +1826,7 @@ compiler_exit_scope(Compiler *c)
     CodeUnit *u = c->u;
     c->u = u->parent;
     c->nestlevel--;
-    unit_free(u);
+    unit_free(c, u);
 }
 
 /* qualname of a new function/class unit (CPython's compiler_set_qualname) */
@@ -1664,6 +1970,7 @@ pop_handler(Compiler *c)
 static int
 add_const(Compiler *c, Object *o)
 {
+    fm_add_const(c, o);
     Object *m = merge_const(c, o);
     if (!m)
         return -1;
@@ -1717,6 +2024,7 @@ add_name(Compiler *c, Object *name)
     Object *mangled = sym_mangle(c->u->private_name, name);
     if (!mangled)
         return -1;
+    fmo_add_o(c->u->fm_dicts[FMU_NAMES], mangled);
     int r = list_index_add(c->u->names, c->u->names_map, mangled);
     decref(mangled);
     return r;
@@ -1725,6 +2033,7 @@ add_name(Compiler *c, Object *name)
 static int
 add_name_raw(Compiler *c, Object *name)
 {
+    fmo_add_o(c->u->fm_dicts[FMU_NAMES], name);
     return list_index_add(c->u->names, c->u->names_map, name);
 }
 
@@ -2871,23 +3180,31 @@ compile_default_arguments(Compiler *c, Arguments *args, int *flags)
         CHECK(EMIT(OP_BUILD_TUPLE, nd));
         *flags |= MF_DEFAULTS;
     }
-    int nkw = 0;
+    /* compiler_visit_kwonlydefaults: the values, then the tuple of their names as one
+    ** constant, BUILD_CONST_KEY_MAP */
+    Object *keys = NULL;
     for (int i = 0; i < SEQ_LEN(args->kwonlyargs); i++) {
         Arg *a = SEQ_GET(args->kwonlyargs, i);
         Expr *d = SEQ_GET(args->kw_defaults, i);
         if (!d)
             continue;
         Object *mangled = sym_mangle(c->u->private_name, a->arg);
-        if (!mangled)
+        if (!mangled || (!keys && !(keys = list_new(0))) ||
+            list_append_take(keys, mangled) < 0) {
+            xdecref(keys);
             return 0;
-        int ok = load_const(c, mangled);
-        decref(mangled);
-        CHECK(ok);
-        CHECK(compile_expr(c, d));
-        nkw++;
+        }
+        if (!compile_expr(c, d)) {
+            decref(keys);
+            return 0;
+        }
     }
-    if (nkw) {
-        CHECK(EMIT(OP_BUILD_MAP, nkw));
+    if (keys) {
+        ssize_t nkw = LIST_LEN(keys);
+        Object *kt = list_as_tuple(keys);
+        decref(keys);
+        CHECK(load_const_new(c, kt));
+        CHECK(EMIT(OP_BUILD_CONST_KEY_MAP, (int)nkw));
         *flags |= MF_KWDEFAULTS;
     }
     return 1;
@@ -4121,6 +4438,71 @@ list_to_interned_tuple(Object *list)
     return t;
 }
 
+/* The flow-graph optimizer's fold_tuple_on_constants: n LOAD_CONSTs and BUILD_TUPLE n in
+** one basic block become one LOAD_CONST of the tuple (merged into the constant cache, and
+** appended to the constants when new: the items stay among them, as in 3.11) -- default
+** argument tuples and string annotations, which the AST folding does not see. */
+static int
+fold_const_tuples(Compiler *c)
+{
+    CodeUnit *u = c->u;
+    for (int i = 0; i < u->ninstr; i++) {
+        Instr *in = &u->instrs[i];
+        int n = in->arg;
+        if (in->op != OP_BUILD_TUPLE || n < 1 || i < n)
+            continue;
+        if (i + 1 < u->ninstr && u->instrs[i + 1].op == OP_UNPACK_SEQUENCE &&
+            u->instrs[i + 1].arg == n && n <= 3)
+            continue;
+        int ok = 1;
+        for (int k = i - n; k < i && ok; k++)
+            ok = u->instrs[k].op == OP_LOAD_CONST;
+        for (int l = 0; l < u->nlabels && ok; l++)
+            ok = !(u->labels[l] > i - n && u->labels[l] <= i);
+        if (!ok)
+            continue;
+        heap_side_leave();                  /* a constant: made in the pools */
+        Object *t = tuple_new(n);
+        for (int k = 0; t && k < n; k++)
+            TUPLE_SET(t, k, newref(LIST_GET(u->consts, u->instrs[i - n + k].arg)));
+        if (t)
+            xdecref(fm_merge_one(c, newref(t)));
+        heap_side_enter();
+        if (!t)
+            return 0;
+        Object *m = merge_const(c, t);
+        decref(t);
+        if (!m)
+            return 0;
+        ssize_t idx = 0, nc = LIST_LEN(u->consts);
+        while (idx < nc && LIST_GET(u->consts, idx) != m)
+            idx++;
+        if (idx == nc) {
+            Object *key = int_from_size((size_t)(uintptr_t)m);
+            Object *iv = key ? int_from_ssize(idx) : NULL;
+            int r = iv && list_append(u->consts, m) == 0 &&
+                    dict_setitem(u->consts_map, key, iv) == 0;
+            xdecref(key);
+            xdecref(iv);
+            if (!r) {
+                decref(m);
+                return 0;
+            }
+        }
+        decref(m);
+        /* the LOAD_CONSTs go (CPython's NOPs, removed on the same line) */
+        in->op = OP_LOAD_CONST;
+        in->arg = (int)idx;
+        memmove(&u->instrs[i - n], &u->instrs[i], sizeof(Instr) * (size_t)(u->ninstr - i));
+        u->ninstr -= n;
+        for (int l = 0; l < u->nlabels; l++)
+            if (u->labels[l] > i - n)
+                u->labels[l] -= n;
+        i -= n;
+    }
+    return 1;
+}
+
 static Object *
 assemble(Compiler *c, int addNone)
 {
@@ -4131,6 +4513,8 @@ assemble(Compiler *c, int addNone)
         if (!load_const(c, None) || !EMIT(OP_RETURN_VALUE, 0))
             return NULL;
     }
+    if (!fold_const_tuples(c))
+        return NULL;
     SymEntry *ste = u->ste;
     int flags = 0;
     if (ste->type == BLOCK_FUNCTION) {
@@ -4333,22 +4717,47 @@ assemble(Compiler *c, int addNone)
             start = i < n ? woff[i] : 0;
         }
     }
-    void *fm_items = NULL;
-    void *fm_lt = fmc_assemble(c, u, nwords + 1, &loc_sizes, nexc, &fm_items);
-    heap_side_leave();
-    co = code_new_sized(nwords + 1);    /* CPython's RESUME included */
-    if (co)
-        co->linetable = fm_lt;
-    else
-        heap_free(fm_lt);
-    heap_free(fm_items);
-    if (co) {
-        co->consts = list_as_tuple(u->consts);
-        if (co->consts)
-            intern_string_constants(co->consts);
-        co->names = list_to_interned_tuple(u->names);
-        co->localsplusnames = list_to_interned_tuple(lpnames);
+    /* the front model's bytes objects are equal when these are (fmc_assemble) */
+    uint64_t fh[3] = {14695981039346656037u, 14695981039346656037u, 14695981039346656037u};
+    for (int i = 0; i < w; i++) {
+        fh[0] = (fh[0] ^ code[i]) * 1099511628211u;
+        int32_t lv[4] = {locs[i].lineno - u->firstlineno, locs[i].end_lineno - locs[i].lineno,
+                         locs[i].col, locs[i].end_col};
+        for (int k = 0; k < 4; k++)
+            fh[1] = (fh[1] ^ (uint32_t)lv[k]) * 1099511628211u;
     }
+    for (int i = 0; i < nexc; i++) {
+        uint32_t ev[4] = {exc[i].start, exc[i].end, exc[i].handler,
+                          (uint32_t)exc[i].depth << 1 | exc[i].lasti};
+        for (int k = 0; k < 4; k++)
+            fh[2] = (fh[2] ^ ev[k]) * 1099511628211u;
+    }
+    Object *fm_lt = NULL, *fm_ex = NULL, *fm_consts = NULL;
+    fmc_assemble(c, u, nwords + 1, &loc_sizes, nexc, fh, &fm_lt, &fm_ex, &fm_consts);
+    heap_side_leave();
+    /* makecode's order: names, consts and localsplusnames, each merged into the constant
+    ** cache (equal tuples of one compilation are one object), then the code object */
+    Object *names = fm_merge_one(c, list_to_interned_tuple(u->names));
+    Object *consts = list_as_tuple(u->consts);
+    if (consts)
+        intern_string_constants(consts);
+    consts = fm_merge_one(c, consts);
+    Object *lpn = fm_merge_one(c, list_to_interned_tuple(lpnames));
+    co = code_new_sized(nwords + 1);    /* CPython's RESUME included */
+    if (co) {
+        co->consts = consts;
+        co->names = names;
+        co->localsplusnames = lpn;
+        co->linetable = fm_lt;
+        co->exctable_bytes = fm_ex;
+    } else {
+        xdecref(consts);
+        xdecref(names);
+        xdecref(lpn);
+        xdecref(fm_lt);
+        xdecref(fm_ex);
+    }
+    xdecref(fm_consts);
     heap_side_enter();
     if (!co || !co->consts || !co->names || !co->localsplusnames)
         goto fail;

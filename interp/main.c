@@ -609,8 +609,8 @@ options_done:
     int status = 0;
     int interactive = 0;
     heap_ballast_take();
-    if (!compare && (command || script || !(inspect || isatty(0))))
-        rt_prime_freelists();           /* a program run as CPython runs a script */
+    if (!compare)       /* a program run as CPython runs a script, or the prompt */
+        rt_prime_freelists(!(command || script || !(inspect || isatty(0))));
 
     if (compare) {
         if (!script)

@@ -584,6 +584,16 @@ statement_done(int rc, int *status)
 /* Parse what has been typed; runs it when complete.  Returns 1 to stop the loop, 0 when
 ** the statement is done (run or reported), -1 when more lines are needed.  At end of
 ** input ('at_eof') an unfinished statement is closed the way the tokenizer does at EOF. */
+/* The probe's arena goes back to the side heap it came from (its list object to the side
+** mode's free list). */
+static void
+arena_free_side(Arena *arena)
+{
+    heap_side_enter();
+    arena_free(arena);
+    heap_side_leave();
+}
+
 static int
 try_statement(const char *buf, size_t len, long first_line, int at_eof, int *status)
 {
@@ -598,21 +608,33 @@ try_statement(const char *buf, size_t len, long first_line, int at_eof, int *sta
     heap_side_leave();
     if (!arena)
         return main_report_exception(1, status);
-    if (pr.mod) {
-        arena_free(arena);
+    int probe = 1;
+    if (!pr.mod && !pr.incomplete) {
+        /* a syntax error: CPython's parse makes its exception in the pools, so does the
+        ** real parse */
+        heap_side_enter();
+        err_clear();
+        heap_side_leave();
+    }
+    if (pr.mod || !pr.incomplete) {
+        arena_free_side(arena);
+        probe = 0;
         arena = arena_new();
         if (!arena)
             return main_report_exception(1, status);
         parse_model_lines = 1;
         pr = parse_source(buf, len, "<stdin>", PARSE_SINGLE, arena);
         parse_model_lines = 0;
+    } else {
+        heap_side_enter();
+        err_clear();        /* incomplete: the probe's exception goes where it came from */
+        heap_side_leave();
     }
     if (!pr.mod && pr.incomplete && at_eof) {
         /* EOF ends an open block like a blank line; anything else left open (a bracket,
         ** a string, a backslash, a header without a body) gets the error the module
         ** parser gives at end of file, at the same position */
-        err_clear();
-        arena_free(arena);
+        arena_free_side(arena);
         arena = arena_new();
         char *b2 = malloc(len + 2);
         if (!arena || !b2) {
@@ -646,12 +668,14 @@ try_statement(const char *buf, size_t len, long first_line, int at_eof, int *sta
         return statement_done(rc, status);
     }
     if (!pr.mod && pr.incomplete) {
-        err_clear();
-        arena_free(arena);
+        arena_free_side(arena);
         return -1;
     }
     int rc = pr.mod ? run_unit(pr.mod, buf, len, arena, first_line) : -1;
-    arena_free(arena);
+    if (probe)
+        arena_free_side(arena);
+    else
+        arena_free(arena);
     return statement_done(rc, status);
 }
 

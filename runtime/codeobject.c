@@ -45,7 +45,8 @@ code_dealloc(Object *o)
     heap_free(co->locs);
     heap_free(co->exctable);
     heap_free(co->extra);
-    heap_free(co->linetable);
+    xdecref(co->linetable);
+    xdecref(co->exctable_bytes);
     obj_free(o);
 }
 

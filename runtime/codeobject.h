@@ -54,14 +54,16 @@ typedef struct CodeObject {
                                            jumps; see vm.c vm_code_warmup) */
     Object *weakreflist;
     void *extra;                        /* VM-owned data (specialisation) */
-    void *linetable;                    /* heap block the size of CPython's co_linetable */
+    Object *linetable;                  /* bytes the size of CPython's co_linetable */
+    Object *exctable_bytes;             /* bytes the size of CPython's co_exceptiontable */
 } CodeObject;
 
 extern TypeObject code_type;
 
 /* Takes over the heap blocks code, locs, exctable and localspluskinds. */
 /* A code object taking the heap block CPython's would: its header and co_code_adaptive of
-** ncode code units.  'linetable' (the compiler sets it) stands in for co_linetable. */
+** ncode code units.  'linetable' and 'exctable_bytes' (the compiler sets them) stand in for
+** co_linetable and co_exceptiontable. */
 CodeObject *code_new_sized(int ncode);
 /* Source position of the instruction at word offset 'offset'. */
 const CodeLoc *code_loc(CodeObject *co, int offset);

@@ -104,6 +104,29 @@ static int dict_numfree;
 static DictKeys *keys_free_list[DICT_MAXFREELIST];
 static int keys_numfree;
 
+/* The heap's side mode has free lists of its own (rt_swap_freelists). */
+void
+dict_swap_freelists(void)
+{
+    static DictObject *side_dicts[DICT_MAXFREELIST];
+    static DictKeys *side_keys[DICT_MAXFREELIST];
+    static int side_ndicts, side_nkeys;
+    DictObject *d[DICT_MAXFREELIST];
+    DictKeys *k[DICT_MAXFREELIST];
+    memcpy(d, dict_free_list, sizeof d);
+    memcpy(dict_free_list, side_dicts, sizeof d);
+    memcpy(side_dicts, d, sizeof d);
+    memcpy(k, keys_free_list, sizeof k);
+    memcpy(keys_free_list, side_keys, sizeof k);
+    memcpy(side_keys, k, sizeof k);
+    int n = dict_numfree;
+    dict_numfree = side_ndicts;
+    side_ndicts = n;
+    n = keys_numfree;
+    keys_numfree = side_nkeys;
+    side_nkeys = n;
+}
+
 /* ================================================================ index access */
 
 static inline ssize_t

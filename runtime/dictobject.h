@@ -68,6 +68,7 @@ ssize_t dict_lookup_str_index(Object *d, Object *key);
 Object *dict_value_at(Object *d, ssize_t ix);
 void dict_maybe_untrack(Object *d);
 void dict_clear_freelists(void);
+void dict_swap_freelists(void);    /* side mode's own free lists */
 void dict_debug_stats(void *out);
 ssize_t dict_sizeof(Object *d);
 

@@ -41,6 +41,20 @@ float_from_double_slow(double v)
     return (Object *)op;
 }
 
+/* The heap's side mode has a free list of its own (rt_swap_freelists). */
+void
+float_swap_freelist(void)
+{
+    static FloatObject *side_list;
+    static int side_num;
+    FloatObject *f = free_list;
+    free_list = side_list;
+    side_list = f;
+    int n = numfree;
+    numfree = side_num;
+    side_num = n;
+}
+
 static void
 float_dealloc(Object *o)
 {

@@ -63,6 +63,7 @@ Object *float_repr_obj(Object *o);
 hash_t float_hash_double(Object *inst, double v);  /* _Py_HashDouble; nan: by identity */
 Object *float_richcompare(Object *a, Object *b, int op);
 void float_clear_freelist(void);
+void float_swap_freelist(void);    /* side mode's own free lists */
 void float_debug_stats(void *out);      /* FILE *: the "free PyFloatObjects" line */
 
 #endif

@@ -437,10 +437,20 @@ heap_fail_after(long n)
     heap_gate = heap_fail_countdown | heap_side_depth;
 }
 
+void (*heap_side_switch_hook)(void);
+
+static void
+heap_side_switch(void)
+{
+    if (heap_side_switch_hook)
+        heap_side_switch_hook();
+}
+
 void
 heap_side_enter(void)
 {
-    heap_side_depth++;
+    if (heap_side_depth++ == 0)
+        heap_side_switch();
     heap_gate = heap_fail_countdown | heap_side_depth;
 }
 
@@ -448,7 +458,8 @@ void
 heap_side_leave(void)
 {
     assert(heap_side_depth > 0);
-    heap_side_depth--;
+    if (--heap_side_depth == 0)
+        heap_side_switch();
     heap_gate = heap_fail_countdown | heap_side_depth;
 }
 
@@ -481,6 +492,8 @@ heap_side_suspend(void)
 {
     int d = heap_side_depth;
     heap_side_depth = 0;
+    if (d > 0)
+        heap_side_switch();
     heap_gate = heap_fail_countdown | heap_side_depth;
     return d;
 }
@@ -489,6 +502,8 @@ void
 heap_side_resume(int depth)
 {
     heap_side_depth = depth;
+    if (depth > 0)
+        heap_side_switch();
     heap_gate = heap_fail_countdown | heap_side_depth;
 }
 

@@ -48,6 +48,9 @@ heap_side_active(void)
 {
     return heap_side_depth > 0;
 }
+/* Called at each switch between side mode and the pools: the object free lists keep a
+** set for each (rt_swap_freelists), so side-mode objects never feed the pools' lists. */
+extern void (*heap_side_switch_hook)(void);
 /* One block per size class, held from the end of start-up to the teardown (heap.c). */
 void heap_ballast_take(void);
 void heap_ballast_release(void);

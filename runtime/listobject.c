@@ -33,6 +33,21 @@
 static ListObject *free_list[LIST_MAXFREELIST];
 static int numfree;
 
+/* The heap's side mode has a free list of its own (rt_swap_freelists). */
+void
+list_swap_freelist(void)
+{
+    static ListObject *side_list[LIST_MAXFREELIST];
+    static int side_num;
+    ListObject *tmp[LIST_MAXFREELIST];
+    memcpy(tmp, free_list, sizeof tmp);
+    memcpy(free_list, side_list, sizeof tmp);
+    memcpy(side_list, tmp, sizeof tmp);
+    int n = numfree;
+    numfree = side_num;
+    side_num = n;
+}
+
 int
 list_resize(ListObject *self, ssize_t newsize)
 {

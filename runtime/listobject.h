@@ -33,6 +33,7 @@ int list_sort(Object *l, Object *key, int reverse);
 int list_reverse(Object *l);
 int list_resize(ListObject *l, ssize_t newsize);
 void list_clear_freelist(void);
+void list_swap_freelist(void);    /* side mode's own free lists */
 void list_debug_stats(void *out);
 
 #endif

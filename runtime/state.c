@@ -229,12 +229,15 @@ static TypeObject *const core_types[] = {
     NULL,
 };
 
+static void rt_swap_freelists(void);
+
 void
 rt_init(int argc, char **argv)
 {
     (void)argc;
     (void)argv;
     memset(&rt, 0, sizeof rt);
+    heap_side_switch_hook = rt_swap_freelists;
     stack_init();
     rt.recursion_limit = 1000;
     rt.exc_info = &rt.exc_base;
@@ -267,13 +270,17 @@ rt_init(int argc, char **argv)
 static Object *kept[RT_KEEP_MAX];
 static int nkept;
 
-/* CPython 3.11 starts running a script with objects on its free lists (what
-** sys._debugmallocstats() reports at a script's first line); pyheap's start-up frees few,
-** so it puts as many on its own.  New lists, dicts, floats and small tuples then come from
-** the free lists as CPython's do, which decides both their ids and whether they count in
-** generation 0. */
+/* CPython 3.11 reaches a script's first line, and its first prompt, with objects on its
+** free lists; pyheap's start-up frees few, so it puts as many on its own.  New lists,
+** dicts, floats and small tuples then come from the free lists as CPython's do, which
+** decides both their ids and whether they count in generation 0.  The numbers are those
+** before the program's compilation, whose traffic the front model makes (compile.c fmc_):
+** a script shows sys._debugmallocstats()'s numbers at its first line, the prompt's first
+** statement finds 4 dicts and makes 4 more. */
 static const int prime_tuples[21] = {0, 4, 8, 2, 2, 3, 0, 8, 6, 1, 0, 1, 3, 5, 1, 2, 2, 2, 3, 1,
                                      6};
+static const int prime_tuples_repl[21] = {0, 4, 19, 5, 2, 6, 3, 2, 3, 2, 1, 1, 0, 3, 0, 1, 1, 0,
+                                          3, 0, 6};
 
 static void
 prime(Object *(*make)(int), int size, int n)
@@ -316,14 +323,35 @@ make_tuple(int size)
     return t;
 }
 
-void
-rt_prime_freelists(void)
+/* The heap's side mode (the compiler's own objects) keeps free lists of its own, so what
+** the front end makes and frees never changes which free-list object the program gets
+** next: CPython's compiler traffic on those lists is modelled apart (compile.c fmc_). */
+static void
+rt_swap_freelists(void)
 {
-    prime(make_list, 0, 40);
-    prime(make_dict, 0, 8);
+    tuple_swap_freelists();
+    list_swap_freelist();
+    dict_swap_freelists();
+    float_swap_freelist();
+}
+
+static void
+rt_clear_freelists(void)
+{
+    tuple_clear_freelists();
+    float_clear_freelist();
+    list_clear_freelist();
+    dict_clear_freelists();
+}
+
+void
+rt_prime_freelists(int repl)
+{
+    prime(make_list, 0, repl ? 20 : 41);    /* the parser's arena takes one */
+    prime(make_dict, 0, repl ? 4 : 8);
     prime(make_float, 0, 4);
     for (int size = 1; size <= 20; size++)
-        prime(make_tuple, size, prime_tuples[size]);
+        prime(make_tuple, size, (repl ? prime_tuples_repl : prime_tuples)[size]);
     err_clear();
 }
 
@@ -358,10 +386,10 @@ rt_fini(void)
     heap_ballast_release();
     err_fini_memory_error();
     type_fini();
-    tuple_clear_freelists();
-    float_clear_freelist();
-    list_clear_freelist();
-    dict_clear_freelists();
+    rt_swap_freelists();
+    rt_clear_freelists();
+    rt_swap_freelists();
+    rt_clear_freelists();
     slice_clear_cache();
     method_clear_freelist();
     heap_free(repr_stack);

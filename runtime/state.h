@@ -82,7 +82,7 @@ void rt_drop_roots(void);
 ** Returns o, or NULL (with the exception set when o was NULL). */
 Object *rt_keep(Object *o);
 /* Fill the free lists as CPython 3.11's are when a script starts. */
-void rt_prime_freelists(void);
+void rt_prime_freelists(int repl);    /* CPython's free lists at the start */
 /* -X leakcheck: print every block still allocated (objects by type) to out; returns
 ** their number (0: clean).  Call after rt_fini, before heap_fini. */
 ssize_t rt_leak_report(FILE *out);

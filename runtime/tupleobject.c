@@ -152,6 +152,22 @@ tuple_dealloc(Object *o)
     trash_end(tok);
 }
 
+/* The heap's side mode has free lists of its own (rt_swap_freelists). */
+void
+tuple_swap_freelists(void)
+{
+    static TupleObject *side_list[TUPLE_MAXSAVESIZE];
+    static int side_num[TUPLE_MAXSAVESIZE];
+    for (int i = 0; i < TUPLE_MAXSAVESIZE; i++) {
+        TupleObject *t = free_list[i];
+        free_list[i] = side_list[i];
+        side_list[i] = t;
+        int n = numfree[i];
+        numfree[i] = side_num[i];
+        side_num[i] = n;
+    }
+}
+
 void
 tuple_clear_freelists(void)
 {

@@ -31,6 +31,7 @@ Object *tuple_getslice(Object *t, ssize_t lo, ssize_t hi);
 Object *tuple_empty(void);              /* new ref to () */
 void tuple_maybe_untrack(Object *t);    /* untrack if every item is atomic/untracked */
 void tuple_clear_freelists(void);
+void tuple_swap_freelists(void);    /* side mode's own free lists */
 void tuple_debug_stats(void *out);
 
 #endif

@@ -1566,7 +1566,14 @@ type_add_subclass(TypeObject *base, TypeObject *t)
     /* Types refer to their bases strongly; the subclass list holds the subclass
        strongly too, which would keep every class alive forever.  Store it and let
        subtype teardown remove it (type_dealloc). */
-    return list_append(base->subclasses, (Object *)t) < 0 ? -1 : (decref(t), 0);
+    if (list_append(base->subclasses, (Object *)t) < 0)
+        return -1;
+    decref(t);
+    /* CPython's entry is a weak reference to the class: a GC object made here and
+    ** freed when the class goes (remove_subclass), counted in generation 0 */
+    if (t->flags & TPFLAG_HEAPTYPE)
+        gc_on_alloc();
+    return 0;
 }
 
 static void
@@ -1580,6 +1587,8 @@ type_remove_subclass(TypeObject *base, TypeObject *t)
             /* the entry is borrowed: drop it without decref */
             memmove(&l->items[i], &l->items[i + 1], sizeof(Object *) * (size_t)(SIZE(l) - i - 1));
             SIZE(l)--;
+            if (t->flags & TPFLAG_HEAPTYPE)
+                gc_on_free();           /* the weak reference (type_add_subclass) */
             return;
         }
     }
