@@ -425,23 +425,23 @@ fm_const_key(Object *o)
         return r;
     }
     if (TYPE(o) == &frozenset_type) {
-        Object *keys = set_new(NULL);
-        if (!keys)
+        /* the items' keys in a tuple, then a frozenset of them */
+        Object *t = tuple_new(set_size(o));
+        if (!t)
             return NULL;
-        ssize_t pos = 0;
+        ssize_t pos = 0, i = 0;
         Object *item;
         hash_t h;
         while (set_next(o, &pos, &item, &h)) {
             Object *k = fm_const_key(item);
-            if (!k || set_add(keys, k) < 0) {
-                xdecref(k);
-                decref(keys);
+            if (!k) {
+                decref(t);
                 return NULL;
             }
-            decref(k);
+            TUPLE_SET(t, i++, k);
         }
-        Object *fk = frozenset_new(keys);
-        decref(keys);
+        Object *fk = frozenset_new(t);
+        decref(t);
         Object *r = fk ? tuple_pack(2, fk, o) : NULL;
         xdecref(fk);
         return r;
@@ -522,6 +522,26 @@ fm_add_const(Compiler *c, Object *o)
     fmo_add_o(c->u->fm_dicts[FMU_CONSTS], key);
     xdecref(key);
     heap_side_resume(d);
+}
+
+/* A constant made while compiling outlives the compiler: it is made in the pools, as
+** CPython's (a tuple from the free list). */
+static Object *
+pools_tuple(ssize_t n)
+{
+    int d = heap_side_suspend();
+    Object *t = tuple_new(n);
+    heap_side_resume(d);
+    return t;
+}
+
+static Object *
+pools_frozenset(Object *items)
+{
+    int d = heap_side_suspend();
+    Object *f = frozenset_new(items);
+    heap_side_resume(d);
+    return f;
 }
 
 /* symtable_enter_block for e and its children, in the order the visit enters them: the
@@ -1846,19 +1866,31 @@ compiler_set_qualname(Compiler *c)
             if (scope == SC_GLOBAL_EXPLICIT)
                 force_global = 1;
         }
+        /* a comprehension's names are not its locals: '<listcomp>.<lambda>' */
         if (!force_global) {
-            if (parent->kind == UNIT_FUNCTION || parent->kind == UNIT_LAMBDA ||
-                parent->kind == UNIT_COMPREHENSION)
-                base = str_from_format("%U.<locals>", parent->qualname);
-            else
+            int d = heap_side_suspend();    /* the strings are CPython's, in the pools */
+            if (parent->kind == UNIT_FUNCTION || parent->kind == UNIT_LAMBDA) {
+                Object *loc = str_from_ascii(".<locals>", 9);
+                base = loc ? str_concat(parent->qualname, loc) : NULL;
+                xdecref(loc);
+            } else {
                 base = newref(parent->qualname);
+            }
+            heap_side_resume(d);
             if (!base)
                 return 0;
         }
     }
     if (base) {
-        u->qualname = str_from_format("%U.%U", base, u->name);
+        int d = heap_side_suspend();
+        Object *dot = str_from_char('.');
+        Object *name = dot ? str_concat(base, dot) : NULL;
+        xdecref(dot);
         decref(base);
+        if (name && str_append_inplace(&name, u->name) < 0)
+            CLEAR(name);
+        heap_side_resume(d);
+        u->qualname = name;
     } else {
         u->qualname = newref(u->name);
     }
@@ -2284,7 +2316,7 @@ starunpack_helper(Compiler *c, Seq *elts, int pushed, int build, int add, int ex
 {
     int n = SEQ_LEN(elts);
     if (n > 2 && are_all_items_const(elts, 0, n)) {
-        Object *folded = tuple_new(n);
+        Object *folded = pools_tuple(n);
         if (!folded)
             return 0;
         for (int i = 0; i < n; i++)
@@ -2292,8 +2324,10 @@ starunpack_helper(Compiler *c, Seq *elts, int pushed, int build, int add, int ex
         if (tuple && !pushed)
             return load_const_new(c, folded);
         if (add == OP_SET_ADD) {
-            Object *fs = frozenset_new(folded);
+            Object *fs = pools_frozenset(folded);
+            int d = heap_side_suspend();
             decref(folded);
+            heap_side_resume(d);
             folded = fs;
             if (!folded)
                 return 0;
@@ -2351,7 +2385,7 @@ compile_subdict(Compiler *c, Expr *e, int begin, int end)
     if (n > 1 && !big && are_all_items_const(e->v.Dict.keys, begin, end)) {
         for (int i = begin; i < end; i++)
             CHECK(compile_expr(c, SEQ_GET(e->v.Dict.values, i)));
-        Object *keys = tuple_new(n);
+        Object *keys = pools_tuple(n);
         if (!keys)
             return 0;
         for (int i = begin; i < end; i++)
@@ -2518,7 +2552,7 @@ compile_subkwargs(Compiler *c, Seq *keywords, int begin, int end)
     if (n > 1 && !big) {
         for (int i = begin; i < end; i++)
             CHECK(compile_expr(c, ((Keyword *)SEQ_GET(keywords, i))->value));
-        Object *keys = tuple_new(n);
+        Object *keys = pools_tuple(n);
         if (!keys)
             return 0;
         for (int i = begin; i < end; i++)
@@ -2558,7 +2592,7 @@ compile_call_helper(Compiler *c, int n, Seq *args, Seq *keywords, Loc callloc)
     for (int i = 0; i < nelts; i++)
         CHECK(compile_expr(c, SEQ_GET(args, i)));
     if (nkw) {
-        Object *names = tuple_new(nkw);
+        Object *names = pools_tuple(nkw);
         if (!names)
             return 0;
         for (int i = 0; i < nkw; i++) {
@@ -3201,7 +3235,9 @@ compile_default_arguments(Compiler *c, Arguments *args, int *flags)
     }
     if (keys) {
         ssize_t nkw = LIST_LEN(keys);
+        int d = heap_side_suspend();
         Object *kt = list_as_tuple(keys);
+        heap_side_resume(d);
         decref(keys);
         CHECK(load_const_new(c, kt));
         CHECK(EMIT(OP_BUILD_CONST_KEY_MAP, (int)nkw));
@@ -4075,7 +4111,7 @@ compile_from_import(Compiler *c, Stmt *s)
     int n = SEQ_LEN(s->v.ImportFrom.names);
     Object *level = int_from_long(s->v.ImportFrom.level);
     CHECK(load_const_new(c, level));
-    Object *names = tuple_new(n);
+    Object *names = pools_tuple(n);
     if (!names)
         return 0;
     for (int i = 0; i < n; i++) {
