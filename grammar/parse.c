@@ -568,7 +568,7 @@ static void fm_object_made(ParseState *ps, Token t);
 /* Contexts of a NAME for name_attempts (set by note_target_position). */
 enum { NM_PLAIN, NM_STMT_START, NM_AFTER_EQ, NM_FIRST_ARG, NM_LATER_ARG, NM_IF, NM_WHILE,
        NM_DISP_FIRST, NM_DISP_LATER, NM_DISP_ARG, NM_ATTR_TP, NM_ATTR_DEL, NM_DECORATOR,
-       NM_SUBSCR_TP };
+       NM_SUBSCR_TP, NM_SUBSCR_LATER };
 
 /* What a non-call bracket opened: a display or group where an assignment target could
 ** start (at the start of a statement, after '=', or as an element of such a display), one
@@ -613,6 +613,56 @@ assign_ahead(ParseState *ps)
             depth--;
         else if (depth == 0 && (c == TK_EQUAL || is_augassign(c)))
             return c == TK_EQUAL;
+        else if (depth == 0 && (c == TK_LAMBDA || c == TK_COLON))
+            return 0;
+    }
+    return 0;
+}
+
+/* After a NAME at the start of an element of a subscript: whether that element is a slice
+** (a ':'), whether the subscript holds a tuple (a ','), and the token after its ']'. */
+static void
+subscript_ahead(ParseState *ps, int *slice, int *tuple, int *after)
+{
+    int depth = 0, c = ps->la_code, elem = 1;
+    *slice = *tuple = *after = 0;
+    for (int k = -1; k < 512; c = peek_token(ps, ++k, &(QTok){0})) {
+        if (c <= 0 || c == TK_NEWLINE)
+            return;
+        if (c == TK_LPAR || c == TK_LSQB || c == TK_LBRACE) {
+            depth++;
+        } else if (c == TK_RPAR || c == TK_RSQB || c == TK_RBRACE) {
+            if (depth-- == 0) {
+                QTok q;
+                *after = peek_token(ps, k + 1, &q);
+                return;
+            }
+        } else if (depth == 0 && c == TK_COLON && elem) {
+            *slice = 1;
+        } else if (depth == 0 && c == TK_COMMA) {
+            *tuple = 1;
+            elem = 0;
+        }
+    }
+}
+
+/* What ends the statement a chain at its start belongs to: 1 an assignment '=', 2 an
+** augmented assignment, 0 neither (an expression statement). */
+static int
+stmt_ahead(ParseState *ps)
+{
+    int depth = ps->la_level, c = ps->la_code;
+    for (int k = -1; k < 256; c = peek_token(ps, ++k, &(QTok){0})) {
+        if (c <= 0 || c == TK_NEWLINE || c == TK_SEMI)
+            return 0;
+        if (c == TK_LPAR || c == TK_LSQB || c == TK_LBRACE)
+            depth++;
+        else if ((c == TK_RPAR || c == TK_RSQB || c == TK_RBRACE) && depth > 0)
+            depth--;
+        else if (depth == 0 && c == TK_EQUAL)
+            return 1;
+        else if (depth == 0 && is_augassign(c))
+            return 2;
         else if (depth == 0 && (c == TK_LAMBDA || c == TK_COLON))
             return 0;
     }
@@ -687,7 +737,25 @@ name_attempts(ParseState *ps, Token t)
     case NM_DECORATOR:
         return 3;                                   /* assignment_expression, primary */
     case NM_SUBSCR_TP:
-        return n == TK_RSQB ? 5 : 2;
+    case NM_SUBSCR_LATER: {
+        /* an element of a subscript in such a chain: the target and statement rules parse
+        ** the subscript again E times (fewer when a trailer follows it), the first element
+        ** of a tuple twice each time; a slice element is parsed once */
+        int slice, tuple, after;
+        subscript_ahead(ps, &slice, &tuple, &after);
+        if (slice)
+            return 2;
+        int more = after == TK_DOT || after == TK_LPAR || after == TK_LSQB, e;
+        if (ps->chain == 2)
+            e = more ? 1 : 2;                       /* del */
+        else if (ps->chain_ctx == NM_AFTER_EQ)
+            e = more ? 2 : 3;
+        else {
+            int k = stmt_ahead(ps);
+            e = k == 1 ? (more ? 1 : 3) : k == 2 ? (more ? 1 : 4) : (more ? 2 : 5);
+        }
+        return 2 + e * (ctx == NM_SUBSCR_TP && tuple ? 2 : 1);
+    }
     default:
         return 2;
     }
@@ -1685,25 +1753,35 @@ param_attempts(Vec *params, int i)
     ParamItem *p = params->items[i];
     if (!p || !p->arg)
         return 1;
+    int last = i + 1 == params->n;
+    int annotated = p->arg->annotation != NULL;
+    /* '*args' and '**kw': 'param_no_default' or its '&')'' twin (star_etc) */
     if (p->kind != PARAM_PLAIN)
-        return 2;
-    int slash = 0, star_before = 0, default_before = 0;
+        return 1 + last;
+    int slash = -1, star_before = 0, default_before = 0;
     for (int j = 0; j < params->n; j++) {
         ParamItem *q = params->items[j];
         if (!q)
             return 1;
         if (q->kind == PARAM_SLASH)
-            slash = 1;
+            slash = j;
         if (j < i && (q->kind == PARAM_STAR))
             star_before = 1;
         if (j < i && q->kind == PARAM_PLAIN && q->def)
             default_before = 1;
     }
-    if (slash || star_before)
+    /* after '/' or '*', and before a '/': each parameter once when what follows matches
+    ** the rule's ',' alternative, twice when it ends the list; after '/' a default costs
+    ** two more */
+    if (star_before)
+        return 1 + last;
+    if (slash >= 0 && i > slash)
+        return (p->def ? 3 : 1) + last;
+    if (slash >= 0 && !p->def)
+        return 1 + (slash + 1 == params->n);
+    if (slash >= 0)
         return 2;
-    int last = i + 1 == params->n;
     ParamItem *next = last ? NULL : params->items[i + 1];
-    int annotated = p->arg->annotation != NULL;
     if (!p->def)
         return (last ? 10 : 5) - (annotated && i == 0);
     int default_after = !last && next->kind == PARAM_PLAIN && next->def;
@@ -4105,11 +4183,14 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
             ctx = ps->chain == 1 ? NM_ATTR_TP : NM_ATTR_DEL;
         else if (ps->prev_code == TK_AT && level == 0)
             ctx = NM_DECORATOR;
-        else if (ps->prev_code == TK_LSQB && ps->chain == 1 && level == ps->chain_level + 1)
-            ctx = NM_SUBSCR_TP;
+        else if (ps->chain && level == ps->chain_level + 1 && level <= 64 &&
+                 ps->subscr[level - 1] &&
+                 (ps->prev_code == TK_LSQB || ps->prev_code == TK_COMMA))
+            ctx = ps->prev_code == TK_LSQB ? NM_SUBSCR_TP : NM_SUBSCR_LATER;
         else if (ctx == NM_STMT_START || ctx == NM_AFTER_EQ || ps->prev_code == TK_DEL) {
             ps->chain = ps->prev_code == TK_DEL ? 2 : 1;
             ps->chain_level = level;
+            ps->chain_ctx = ctx;
         } else if (level == ps->chain_level)
             ps->chain = 0;
         ps->nm_at[1] = ps->nm_at[0];
@@ -4131,6 +4212,10 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
     }
     if ((code == TK_LSQB || code == TK_LBRACE) && level < 64)
         ps->call_paren[level] = ps->call_tp[level] = 0;
+    if ((code == TK_LPAR || code == TK_LSQB || code == TK_LBRACE) && level < 64)
+        ps->subscr[level] = code == TK_LSQB && (ps->prev_code == TK_NAME ||
+                                                ps->prev_code == TK_RPAR ||
+                                                ps->prev_code == TK_RSQB);
     if ((code == TK_LPAR || code == TK_LSQB || code == TK_LBRACE) && level < 64) {
         int up = level - 1, d = DISP_OTHER;
         int elem = level > 0 && ((ps->disp[up] >= DISP_TP_LIST && ps->disp[up] <= DISP_TP_SET) ||

@@ -40,6 +40,7 @@ typedef struct TextIOObject {
     size_t rpos, rlen, rcap;
     int eof;
     int binary;                 /* open(..., 'b'): a Buffered{Reader,Writer,Random} */
+    int cpy_layers;             /* open(): CPython's other io objects (gc counts) */
     Object *dict;
     Object *encoding;           /* open()'s encoding= as given, NULL: "utf-8" */
     Object *errors;             /* open()'s errors=, NULL: "strict" */
@@ -797,6 +798,8 @@ tio_dealloc(Object *self)
     xdecref(f->encoding);
     xdecref(f->errors);
     xdecref(f->dict);
+    for (int i = 0; i < f->cpy_layers; i++)
+        gc_on_free();
     obj_free(self);
 }
 
@@ -995,6 +998,12 @@ file_open(Object *const *args, size_t nargs, Object *kwnames)
     f->readable = rd;
     f->writable = wr;
     f->binary = binary;
+    /* CPython's open() makes a FileIO under the buffered object and, for text, a
+    ** TextIOWrapper with a decoder and/or an encoder over it: all tracked, living as long
+    ** as the file, counted in generation 0 as theirs */
+    f->cpy_layers = binary ? 1 : 2 + rd + wr;
+    for (int i = 0; i < f->cpy_layers; i++)
+        gc_on_alloc();
     f->owns_fd = !INT_CHECK(file) || !v[6] || obj_is_true(v[6]) > 0;
     if (!binary && v[3] && STR_CHECK(v[3])) {
         /* the name as given; ascii and latin-1 go through the codecs */
