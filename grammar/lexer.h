@@ -160,6 +160,7 @@ typedef struct ParseState {
     /* f-string replacement fields are parsed by a nested ParseState */
     int fstring_level;          /* nesting of f-string parses */
     int in_fstring;             /* messages get "f-string: ", columns are relative */
+    int fs_lead;                /* f-string field: only '(' fed so far */
     int fs_col_base;
     const char *fs_text;        /* "(expr)" text of the field, for error lines */
     /* where CPython's PEG parser would first try the token as an assignment target

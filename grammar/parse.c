@@ -568,7 +568,7 @@ static void fm_object_made(ParseState *ps, Token t);
 /* Contexts of a NAME for name_attempts (set by note_target_position). */
 enum { NM_PLAIN, NM_STMT_START, NM_AFTER_EQ, NM_FIRST_ARG, NM_LATER_ARG, NM_IF, NM_WHILE,
        NM_DISP_FIRST, NM_DISP_LATER, NM_DISP_ARG, NM_ATTR_TP, NM_ATTR_DEL, NM_DECORATOR,
-       NM_SUBSCR_TP, NM_SUBSCR_LATER };
+       NM_SUBSCR_TP, NM_SUBSCR_LATER, NM_FSTRING };
 
 /* What a non-call bracket opened: a display or group where an assignment target could
 ** start (at the start of a statement, after '=', or as an element of such a display), one
@@ -736,6 +736,23 @@ name_attempts(ParseState *ps, Token t)
         return 4;
     case NM_DECORATOR:
         return 3;                                   /* assignment_expression, primary */
+    case NM_FSTRING: {
+        /* the first NAME of a replacement field, which 3.11 parses as '(' expr ')' with a
+        ** parser of its own: the group, tuple and genexp alternatives each try it; a
+        ** tuple field ('{a, b}') stops at the tuple */
+        int depth = 0, c = n;
+        for (int k = -1; k < 512; c = peek_token(ps, ++k, &(QTok){0})) {
+            if (c <= 0 || c == TK_NEWLINE)
+                break;
+            if (c == TK_LPAR || c == TK_LSQB || c == TK_LBRACE)
+                depth++;
+            else if ((c == TK_RPAR || c == TK_RSQB || c == TK_RBRACE) && depth-- == 0)
+                break;
+            else if (c == TK_COMMA && depth == 0)
+                return 4;
+        }
+        return 6;
+    }
     case NM_SUBSCR_TP:
     case NM_SUBSCR_LATER: {
         /* an element of a subscript in such a chain: the target and statement rules parse
@@ -4155,7 +4172,9 @@ check_rest(ParseState *ps)
 static void
 note_target_position(ParseState *ps, int code, Token tok, int level)
 {
-    int prev2 = ps->nt_prev2;
+    int prev2 = ps->nt_prev2, fs_lead = ps->fs_lead;
+    if (code != TK_LPAR)
+        ps->fs_lead = 0;
     ps->nt_prev2 = ps->prev_code;
     if (code == TK_NUMBER && (ps->st_start || ps->st_after_eq))
         ps->tghost_at = tok.start;
@@ -4179,7 +4198,9 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
                   ps->prev_code == TK_LBRACE || ps->prev_code == TK_COMMA))
             ctx = ps->disp[up] == DISP_ARG ? NM_DISP_ARG
                   : ps->prev_code == TK_COMMA ? NM_DISP_LATER : NM_DISP_FIRST;
-        if (ps->prev_code == TK_DOT && ps->chain && level == ps->chain_level)
+        if (ps->in_fstring && fs_lead)
+            ctx = NM_FSTRING;
+        else if (ps->prev_code == TK_DOT && ps->chain && level == ps->chain_level)
             ctx = ps->chain == 1 ? NM_ATTR_TP : NM_ATTR_DEL;
         else if (ps->prev_code == TK_AT && level == 0)
             ctx = NM_DECORATOR;
@@ -4516,6 +4537,7 @@ parse_fstring_field(ParseState *ps, const char *text, size_t len, int line_base,
     sub.filename = ps->filename;
     sub.mode = PARSE_EVAL;
     sub.in_fstring = 1;
+    sub.fs_lead = 1;
     sub.fs_col_base = col_base;
     sub.fs_text = text;
     sub.fstring_level = ps->fstring_level + 1;
