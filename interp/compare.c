@@ -194,7 +194,7 @@ register_const(Object *o, long unit)
 }
 
 static void
-register_code(CodeObject *co, long first, long unit)
+register_code(CodeObject *co, long first, long unit, int nested)
 {
     if (Rec.ncodes == Rec.capcodes) {
         size_t cap = Rec.capcodes ? Rec.capcodes * 2 : 64;
@@ -205,10 +205,16 @@ register_code(CodeObject *co, long first, long unit)
         Rec.capcodes = cap;
     }
     Rec.codes[Rec.ncodes++] = (CodeEntry){co, first, unit};
+    /* a function's names and constants tuples are constants of the unit too (merged when
+    ** equal); a module's die with the statement (their addresses come back) */
+    if (nested) {
+        register_const(co->names, unit);
+        register_const(co->consts, unit);
+    }
     for (ssize_t i = 0; i < TUPLE_LEN(co->consts); i++) {
         Object *c = TUPLE_GET(co->consts, i);
         if (TYPE(c) == &code_type)
-            register_code((CodeObject *)c, first, unit);
+            register_code((CodeObject *)c, first, unit, 1);
         else
             register_const(c, unit);
     }
@@ -494,7 +500,7 @@ script_child(const char *src, size_t len, const char *path, Object *g, int fd)
     Object *code = compile_source(src, len, path, PARSE_FILE, &arena);
     Object *r = NULL;
     if (code) {
-        register_code((CodeObject *)code, 0, 0);
+        register_code((CodeObject *)code, 0, 0, 0);
         r = vm_run_module_code(code, g);
     }
     compare_ident_hook = NULL;
@@ -512,7 +518,7 @@ static void
 repl_unit(Object *code, long first)
 {
     long unit = first >= 1 && first <= Rec.nlinemap ? Rec.linemap[first] : -1;
-    register_code((CodeObject *)code, first, unit);
+    register_code((CodeObject *)code, first, unit, 0);
 }
 
 static void
