@@ -609,8 +609,21 @@ options_done:
     int status = 0;
     int interactive = 0;
     heap_ballast_take();
-    if (!compare)       /* a program run as CPython runs a script, or the prompt */
-        rt_prime_freelists(!(command || script || !(inspect || isatty(0))));
+    if (!compare) {     /* a program run as CPython runs a script, or the prompt */
+        int repl = !(command || script || !(inspect || isatty(0)));
+        rt_prime_freelists(repl);
+        /* The collector as CPython's start-up leaves it: gc.get_stats(), and generation
+        ** counts that make gc.get_count() CPython's after a program's first `import gc`
+        ** (CPython's import machinery allocates there; pyheap's native import does not).
+        ** Measured with python3 -c 'import gc; print(gc.get_count(), gc.get_stats())', the
+        ** same as a script file and at the prompt. */
+        static const ssize_t stats_run[3][3] = {{22, 43, 0}, {2, 92, 0}, {0, 0, 0}};
+        static const ssize_t stats_repl[3][3] = {{25, 67, 0}, {2, 92, 0}, {0, 0, 0}};
+        static const ssize_t count_file[3] = {228, 0, 2}, count_cmd[3] = {227, 0, 2},
+                             count_repl[3] = {595, 3, 2};
+        gc_set_start_state(repl ? count_repl : script ? count_file : count_cmd,
+                           repl ? stats_repl : stats_run);
+    }
 
     if (compare) {
         if (!script)

@@ -1007,6 +1007,17 @@ gc_get_stats(int gen, ssize_t *collections, ssize_t *collected, ssize_t *uncolle
     *uncollectable = gcs.stats[gen].uncollectable;
 }
 
+void
+gc_set_start_state(const ssize_t count[3], const ssize_t stats[3][3])
+{
+    for (int i = 0; i < GC_NUM_GENERATIONS; i++) {
+        gcs.generations[i].count = count[i];
+        gcs.stats[i].collections = stats[i][0];
+        gcs.stats[i].collected = stats[i][1];
+        gcs.stats[i].uncollectable = stats[i][2];
+    }
+}
+
 int
 gc_foreach(int gen, int (*fn)(Object *, void *), void *arg)
 {
