@@ -600,7 +600,24 @@ sm_init(Object *o, Object *args, Object *kwds)
                    TUPLE_LEN(args));
         return -1;
     }
-    XSETREF(((StaticMethodObject *)o)->callable, newref(TUPLE_GET(args, 0)));
+    Object *callable = TUPLE_GET(args, 0);
+    XSETREF(((StaticMethodObject *)o)->callable, newref(callable));
+    /* 3.10+'s functools_wraps: the wrapped callable's names, doc and annotations are
+    ** copied into the instance dict (a function makes its annotations dict here) */
+    Object *names[5] = {ID(__module__), ID(__name__), ID(__qualname__), ID(__doc__),
+                        ID(__annotations__)};
+    for (int i = 0; i < 5; i++) {
+        Object *v = obj_lookup_attr(callable, names[i]);
+        if (!v) {
+            if (err_occurred())
+                return -1;
+            continue;
+        }
+        int r = obj_setattr(o, names[i], v);
+        decref(v);
+        if (r < 0)
+            return -1;
+    }
     return 0;
 }
 
