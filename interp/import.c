@@ -230,9 +230,26 @@ import_full(Object *fullname)
     if (!dot) {
         for (const BuiltinModule *b = builtin_modules; b->name; b++) {
             if (strcmp(b->name, s) == 0) {
-                Object *nm = b->init();
-                if (!nm)
+                /* CPython imports it through importlib: its ModuleSpec keeps a list
+                ** (_uninitialized_submodules) as long as the module lives, and the
+                ** machinery holds two 3-tuples at once on the way -- what it leaves on
+                ** the free lists (the module keeps the list in its unused md_state) */
+                Object *spec_list = list_new(0), *t1 = tuple_new(3), *t2 = tuple_new(3);
+                xdecref(t2);
+                xdecref(t1);
+                if (!spec_list || !t1 || !t2) {
+                    xdecref(spec_list);
                     return NULL;
+                }
+                Object *nm = b->init();
+                if (!nm) {
+                    decref(spec_list);
+                    return NULL;
+                }
+                if (MODULE_CHECK(nm) && !((ModuleObject *)nm)->md_state)
+                    ((ModuleObject *)nm)->md_state = spec_list;
+                else
+                    decref(spec_list);
                 if (dict_setitem(rt.modules, fullname, nm) < 0) {
                     decref(nm);
                     return NULL;

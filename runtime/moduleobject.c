@@ -104,6 +104,7 @@ module_dealloc(Object *o)
         *(Object **)m->md_weaklist = NULL;
     xdecref(m->md_dict);
     xdecref(m->md_name);
+    xdecref((Object *)m->md_state);
     obj_free(o);
 }
 

@@ -8,7 +8,7 @@ typedef struct ModuleObject {
     OBJECT_HEAD;
     Object *md_dict;
     void *md_def;
-    void *md_state;
+    void *md_state;                     /* an imported builtin module: see import_full */
     void *md_weaklist;                  /* CPython's weakref list; here the watch slot */
     Object *md_name;
 } ModuleObject;

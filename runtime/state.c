@@ -253,6 +253,9 @@ rt_init(int argc, char **argv)
             fatal("cannot initialise a builtin type");
     exceptions_init(NULL);
     err_init_memory_error();
+    /* gc.garbage and gc.callbacks exist from the start, as _PyGC_Init makes them */
+    if (!gc_garbage_list() || !gc_callbacks_list())
+        fatal("cannot initialise the collector");
 }
 
 /* ================================================================ teardown */
