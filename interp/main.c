@@ -610,6 +610,15 @@ options_done:
     int interactive = 0;
     heap_ballast_take();
     if (!compare) {     /* a program run as CPython runs a script, or the prompt */
+        /* CPython's start-up has imported os and time (site, zipimport): importing them
+        ** again makes nothing new */
+        const char *preload[] = {"os", "time"};
+        for (int k = 0; k < 2; k++) {
+            Object *m = import_module_cstr(preload[k]);
+            if (!m)
+                fatal_startup();
+            decref(m);
+        }
         int repl = !(command || script || !(inspect || isatty(0)));
         rt_prime_freelists(repl);
         /* The collector as CPython's start-up leaves it: gc.get_stats(), and generation
