@@ -610,10 +610,10 @@ options_done:
     int interactive = 0;
     heap_ballast_take();
     if (!compare) {     /* a program run as CPython runs a script, or the prompt */
-        /* CPython's start-up has imported os and time (site, zipimport): importing them
-        ** again makes nothing new */
-        const char *preload[] = {"os", "time"};
-        for (int k = 0; k < 2; k++) {
+        /* CPython's start-up has imported os and time (site, zipimport), and the
+        ** reference python3's site-packages math: importing them again makes nothing new */
+        const char *preload[] = {"os", "time", "math"};
+        for (int k = 0; k < 3; k++) {
             Object *m = import_module_cstr(preload[k]);
             if (!m)
                 fatal_startup();
