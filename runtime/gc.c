@@ -72,6 +72,11 @@ typedef struct GcState {
     int debug;
     ssize_t long_lived_total;
     ssize_t long_lived_pending;
+    /* CPython's start-up objects pyheap has no counterpart of, per generation (and the
+    ** permanent one): in the sizes DEBUG_STATS and get_freeze_count report and in the
+    ** long-lived rule, carried along by collections as survivors (gc_set_start_state) */
+    ssize_t resident[GC_NUM_GENERATIONS + 1];
+    ssize_t resident_atomic;    /* of resident[0]: tuples of atoms, untracked when collected */
     Object *garbage;            /* gc.garbage list */
     Object *callbacks;          /* gc.callbacks list */
 } GcState;
@@ -350,10 +355,10 @@ show_stats_each_generation(void)
     char buf[100];
     size_t pos = 0;
     for (int i = 0; i < GC_NUM_GENERATIONS && pos < sizeof buf; i++)
-        pos += (size_t)snprintf(buf + pos, sizeof buf - pos, " %zd", gc_list_size(GEN_HEAD(i)));
+        pos += (size_t)snprintf(buf + pos, sizeof buf - pos, " %zd", gc_gen_size_shown(i));
     gc_stderr("gc: objects in each generation:%s\n"
               "gc: objects in permanent generation: %zd\n",
-              buf, gc_list_size(&gcs.permanent.head));
+              buf, gc_gen_size_shown(GC_NUM_GENERATIONS));
 }
 
 /* ================================================================ the algorithm */
@@ -751,6 +756,13 @@ collect_main(int generation, ssize_t *n_collected, ssize_t *n_uncollectable, int
         gcs.generations[i].count = 0;
     for (int i = 0; i < generation; i++)
         gc_list_merge(GEN_HEAD(i), GEN_HEAD(generation));
+    ssize_t resident = -gcs.resident_atomic;     /* CPython's start-up objects survive */
+    gcs.resident_atomic = 0;
+    for (int i = 0; i <= generation; i++) {
+        resident += gcs.resident[i];
+        gcs.resident[i] = 0;
+    }
+    gcs.resident[generation + 1 < GC_NUM_GENERATIONS ? generation + 1 : generation] += resident;
     GcHead *young = GEN_HEAD(generation);
     GcHead *old = generation < GC_NUM_GENERATIONS - 1 ? GEN_HEAD(generation + 1) : young;
 
@@ -761,7 +773,7 @@ collect_main(int generation, ssize_t *n_collected, ssize_t *n_uncollectable, int
     deduce_unreachable(young, &unreachable, &u, young == old);
     if (young != old) {
         if (generation == GC_NUM_GENERATIONS - 2)
-            gcs.long_lived_pending += u.kept;
+            gcs.long_lived_pending += u.kept + resident;
         gc_list_merge(young, old);
     } else {
         gcs.long_lived_pending = 0;
@@ -774,7 +786,7 @@ collect_main(int generation, ssize_t *n_collected, ssize_t *n_uncollectable, int
                 if (!gc_is_tracked(u.dicts_note[i]))
                     left--;
             }
-        gcs.long_lived_total = left;
+        gcs.long_lived_total = left + resident;
     }
     free(u.dicts_note);
     /* No type has a legacy (tp_del) finalizer, so nothing is uncollectable: CPython's
@@ -964,6 +976,12 @@ gc_get_count(int gen)
 }
 
 ssize_t
+gc_gen_size_shown(int gen)
+{
+    return gc_gen_size(gen) + gcs.resident[gen];
+}
+
+ssize_t
 gc_gen_size(int gen)
 {
     if (gen == GC_NUM_GENERATIONS)
@@ -1008,9 +1026,16 @@ gc_get_stats(int gen, ssize_t *collections, ssize_t *collected, ssize_t *uncolle
 }
 
 void
-gc_set_start_state(const ssize_t count[3], const ssize_t stats[3][3])
+gc_set_start_state(const ssize_t count[3], const ssize_t stats[3][3], const ssize_t resident[3],
+                   ssize_t resident_atomic)
 {
+    gcs.resident_atomic = resident_atomic;
+    /* pyheap's own start-up objects are long-lived, as CPython's, which its start-up's
+    ** collections have moved to the oldest generation */
+    for (int i = 0; i < GC_NUM_GENERATIONS - 1; i++)
+        gc_list_merge(GEN_HEAD(i), GEN_HEAD(GC_NUM_GENERATIONS - 1));
     for (int i = 0; i < GC_NUM_GENERATIONS; i++) {
+        gcs.resident[i] = resident[i];
         gcs.generations[i].count = count[i];
         gcs.stats[i].collections = stats[i][0];
         gcs.stats[i].collected = stats[i][1];
@@ -1037,9 +1062,12 @@ gc_foreach(int gen, int (*fn)(Object *, void *), void *arg)
 void
 gc_freeze(void)
 {
+    gcs.resident_atomic = 0;
     for (int i = 0; i < GC_NUM_GENERATIONS; i++) {
         gc_list_merge(GEN_HEAD(i), &gcs.permanent.head);
         gcs.generations[i].count = 0;
+        gcs.resident[GC_NUM_GENERATIONS] += gcs.resident[i];
+        gcs.resident[i] = 0;
     }
 }
 
@@ -1047,6 +1075,8 @@ void
 gc_unfreeze(void)
 {
     gc_list_merge(&gcs.permanent.head, GEN_HEAD(GC_NUM_GENERATIONS - 1));
+    gcs.resident[GC_NUM_GENERATIONS - 1] += gcs.resident[GC_NUM_GENERATIONS];
+    gcs.resident[GC_NUM_GENERATIONS] = 0;
 }
 
 void

@@ -104,7 +104,11 @@ Object *gc_garbage_list(void);          /* gc.garbage (borrowed) */
 Object *gc_callbacks_list(void);        /* gc.callbacks (borrowed) */
 void gc_get_stats(int gen, ssize_t *collections, ssize_t *collected, ssize_t *uncollectable);
 /* The generation counts and gc.get_stats() numbers CPython's start-up leaves (main.c). */
-void gc_set_start_state(const ssize_t count[3], const ssize_t stats[3][3]);
+void gc_set_start_state(const ssize_t count[3], const ssize_t stats[3][3],
+                        const ssize_t resident[3], ssize_t resident_atomic);
+/* A generation's size as CPython's would be: the objects plus CPython's start-up objects
+** pyheap has no counterpart of (gen 3: the permanent generation). */
+ssize_t gc_gen_size_shown(int gen);
 /* Call fn on every tracked object of generation gen (-1: all four lists, 3: permanent);
 ** stops at the first non-zero return and returns it. */
 int gc_foreach(int gen, int (*fn)(Object *, void *), void *arg);

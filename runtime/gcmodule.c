@@ -343,7 +343,7 @@ gcm_unfreeze(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 static Object *
 gcm_get_freeze_count(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
-    return int_from_ssize(gc_gen_size(GC_NUM_GENERATIONS));
+    return int_from_ssize(gc_gen_size_shown(GC_NUM_GENERATIONS));
 }
 
 #define VA (METH_VARARGS | METH_KEYWORDS)
