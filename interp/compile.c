@@ -4082,12 +4082,16 @@ compile_import(Compiler *c, Stmt *s)
                 decref(attr);
                 if (ai < 0 || !EMIT(OP_IMPORT_FROM, ai))
                     return 0;
-                if (next)
-                    CHECK(EMIT(OP_SWAP, 2));
+                if (!next)
+                    break;
+                CHECK(EMIT(OP_SWAP, 2));
                 CHECK(EMIT(OP_POP_TOP, 0));
                 dot = next;
             }
+            /* compiler_import_as: the last attribute is bound, then the module popped */
             CHECK(compiler_nameop(c, a->asname, CTX_STORE));
+            if (dot)
+                CHECK(EMIT(OP_POP_TOP, 0));
         } else {
             const char *dot = memchr(name, '.', (size_t)n);
             if (dot) {

@@ -285,13 +285,13 @@ import_full(Object *fullname)
     }
     Object *last = str_from_cstr(dot + 1);
     Object *r = last ? load_module(fullname, last, path) : NULL;
-    xdecref(last);
     decref(path);
     if (r) {
         /* bind the submodule as an attribute of the parent */
-        if (obj_setattr(parent, last ? last : fullname, r) < 0)
+        if (obj_setattr(parent, last, r) < 0)
             err_clear();
     }
+    xdecref(last);
     decref(parent);
     return r;
 }

@@ -195,4 +195,5 @@ TypeObject module_type = {
     .methods = module_methods,
     .getset = module_getset,
     .dictoffset = offsetof(ModuleObject, md_dict),
+    .weaklistoffset = offsetof(ModuleObject, md_weaklist),   /* as CPython's: 40 */
 };

@@ -21,6 +21,8 @@
 #include "bytesobject.h"
 #include "tupleobject.h"
 #include "listobject.h"
+#include "dictobject.h"
+#include "state.h"
 #include "exceptions.h"
 #include "methodobject.h"
 #include "moduleobject.h"
@@ -551,6 +553,14 @@ osmodule_init(void)
         module_add_object(m, "error", (Object *)exc_OSError) < 0 ||
         module_add_object(m, "path", path) < 0)
         goto error;
+    /* os.py's sys.modules['os.path'] = path: `import os.path` finds it there */
+    if (rt.modules) {
+        Object *key = str_from_cstr("os.path");
+        int r = key ? dict_setitem(rt.modules, key, path) : -1;
+        xdecref(key);
+        if (r < 0)
+            goto error;
+    }
     decref(path);
     return m;
 error:

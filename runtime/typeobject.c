@@ -2672,6 +2672,9 @@ TypeObject type_type = {
     .methods = type_methods,
     .getset = type_getset,
     .dictoffset = offsetof(TypeObject, dict),
+    /* CPython's offsetof(PyTypeObject, tp_weaklist): types can be weakly referenced, so a
+    ** metaclass adds no __weakref__ (pyheap keeps no weak reference list) */
+    .weaklistoffset = 368,
     .base = &object_type,
 };
 
