@@ -4486,6 +4486,7 @@ static int
 fold_const_tuples(Compiler *c)
 {
     CodeUnit *u = c->u;
+    int removed = 0;
     for (int i = 0; i < u->ninstr; i++) {
         Instr *in = &u->instrs[i];
         int n = in->arg;
@@ -4533,13 +4534,31 @@ fold_const_tuples(Compiler *c)
         /* the LOAD_CONSTs go (CPython's NOPs, removed on the same line) */
         in->op = OP_LOAD_CONST;
         in->arg = (int)idx;
-        memmove(&u->instrs[i - n], &u->instrs[i], sizeof(Instr) * (size_t)(u->ninstr - i));
-        u->ninstr -= n;
-        for (int l = 0; l < u->nlabels; l++)
-            if (u->labels[l] > i - n)
-                u->labels[l] -= n;
-        i -= n;
+        for (int k = i - n; k < i; k++)
+            u->instrs[k].op = -1;
+        removed += n;
     }
+    if (!removed)
+        return 1;
+    /* compact once; a label never points into a folded run, so it moves to where its
+    ** instruction goes */
+    int *newpos = heap_alloc(sizeof(int) * (size_t)(u->ninstr + 1));
+    if (!newpos) {
+        err_no_memory();
+        return 0;
+    }
+    int w = 0;
+    for (int i = 0; i < u->ninstr; i++) {
+        newpos[i] = w;
+        if (u->instrs[i].op != -1)
+            u->instrs[w++] = u->instrs[i];
+    }
+    newpos[u->ninstr] = w;
+    for (int l = 0; l < u->nlabels; l++)
+        if (u->labels[l] >= 0)
+            u->labels[l] = newpos[u->labels[l]];
+    u->ninstr = w;
+    heap_free(newpos);
     return 1;
 }
 

@@ -99,26 +99,22 @@ static struct {
 #define EMPTY_KEYS (&empty_keys_struct.k)
 
 #define DICT_MAXFREELIST 80
-static DictObject *dict_free_list[DICT_MAXFREELIST];
+/* Two sets of free lists, the program's and the heap side mode's (rt_swap_freelists):
+** swapping them is swapping the pointers. */
+static DictObject *dict_free_store[2][DICT_MAXFREELIST];
+static DictKeys *keys_free_store[2][DICT_MAXFREELIST];
+static DictObject **dict_free_list = dict_free_store[0];
+static DictKeys **keys_free_list = keys_free_store[0];
 static int dict_numfree;
-static DictKeys *keys_free_list[DICT_MAXFREELIST];
 static int keys_numfree;
 
-/* The heap's side mode has free lists of its own (rt_swap_freelists). */
 void
 dict_swap_freelists(void)
 {
-    static DictObject *side_dicts[DICT_MAXFREELIST];
-    static DictKeys *side_keys[DICT_MAXFREELIST];
     static int side_ndicts, side_nkeys;
-    DictObject *d[DICT_MAXFREELIST];
-    DictKeys *k[DICT_MAXFREELIST];
-    memcpy(d, dict_free_list, sizeof d);
-    memcpy(dict_free_list, side_dicts, sizeof d);
-    memcpy(side_dicts, d, sizeof d);
-    memcpy(k, keys_free_list, sizeof k);
-    memcpy(keys_free_list, side_keys, sizeof k);
-    memcpy(side_keys, k, sizeof k);
+    int side = dict_free_list == dict_free_store[0];
+    dict_free_list = dict_free_store[side];
+    keys_free_list = keys_free_store[side];
     int n = dict_numfree;
     dict_numfree = side_ndicts;
     side_ndicts = n;

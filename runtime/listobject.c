@@ -30,19 +30,17 @@
 #include <stdio.h>
 
 #define LIST_MAXFREELIST 80
-static ListObject *free_list[LIST_MAXFREELIST];
+/* Two free lists, the program's and the heap side mode's (rt_swap_freelists): swapping
+** them is swapping the pointers. */
+static ListObject *free_store[2][LIST_MAXFREELIST];
+static ListObject **free_list = free_store[0];
 static int numfree;
 
-/* The heap's side mode has a free list of its own (rt_swap_freelists). */
 void
 list_swap_freelist(void)
 {
-    static ListObject *side_list[LIST_MAXFREELIST];
     static int side_num;
-    ListObject *tmp[LIST_MAXFREELIST];
-    memcpy(tmp, free_list, sizeof tmp);
-    memcpy(free_list, side_list, sizeof tmp);
-    memcpy(side_list, tmp, sizeof tmp);
+    free_list = free_store[free_list == free_store[0]];
     int n = numfree;
     numfree = side_num;
     side_num = n;
