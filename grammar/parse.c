@@ -4175,6 +4175,14 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
     int prev2 = ps->nt_prev2, fs_lead = ps->fs_lead;
     if (code != TK_LPAR)
         ps->fs_lead = 0;
+    /* the elements of a for target (after 'for', after ',' until 'in') and a 'with ... as'
+    ** target are tried as del targets are: a chain of kind 2 */
+    int for_elem = ps->prev_code == TK_FOR || ps->prev_code == TK_AS ||
+                   (ps->prev_code == TK_COMMA && ps->for_tgt == level + 1);
+    if (code == TK_FOR)
+        ps->for_tgt = level + 1;
+    else if (code == TK_IN && ps->for_tgt == level + 1)
+        ps->for_tgt = 0;
     ps->nt_prev2 = ps->prev_code;
     if (code == TK_NUMBER && (ps->st_start || ps->st_after_eq))
         ps->tghost_at = tok.start;
@@ -4208,8 +4216,9 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
                  ps->subscr[level - 1] &&
                  (ps->prev_code == TK_LSQB || ps->prev_code == TK_COMMA))
             ctx = ps->prev_code == TK_LSQB ? NM_SUBSCR_TP : NM_SUBSCR_LATER;
-        else if (ctx == NM_STMT_START || ctx == NM_AFTER_EQ || ps->prev_code == TK_DEL) {
-            ps->chain = ps->prev_code == TK_DEL ? 2 : 1;
+        else if (ctx == NM_STMT_START || ctx == NM_AFTER_EQ || ps->prev_code == TK_DEL ||
+                 for_elem) {
+            ps->chain = ps->prev_code == TK_DEL || for_elem ? 2 : 1;
             ps->chain_level = level;
             ps->chain_ctx = ctx;
         } else if (level == ps->chain_level)
