@@ -568,7 +568,7 @@ static void fm_object_made(ParseState *ps, Token t);
 /* Contexts of a NAME for name_attempts (set by note_target_position). */
 enum { NM_PLAIN, NM_STMT_START, NM_AFTER_EQ, NM_FIRST_ARG, NM_LATER_ARG, NM_IF, NM_WHILE,
        NM_DISP_FIRST, NM_DISP_LATER, NM_DISP_ARG, NM_ATTR_TP, NM_ATTR_DEL, NM_DECORATOR,
-       NM_SUBSCR_TP, NM_SUBSCR_LATER, NM_FSTRING };
+       NM_SUBSCR_TP, NM_SUBSCR_LATER, NM_FSTRING, NM_SUBSCR_PLAIN, NM_SUBSCR_PLAIN_LATER };
 
 /* What a non-call bracket opened: a display or group where an assignment target could
 ** start (at the start of a statement, after '=', or as an element of such a display), one
@@ -752,6 +752,13 @@ name_attempts(ParseState *ps, Token t)
                 return 4;
         }
         return 6;
+    }
+    case NM_SUBSCR_PLAIN:
+    case NM_SUBSCR_PLAIN_LATER: {
+        /* an element of another subscript: once more (the first of a tuple twice) */
+        int slice, tuple, after;
+        subscript_ahead(ps, &slice, &tuple, &after);
+        return slice ? 2 : 3 + (ctx == NM_SUBSCR_PLAIN && tuple);
     }
     case NM_SUBSCR_TP:
     case NM_SUBSCR_LATER: {
@@ -4216,6 +4223,9 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
                  ps->subscr[level - 1] &&
                  (ps->prev_code == TK_LSQB || ps->prev_code == TK_COMMA))
             ctx = ps->prev_code == TK_LSQB ? NM_SUBSCR_TP : NM_SUBSCR_LATER;
+        else if (level >= 1 && level <= 64 && ps->subscr[level - 1] &&
+                 (ps->prev_code == TK_LSQB || ps->prev_code == TK_COMMA))
+            ctx = ps->prev_code == TK_LSQB ? NM_SUBSCR_PLAIN : NM_SUBSCR_PLAIN_LATER;
         else if (ctx == NM_STMT_START || ctx == NM_AFTER_EQ || ps->prev_code == TK_DEL ||
                  for_elem) {
             ps->chain = ps->prev_code == TK_DEL || for_elem ? 2 : 1;
