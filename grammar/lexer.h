@@ -180,6 +180,7 @@ typedef struct ParseState {
     int chain, chain_level;     /* a primary chain (x.y.z) begun where a target could start */
     int chain_ctx;              /* the NM_ context of its first NAME */
     int for_tgt;                /* 1 + bracket depth of a 'for' whose target is being read */
+    int st_eq_seen;             /* the simple statement has had an assignment '=' */
     unsigned char subscr[64];   /* per bracket depth: the '[' opened a subscript */
     int nt_prev2;               /* the code of the token before the previous one */
     /* CPython's tokenizer and parser heap blocks, modelled (see parse.c "front model") */

@@ -568,7 +568,8 @@ static void fm_object_made(ParseState *ps, Token t);
 /* Contexts of a NAME for name_attempts (set by note_target_position). */
 enum { NM_PLAIN, NM_STMT_START, NM_AFTER_EQ, NM_FIRST_ARG, NM_LATER_ARG, NM_IF, NM_WHILE,
        NM_DISP_FIRST, NM_DISP_LATER, NM_DISP_ARG, NM_ATTR_TP, NM_ATTR_DEL, NM_DECORATOR,
-       NM_SUBSCR_TP, NM_SUBSCR_LATER, NM_FSTRING, NM_SUBSCR_PLAIN, NM_SUBSCR_PLAIN_LATER };
+       NM_SUBSCR_TP, NM_SUBSCR_LATER, NM_FSTRING, NM_SUBSCR_PLAIN, NM_SUBSCR_PLAIN_LATER,
+       NM_ATTR_ELEM, NM_TUPLE_ELEM };
 
 /* What a non-call bracket opened: a display or group where an assignment target could
 ** start (at the start of a statement, after '=', or as an element of such a display), one
@@ -772,6 +773,8 @@ name_attempts(ParseState *ps, Token t)
         int more = after == TK_DOT || after == TK_LPAR || after == TK_LSQB, e;
         if (ps->chain == 2)
             e = more ? 1 : 2;                       /* del */
+        else if (ps->chain == 3)                    /* a later element of a tuple */
+            e = stmt_ahead(ps) == 1 ? (more ? 1 : 2) : (more ? 2 : 3);
         else if (ps->chain_ctx == NM_AFTER_EQ)
             e = more ? 2 : 3;
         else {
@@ -1104,6 +1107,8 @@ parse_attribute(ParseState *ps, Expr *v, Token name)
             ctx = ps->nm_ctx[i];
     int k = ctx == NM_ATTR_TP ? (n == TK_DOT || n == TK_LPAR || n == TK_LSQB ? 2
                                  : is_augassign(n) ? 4 : 3)
+            : ctx == NM_ATTR_ELEM ? (stmt_ahead(ps) == 1 ? 2 : 3) -
+                                      (n == TK_DOT || n == TK_LPAR || n == TK_LSQB)
             : ctx == NM_ATTR_DEL ? 2 : 1;
     for (; k > 1; k--)
         if (!keep(ps, newref(e->v.Attribute.attr)))
@@ -4186,6 +4191,10 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
     ** target are tried as del targets are: a chain of kind 2 */
     int for_elem = ps->prev_code == TK_FOR || ps->prev_code == TK_AS ||
                    (ps->prev_code == TK_COMMA && ps->for_tgt == level + 1);
+    /* a later element of a tuple at a simple statement's start (before any '='): a chain
+    ** of kind 3 */
+    int tuple_elem = ps->prev_code == TK_COMMA && level == 0 && !ps->st_compound &&
+                     !ps->st_eq_seen && !ps->st_lambda && !ps->st_annot && !ps->for_tgt;
     if (code == TK_FOR)
         ps->for_tgt = level + 1;
     else if (code == TK_IN && ps->for_tgt == level + 1)
@@ -4216,7 +4225,7 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
         if (ps->in_fstring && fs_lead)
             ctx = NM_FSTRING;
         else if (ps->prev_code == TK_DOT && ps->chain && level == ps->chain_level)
-            ctx = ps->chain == 1 ? NM_ATTR_TP : NM_ATTR_DEL;
+            ctx = ps->chain == 1 ? NM_ATTR_TP : ps->chain == 3 ? NM_ATTR_ELEM : NM_ATTR_DEL;
         else if (ps->prev_code == TK_AT && level == 0)
             ctx = NM_DECORATOR;
         else if (ps->chain && level == ps->chain_level + 1 && level <= 64 &&
@@ -4227,10 +4236,10 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
                  (ps->prev_code == TK_LSQB || ps->prev_code == TK_COMMA))
             ctx = ps->prev_code == TK_LSQB ? NM_SUBSCR_PLAIN : NM_SUBSCR_PLAIN_LATER;
         else if (ctx == NM_STMT_START || ctx == NM_AFTER_EQ || ps->prev_code == TK_DEL ||
-                 for_elem) {
-            ps->chain = ps->prev_code == TK_DEL || for_elem ? 2 : 1;
+                 for_elem || tuple_elem) {
+            ps->chain = tuple_elem ? 3 : ps->prev_code == TK_DEL || for_elem ? 2 : 1;
             ps->chain_level = level;
-            ps->chain_ctx = ctx;
+            ps->chain_ctx = tuple_elem ? NM_TUPLE_ELEM : ctx;
         } else if (level == ps->chain_level)
             ps->chain = 0;
         ps->nm_at[1] = ps->nm_at[0];
@@ -4285,7 +4294,7 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
         default:
             ps->st_compound = 0;
         }
-        ps->st_lambda = ps->st_annot = 0;
+        ps->st_lambda = ps->st_annot = ps->st_eq_seen = 0;
     }
     ps->st_start = ps->st_after_eq = 0;
     if (level != 0)
@@ -4308,7 +4317,7 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
         break;
     case TK_EQUAL:
         if (!ps->st_lambda && !ps->st_annot && !ps->st_compound)
-            ps->st_after_eq = 1;
+            ps->st_after_eq = ps->st_eq_seen = 1;
         break;
     default:
         break;
