@@ -811,7 +811,9 @@ parse_const(ParseState *ps, Token t, Object *value)
     Expr *e = mk_expr(ps, EXPR_CONSTANT, pos_tstart(t), pos_tend(t));
     if (!e)
         return NULL;
-    e->v.Constant.value = keep(ps, newref(value));
+    /* the singletons go into the tree as they are, not into the arena (pegen's
+    ** _PyAST_Constant(Py_True, ...)): no reference is held for them */
+    e->v.Constant.value = value;
     return e;
 }
 
