@@ -1808,10 +1808,18 @@ param_attempts(Vec *params, int i)
         return 1 + last;
     if (slash >= 0 && i > slash)
         return (p->def ? 3 : 1) + last;
-    if (slash >= 0 && !p->def)
-        return 1 + (slash + 1 == params->n);
-    if (slash >= 0)
-        return 2;
+    if (slash >= 0) {
+        /* before the '/': once, twice when the '/' ends the list; when the group has
+        ** defaults (slash_with_default) the plain ones thrice more and the first default
+        ** seven times more (ten at the end) */
+        int end = slash + 1 == params->n, group_def = 0;
+        for (int j = 0; j < slash; j++)
+            if (params->items[j] && ((ParamItem *)params->items[j])->def)
+                group_def = 1;
+        if (!p->def)
+            return (group_def ? 3 : 1) + end;
+        return default_before ? 1 + end : 7 + 3 * end;
+    }
     ParamItem *next = last ? NULL : params->items[i + 1];
     if (!p->def)
         return (last ? 10 : 5) - (annotated && i == 0);

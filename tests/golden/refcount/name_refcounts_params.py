@@ -34,5 +34,16 @@ if 0:
     lambda *a, qpbm: 0
     lambda qpbn, /: 0
     lambda *, qpbo=1, a: 0
-for name in ['qpaa', 'qpab', 'qpac', 'qpad', 'qpae', 'qpaf', 'qpag', 'qpah', 'qpai', 'qpaj', 'qpak', 'qpal', 'qpam', 'qpan', 'qpao', 'qpap', 'qpba', 'qpbb', 'qpbc', 'qpbd', 'qpbe', 'qpbf', 'qpbg', 'qpbh', 'qpbi', 'qpbj', 'qpbk', 'qpbl', 'qpbm', 'qpbn', 'qpbo']:
+    def f(qwa=1, /): pass
+    def f(a, qwb=1, /): pass
+    def f(qwc=1, b=2, /): pass
+    def f(a=1, qwd=2, /): pass
+    def f(qwe=1, /, b=2): pass
+    def f(a, qwf=1, /, b=2): pass
+    def f(qwg=1, /, *, b): pass
+    def f(qwh, b=1, /): pass
+    def f(qwi, b=1, /, c=2): pass
+    def f(a=1, qwj=2, /, c=3): pass
+    def f(qwk=1, /, *args): pass
+for name in ['qpaa', 'qpab', 'qpac', 'qpad', 'qpae', 'qpaf', 'qpag', 'qpah', 'qpai', 'qpaj', 'qpak', 'qpal', 'qpam', 'qpan', 'qpao', 'qpap', 'qpba', 'qpbb', 'qpbc', 'qpbd', 'qpbe', 'qpbf', 'qpbg', 'qpbh', 'qpbi', 'qpbj', 'qpbk', 'qpbl', 'qpbm', 'qpbn', 'qpbo', 'qwa', 'qwb', 'qwc', 'qwd', 'qwe', 'qwf', 'qwg', 'qwh', 'qwi', 'qwj', 'qwk']:
     print(name, sys.getrefcount(name))
