@@ -593,31 +593,34 @@ is_augassign(int c)
 
 static int peek_token(ParseState *ps, int k, QTok *out);
 
-/* Whether an assignment '=' follows at bracket depth 0 before the statement ends. */
+/* What ends the statement a chain at its start belongs to: 1 an assignment '=', 2 an
+** augmented assignment, 0 neither (an expression statement). */
 static int
-assign_ahead(ParseState *ps)
+stmt_ahead(ParseState *ps)
 {
-    int depth = ps->la_level;
-    if (ps->la_code == TK_EQUAL && depth == 0)
-        return 1;
-    if (ps->la_code <= 0 || ps->la_code == TK_NEWLINE || ps->la_code == TK_SEMI ||
-        (depth == 0 && (is_augassign(ps->la_code) || ps->la_code == TK_COLON)))
-        return 0;
-    for (int k = 0; k < 256; k++) {
-        QTok q;
-        int c = peek_token(ps, k, &q);
+    int depth = ps->la_level, c = ps->la_code;
+    for (int k = -1; k < 256; c = peek_token(ps, ++k, &(QTok){0})) {
         if (c <= 0 || c == TK_NEWLINE || c == TK_SEMI)
             return 0;
         if (c == TK_LPAR || c == TK_LSQB || c == TK_LBRACE)
             depth++;
         else if ((c == TK_RPAR || c == TK_RSQB || c == TK_RBRACE) && depth > 0)
             depth--;
-        else if (depth == 0 && (c == TK_EQUAL || is_augassign(c)))
-            return c == TK_EQUAL;
+        else if (depth == 0 && c == TK_EQUAL)
+            return 1;
+        else if (depth == 0 && is_augassign(c))
+            return 2;
         else if (depth == 0 && (c == TK_LAMBDA || c == TK_COLON))
             return 0;
     }
     return 0;
+}
+
+/* Whether an assignment '=' follows at bracket depth 0 before the statement ends. */
+static int
+assign_ahead(ParseState *ps)
+{
+    return stmt_ahead(ps) == 1;
 }
 
 /* After a NAME at the start of an element of a subscript: whether that element is a slice
@@ -645,29 +648,6 @@ subscript_ahead(ParseState *ps, int *slice, int *tuple, int *after)
             elem = 0;
         }
     }
-}
-
-/* What ends the statement a chain at its start belongs to: 1 an assignment '=', 2 an
-** augmented assignment, 0 neither (an expression statement). */
-static int
-stmt_ahead(ParseState *ps)
-{
-    int depth = ps->la_level, c = ps->la_code;
-    for (int k = -1; k < 256; c = peek_token(ps, ++k, &(QTok){0})) {
-        if (c <= 0 || c == TK_NEWLINE || c == TK_SEMI)
-            return 0;
-        if (c == TK_LPAR || c == TK_LSQB || c == TK_LBRACE)
-            depth++;
-        else if ((c == TK_RPAR || c == TK_RSQB || c == TK_RBRACE) && depth > 0)
-            depth--;
-        else if (depth == 0 && c == TK_EQUAL)
-            return 1;
-        else if (depth == 0 && is_augassign(c))
-            return 2;
-        else if (depth == 0 && (c == TK_LAMBDA || c == TK_COLON))
-            return 0;
-    }
-    return 0;
 }
 
 /* How many times CPython 3.11's PEG parser converts this NAME token into a str object

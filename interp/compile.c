@@ -168,7 +168,7 @@ typedef struct Compiler {
         int nstes;
         KeysModel blocks;       /* st_blocks' table */
         Object *st_blocks, *st_stack;
-        Object *cache;          /* c_const_cache, keyed as CPython's (fm_const_key) */
+        Object *cache;          /* c_const_cache, keyed as CPython's (const_key) */
         Object *c_stack;
     } fm;
 } Compiler;
@@ -385,11 +385,12 @@ fmo_add_o(Object *dict, Object *key)
     heap_side_resume(d);
 }
 
-/* CPython's _PyCode_ConstantKey, made in the pools (callers suspend side mode): the
-** constant itself for None, Ellipsis, int, str and code, a tuple otherwise.  New
-** reference; NULL + error. */
+/* CPython's _PyCode_ConstantKey: the constant itself for None, Ellipsis, int, str and
+** code, a tuple otherwise; equal keys <=> the constants may be shared.  The front model
+** makes its keys in the pools (callers suspend side mode), merge_const in side mode.
+** New reference; NULL + error. */
 static Object *
-fm_const_key(Object *o)
+const_key(Object *o)
 {
     if (o == None || o == Ellipsis || INT_CHECK_EXACT(o) || STR_CHECK_EXACT(o) ||
         TYPE(o) == &code_type)
@@ -413,7 +414,7 @@ fm_const_key(Object *o)
         if (!t)
             return NULL;
         for (ssize_t i = 0; i < n; i++) {
-            Object *k = fm_const_key(TUPLE_GET(o, i));
+            Object *k = const_key(TUPLE_GET(o, i));
             if (!k) {
                 decref(t);
                 return NULL;
@@ -433,7 +434,7 @@ fm_const_key(Object *o)
         Object *item;
         hash_t h;
         while (set_next(o, &pos, &item, &h)) {
-            Object *k = fm_const_key(item);
+            Object *k = const_key(item);
             if (!k) {
                 decref(t);
                 return NULL;
@@ -461,7 +462,7 @@ fm_merge(Compiler *c, Object *o)
         return NULL;
     if (o == None || o == Ellipsis)
         return newref(o);
-    Object *key = fm_const_key(o);
+    Object *key = const_key(o);
     Object *t = key ? dict_setdefault(c->fm.cache, key, key) : NULL;
     if (!t) {
         err_clear();
@@ -493,7 +494,7 @@ fm_merge_one(Compiler *c, Object *o)
 {
     if (!o || !c->fm.cache || err_occurred())
         return o;
-    Object *key = fm_const_key(o);
+    Object *key = const_key(o);
     Object *t = key ? dict_setdefault(c->fm.cache, key, key) : NULL;
     if (!t) {
         err_clear();
@@ -1577,86 +1578,6 @@ fold_stmt(Arena *arena, Stmt *s, int depth)
 }
 
 /* ================================================================ constants */
-
-/* The merge key of a constant (CPython's _PyCode_ConstantKey): equal keys <=> the
-** constants may be shared.  New reference. */
-static Object *
-const_key(Object *o)
-{
-    if (o == None || o == Ellipsis || BOOL_CHECK(o) || BYTES_CHECK(o) || INT_CHECK_EXACT(o) ||
-        STR_CHECK_EXACT(o) || TYPE(o) == &code_type)
-        return tuple_pack(2, TYPE(o), o);
-    if (FLOAT_CHECK_EXACT(o)) {
-        double d = FLOAT_VAL(o);
-        if (d == 0.0 && signbit(d))
-            return tuple_pack(3, TYPE(o), o, None);
-        if (d != d) {
-            /* nan: by identity */
-            Object *id = int_from_size((size_t)(uintptr_t)o);
-            Object *k = id ? tuple_pack(3, TYPE(o), id, Ellipsis) : NULL;
-            xdecref(id);
-            return k;
-        }
-        return tuple_pack(2, TYPE(o), o);
-    }
-    if (TYPE(o) == &complex_type) {
-        ComplexObject *z = (ComplexObject *)o;
-        int rz = z->real == 0.0 && signbit(z->real), iz = z->imag == 0.0 && signbit(z->imag);
-        if (rz || iz || z->real != z->real || z->imag != z->imag) {
-            Object *id = int_from_size((size_t)(uintptr_t)o);
-            Object *k = id ? tuple_pack(3, TYPE(o), id, True_) : NULL;
-            xdecref(id);
-            return k;
-        }
-        return tuple_pack(2, TYPE(o), o);
-    }
-    if (TUPLE_CHECK_EXACT(o)) {
-        ssize_t n = TUPLE_LEN(o);
-        Object *t = tuple_new(n);
-        if (!t)
-            return NULL;
-        for (ssize_t i = 0; i < n; i++) {
-            Object *k = const_key(TUPLE_GET(o, i));
-            if (!k) {
-                decref(t);
-                return NULL;
-            }
-            TUPLE_SET(t, i, k);
-        }
-        Object *r = tuple_pack(2, t, o);
-        decref(t);
-        return r;
-    }
-    if (TYPE(o) == &frozenset_type) {
-        Object *keys = set_new(NULL);
-        if (!keys)
-            return NULL;
-        ssize_t pos = 0;
-        Object *item;
-        hash_t h;
-        while (set_next(o, &pos, &item, &h)) {
-            Object *k = const_key(item);
-            if (!k || set_add(keys, k) < 0) {
-                xdecref(k);
-                decref(keys);
-                return NULL;
-            }
-            decref(k);
-        }
-        Object *fk = frozenset_new(keys);
-        decref(keys);
-        if (!fk)
-            return NULL;
-        Object *r = tuple_pack(2, fk, o);
-        decref(fk);
-        return r;
-    }
-    /* anything else: identity */
-    Object *id = int_from_size((size_t)(uintptr_t)o);
-    Object *k = id ? tuple_pack(2, id, o) : NULL;
-    xdecref(id);
-    return k;
-}
 
 /* Return the canonical object for o in this compilation unit (new reference), merging
 ** the items of tuples recursively (CPython's merge_consts_recursive). */
