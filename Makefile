@@ -65,7 +65,9 @@ RUNTIME_SRC := $(sort $(wildcard runtime/*.c))
 INTERP_SRC := $(sort $(filter-out interp/main.c,$(wildcard interp/*.c)))
 GRAMMAR_SRC := $(sort $(wildcard grammar/*.c))
 LIB_OBJ := $(RUNTIME_SRC:%.c=$(BUILD)/%.o) $(INTERP_SRC:%.c=$(BUILD)/%.o) \
-           $(GRAMMAR_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/lexer.o $(BUILD)/gen/parser.o
+           $(GRAMMAR_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/lexer.o $(BUILD)/gen/parser.o \
+           $(BUILD)/gen/frozen.o
+FROZEN_SRC := $(sort $(wildcard lib/*.py))
 MAIN_OBJ := $(BUILD)/interp/main.o
 LIB := $(BUILD)/libpyheap.a
 BIN := $(BUILD)/pyheap
@@ -95,7 +97,8 @@ $(BIN): $(MAIN_OBJ) $(LIB)
 # instrumented, runs scripts/pgo_train.sh (the .gcda profiles land next to the objects),
 # deletes the objects and compiles them again with the profile.  Any source change redoes
 # all of it (a stale profile makes gcc fail), so edit-build cycles are quicker with PGO=0.
-PGO_INPUTS := $(wildcard runtime/*.[ch] interp/*.[ch] grammar/*.[ch] grammar/*.re grammar/*.y) \
+PGO_INPUTS := $(wildcard runtime/*.[ch] interp/*.[ch] grammar/*.[ch] grammar/*.re grammar/*.y \
+                        lib/*.py) \
               scripts/pgo_train.py scripts/pgo_train.sh
 ifeq ($(MODE)$(PGO)$(PGO_STAGE),release1)
 $(BUILD)/pgo.stamp: $(PGO_INPUTS) | $(GEN)/parser.h
@@ -130,6 +133,12 @@ $(BUILD)/gen/%.o: $(GEN)/%.c $(GEN)/parser.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CPPFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+
+# lib/*.py compiled in as strings (interp/frozen.h)
+$(GEN)/frozen.c: $(FROZEN_SRC) scripts/freeze.sh
+	@mkdir -p $(GEN)
+	@echo "  FREEZE  $(FROZEN_SRC)"
+	@scripts/freeze.sh $@ $(FROZEN_SRC)
 
 # lemon writes parser.c and parser.h in one go (two-output rule, as SQLite's main.mk).
 $(GEN)/parser.c: grammar/parser.y

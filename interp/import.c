@@ -19,6 +19,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/methodobject.h"
 #include "runtime/modules.h"
+#include "interp/frozen.h"
 #include <string.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -34,6 +35,8 @@ static const BuiltinModule builtin_modules[] = {
     {"math", mathmodule_init},
     {"time", timemodule_init},
     {"os", osmodule_init},
+    {"_weakref", weakrefmodule_init},
+    {"atexit", atexitmodule_init},
     {NULL, NULL},
 };
 
@@ -123,6 +126,33 @@ exec_source_module(Object *module, const char *path)
         return -1;
     decref(r);
     return 0;
+}
+
+/* A module of lib/ compiled into the interpreter (frozen.h): run it as a source module,
+** with "<frozen NAME>" as its file name in tracebacks. */
+static Object *
+load_frozen(Object *fullname, const FrozenModule *fm)
+{
+    Object *m = module_new_obj(fullname);
+    if (!m)
+        return NULL;
+    if (dict_setitem(module_get_dict(m), ID(__builtins__), rt.builtins_module) < 0 ||
+        dict_setitem(rt.modules, fullname, m) < 0) {
+        decref(m);
+        return NULL;
+    }
+    char fname[128];
+    snprintf(fname, sizeof fname, "<frozen %s>", fm->name);
+    Object *code = compile_source(fm->source, strlen(fm->source), fname, PARSE_FILE, NULL);
+    Object *r = code ? vm_run_module_code(code, module_get_dict(m)) : NULL;
+    xdecref(code);
+    if (!r) {
+        dict_delitem_if_present(rt.modules, fullname);
+        decref(m);
+        return NULL;
+    }
+    decref(r);
+    return m;
 }
 
 /* Find and load module 'fullname' whose last component is 'name', searching 'path'
@@ -257,6 +287,9 @@ import_full(Object *fullname)
                 return nm;
             }
         }
+        for (const FrozenModule *fm = frozen_modules; fm->name; fm++)
+            if (strcmp(fm->name, s) == 0)
+                return load_frozen(fullname, fm);
         Object *path = dict_getitem_str(rt.sys_dict, "path");
         return load_module(fullname, fullname, path);
     }

@@ -26,6 +26,7 @@
 #include "runtime/fileobject.h"
 #include "runtime/traceback.h"
 #include "runtime/typeobject.h"
+#include "runtime/modules.h"
 #include <errno.h>
 #include <signal.h>
 #include <limits.h>
@@ -302,6 +303,7 @@ fini_remove_modules(void)
 static void
 interp_fini(void)
 {
+    atexit_run_callbacks();
     file_flush_stdout();
     rt.finalizing = 1;
     if (gc_is_enabled()) {
@@ -612,6 +614,27 @@ options_done:
     if (!compare) {     /* a program run as CPython runs a script, or the prompt */
         /* CPython's start-up has imported os and time (site, zipimport), and the
         ** reference python3's site-packages math: importing them again makes nothing new */
+        /* ... and weakref (written in Python: lib/weakref.py) with atexit, which its
+        ** finalize uses.  They are made in the heap's side mode, pinned: compiling and
+        ** running weakref leaves the pools and the program's free lists as they were. */
+        ssize_t singletons[3] = {none_obj.refcnt, true_obj.ob_base.ob_base.refcnt,
+                                 false_obj.ob_base.ob_base.refcnt};
+        heap_side_enter();
+        heap_side_pinned = 1;
+        const char *preload_side[] = {"atexit", "weakref"};
+        for (int k = 0; k < 2; k++) {
+            Object *m = import_module_cstr(preload_side[k]);
+            if (!m)
+                fatal_startup();
+            decref(m);
+        }
+        heap_side_pinned = 0;
+        heap_side_leave();
+        /* their references to None, True and False are among CPython's start-up ones,
+        ** which the counts below include */
+        none_obj.refcnt = singletons[0];
+        true_obj.ob_base.ob_base.refcnt = singletons[1];
+        false_obj.ob_base.ob_base.refcnt = singletons[2];
         const char *preload[] = {"os", "time", "math"};
         for (int k = 0; k < 3; k++) {
             Object *m = import_module_cstr(preload[k]);
@@ -632,13 +655,15 @@ options_done:
                              count_repl[3] = {595, 3, 2};
         /* CPython's start-up objects by generation, beyond pyheap's: len(gc.get_objects(i))
         ** in CPython less pyheap's at that first line (script [322, 0, 10919], prompt
-        ** [679, 874, 10919]); of generation 0's, the tuples of atoms its first collection
-        ** untracks (DEBUG_STATS' sizes before and after it) */
-        static const ssize_t resident_run[3] = {293, 0, 9323},
-                             resident_repl[3] = {650, 874, 9323};
+        ** [679, 874, 10919]); pyheap's own are all in generation 2 here.  Of generation
+        ** 0's, the tuples of atoms its first collection untracks (DEBUG_STATS' sizes
+        ** before and after it) */
+        static const ssize_t resident_run[3] = {293, 0, 0}, resident_repl[3] = {650, 874, 0};
+        ssize_t resident[3];
+        memcpy(resident, repl ? resident_repl : resident_run, sizeof resident);
+        resident[2] = 10919 - gc_tracked_total();
         gc_set_start_state(repl ? count_repl : script ? count_file : count_cmd,
-                           repl ? stats_repl : stats_run, repl ? resident_repl : resident_run,
-                           repl ? 60 : 67);
+                           repl ? stats_repl : stats_run, resident, repl ? 60 : 67);
         /* None, True and False: CPython's are ordinary (not immortal) objects that its
         ** start-up objects refer to thousands of times; their counts start as
         ** sys.getrefcount shows them at a first line (script 5497/409/386, -c 5494,

@@ -2,6 +2,7 @@
 ** codeobject.c -- code objects (codeobject.h): creation by the compiler, the co_*
 ** attributes Python code can read, and source positions of instructions.
 */
+#include "weakrefobject.h"
 #include "codeobject.h"
 #include "error.h"
 #include "heap.h"
@@ -34,6 +35,7 @@ static void
 code_dealloc(Object *o)
 {
     CodeObject *co = (CodeObject *)o;
+    weakref_clear_refs(o);
     xdecref(co->consts);
     xdecref(co->names);
     xdecref(co->localsplusnames);
@@ -167,6 +169,7 @@ TypeObject code_type = {
     .name = "code",
     .basicsize = sizeof(CodeObject),
     .dealloc = code_dealloc,
+    .weaklistoffset = 144,      /* CPython's co_weakreflist */
     .repr = code_repr,
     .getattro = obj_generic_getattr,
     .members = code_members,

@@ -6,6 +6,7 @@
 ** when it is a terminal and a newline is written (line buffering, as CPython), and
 ** before anything goes to stderr, so the order of the two streams matches CPython's.
 */
+#include "weakrefobject.h"
 #include "fileobject.h"
 #include "error.h"
 #include "gc.h"
@@ -785,6 +786,7 @@ tio_dealloc(Object *self)
         tio_close_impl(f);
     else
         tio_flush_raw(f);
+    weakref_clear_refs(self);
     if (err_occurred())
         err_clear();
     if (self == std_out)        /* the C-level shortcuts are borrowed */
@@ -827,6 +829,7 @@ TypeObject textio_type = {
     .name = "_io.TextIOWrapper",
     .basicsize = sizeof(TextIOObject),
     .flags = TPFLAG_GC,
+    .weaklistoffset = 176,
     .dealloc = tio_dealloc,
     .traverse = tio_traverse,
     .repr = tio_repr,
@@ -848,6 +851,7 @@ TypeObject textio_type = {
         .basicsize = sizeof(TextIOObject),                                               \
         .flags = TPFLAG_GC,                                                              \
         .dealloc = tio_dealloc,                                                          \
+        .weaklistoffset = 144,                                                           \
         .traverse = tio_traverse,                                                        \
         .repr = tio_repr,                                                                \
         .iter = tio_iter,                                                                \

@@ -1,6 +1,7 @@
 /*
 ** funcobject.c -- Python function objects and closure cells.
 */
+#include "weakrefobject.h"
 #include "funcobject.h"
 #include "error.h"
 #include "gc.h"
@@ -59,6 +60,7 @@ func_dealloc(Object *o)
 {
     FunctionObject *f = (FunctionObject *)o;
     gc_untrack(o);
+    weakref_clear_refs(o);
     xdecref(f->code);
     xdecref(f->globals);
     xdecref(f->builtins);
@@ -302,6 +304,7 @@ TypeObject function_type = {
     .basicsize = sizeof(FunctionObject),
     .flags = TPFLAG_GC | TPFLAG_METHOD_DESCRIPTOR,
     .dealloc = func_dealloc,
+    .weaklistoffset = 96,       /* CPython's func_weakreflist */
     .traverse = func_traverse,
     .clear = func_clear,
     .repr = func_repr,

@@ -36,6 +36,7 @@
 ** Debug output (gc.set_debug) goes to sys.stderr through its write() method, with
 ** CPython's text; "Exception ignored ..." reports use the unraisable hook (error.c).
 */
+#include "weakrefobject.h"
 #include "gc.h"
 #include "error.h"
 #include "heap.h"
@@ -680,6 +681,58 @@ finalize_garbage(GcHead *collectable)
     return called;
 }
 
+/* handle_weakrefs: clear every weak reference to an unreachable object (and every
+** unreachable weak reference), then call the callbacks of the reachable ones; returns
+** how many of those weak references died with their callbacks.  *called is set when a
+** callback ran (code ran: something may have been resurrected). */
+static ssize_t
+handle_weakrefs(GcHead *unreachable, GcHead *old, int *called)
+{
+    ssize_t num_freed = 0;
+    GcHead wrcb_to_call;
+    gc_list_init(&wrcb_to_call);
+    if (!weakref_objects)
+        return 0;
+    GcHead *next;
+    for (GcHead *g = gc_next(unreachable); g != unreachable; g = next) {
+        Object *op = FROM_GC(g);
+        next = gc_next(g);
+        if (WEAKREF_CHECK(op) || WEAKPROXY_CHECK(op))
+            weakref_clear_ref((WeakRef *)op);
+        if (!TYPE(op)->weaklistoffset)
+            continue;
+        WeakRef *wr;
+        while ((wr = weakref_list_head(op)) != NULL) {
+            weakref_clear_ref(wr);
+            if (!wr->wr_callback)
+                continue;
+            GcHead *wg = AS_GC((Object *)wr);
+            if (gc_is_collecting(wg))
+                continue;       /* trash itself: its callback must not run */
+            incref(wr);
+            gc_list_move(wg, &wrcb_to_call);
+        }
+    }
+    while (!gc_list_is_empty(&wrcb_to_call)) {
+        GcHead *g = gc_next(&wrcb_to_call);
+        WeakRef *wr = (WeakRef *)FROM_GC(g);
+        Object *cb = newref(wr->wr_callback);
+        Object *r = obj_call_one(cb, (Object *)wr);
+        *called = 1;
+        if (!r)
+            err_write_unraisable(cb);
+        else
+            decref(r);
+        decref(cb);
+        decref(wr);
+        if (gc_next(&wrcb_to_call) == g)
+            gc_list_move(g, old);      /* still alive */
+        else
+            num_freed++;
+    }
+    return num_freed;
+}
+
 /* After the finalizers: what is still unreachable goes to still_unreachable, the
 ** resurrected rest to the old generation. */
 static void
@@ -797,8 +850,9 @@ collect_main(int generation, ssize_t *n_collected, ssize_t *n_uncollectable, int
     if (gcs.debug & GC_DEBUG_COLLECTABLE)
         for (GcHead *g = gc_next(&unreachable); g != &unreachable; g = gc_next(g))
             debug_cycle("collectable", FROM_GC(g));
-    /* (no weak references: handle_weakrefs has nothing to do) */
-    if (pending && finalize_garbage(&unreachable)) {
+    int called = 0;
+    m += handle_weakrefs(&unreachable, old, &called);
+    if ((pending && finalize_garbage(&unreachable)) || called) {
         GcHead final_unreachable;
         handle_resurrected_objects(&unreachable, &final_unreachable, old);
         m += gc_list_size(&final_unreachable);
@@ -1041,6 +1095,15 @@ gc_set_start_state(const ssize_t count[3], const ssize_t stats[3][3], const ssiz
         gcs.stats[i].collected = stats[i][1];
         gcs.stats[i].uncollectable = stats[i][2];
     }
+}
+
+ssize_t
+gc_tracked_total(void)
+{
+    ssize_t n = 0;
+    for (int i = 0; i < GC_NUM_GENERATIONS; i++)
+        n += gc_list_size(GEN_HEAD(i));
+    return n;
 }
 
 int

@@ -103,6 +103,8 @@ enum { GC_DEBUG_STATS = 1, GC_DEBUG_COLLECTABLE = 2, GC_DEBUG_UNCOLLECTABLE = 4,
 Object *gc_garbage_list(void);          /* gc.garbage (borrowed) */
 Object *gc_callbacks_list(void);        /* gc.callbacks (borrowed) */
 void gc_get_stats(int gen, ssize_t *collections, ssize_t *collected, ssize_t *uncollectable);
+/* Objects the collector tracks now, in all generations (not the permanent one). */
+ssize_t gc_tracked_total(void);
 /* The generation counts and gc.get_stats() numbers CPython's start-up leaves (main.c). */
 void gc_set_start_state(const ssize_t count[3], const ssize_t stats[3][3],
                         const ssize_t resident[3], ssize_t resident_atomic);

@@ -10,6 +10,7 @@
 ** as that tuple (builtins.c).  Type variables do not exist here, so __parameters__ is
 ** always () and subscripting an alias is the "is not a generic class" TypeError.
 */
+#include "weakrefobject.h"
 #include "genericalias.h"
 #include "buf.h"
 #include "error.h"
@@ -148,6 +149,7 @@ static void
 ga_dealloc(Object *o)
 {
     gc_untrack(o);
+    weakref_clear_refs(o);
     xdecref(GA(o)->origin);
     xdecref(GA(o)->args);
     obj_free(o);
@@ -323,6 +325,7 @@ TypeObject genericalias_type = {
     .doc = "Represent a PEP 585 generic type\n\nE.g. for t = list[int], t.__origin__ is "
            "list and t.__args__ is (int,).",
     .dealloc = ga_dealloc,
+    .weaklistoffset = 40,
     .traverse = ga_traverse,
     .repr = ga_repr,
     .hash = ga_hash,

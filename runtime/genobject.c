@@ -3,6 +3,7 @@
 ** StopIteration protocol, and finalisation (PEP 442: a suspended generator that becomes
 ** garbage is closed, so its finally blocks run).
 */
+#include "weakrefobject.h"
 #include "genobject.h"
 #include "error.h"
 #include "gc.h"
@@ -80,6 +81,7 @@ gen_dealloc(Object *o)
 {
     GenObject *g = (GenObject *)o;
     gc_untrack(o);
+    weakref_clear_refs(o);
     if (obj_call_finalizer_from_dealloc(o) < 0)
         return;             /* resurrected */
     gc_untrack(o);
@@ -523,6 +525,7 @@ TypeObject generator_type = {
     .itemsize = sizeof(Object *),
     .flags = TPFLAG_GC,
     .dealloc = gen_dealloc,
+    .weaklistoffset = 24,
     .traverse = gen_traverse,
     .clear = gen_clear,
     .finalize = gen_finalize,

@@ -487,9 +487,13 @@ heap_ballast_release(void)
     }
 }
 
+int heap_side_pinned;
+
 int
 heap_side_suspend(void)
 {
+    if (heap_side_pinned)
+        return -1;
     int d = heap_side_depth;
     heap_side_depth = 0;
     if (d > 0)
@@ -501,6 +505,8 @@ heap_side_suspend(void)
 void
 heap_side_resume(int depth)
 {
+    if (depth < 0)
+        return;         /* pinned: never left */
     heap_side_depth = depth;
     if (depth > 0)
         heap_side_switch();

@@ -57,6 +57,9 @@ void heap_ballast_release(void);
 /* Leave the side mode whatever its depth (returns the depth), and go back to it. */
 int heap_side_suspend(void);
 void heap_side_resume(int depth);
+/* While set, heap_side_suspend does not leave the side mode: everything, the compiler's
+** modelled objects too, stays off the pools and the program's free lists (start-up). */
+extern int heap_side_pinned;
 
 /* Leak checking (-X leakcheck).  heap_track_blocks(1), before the first allocation, keeps
 ** a registry of large blocks so that heap_foreach_block() can list every allocated block

@@ -2,6 +2,7 @@
 ** methodobject.c -- builtin functions/methods (cfunction_type), bound methods
 ** (method_type), and the argument-checking helpers C functions use.
 */
+#include "weakrefobject.h"
 #include "methodobject.h"
 #include "error.h"
 #include "gc.h"
@@ -263,6 +264,7 @@ cfunction_dealloc(Object *o)
 {
     CFunctionObject *f = (CFunctionObject *)o;
     gc_untrack(o);
+    weakref_clear_refs(o);
     xdecref(f->self);
     xdecref(f->module);
     obj_free(o);
@@ -371,6 +373,7 @@ TypeObject cfunction_type = {
     .basicsize = sizeof(CFunctionObject),
     .flags = TPFLAG_GC,
     .dealloc = cfunction_dealloc,
+    .weaklistoffset = 40,
     .traverse = cfunction_traverse,
     .repr = cfunction_repr,
     .hash = cfunction_hash,
@@ -431,6 +434,7 @@ method_dealloc(Object *o)
 {
     MethodObject *m = (MethodObject *)o;
     gc_untrack(o);
+    weakref_clear_refs(o);
     xdecref(m->func);
     xdecref(m->self);
     obj_free(o);
@@ -531,12 +535,30 @@ static const GetSetDef method_getset[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
+/* method(function, instance): types.MethodType */
+static Object *
+method_tp_new(TypeObject *t, Object *args, Object *kwds)
+{
+    if (kwds && DICT_LEN(kwds))
+        return err_set(exc_TypeError, "method() takes no keyword arguments");
+    if (TUPLE_LEN(args) != 2)
+        return err_format(exc_TypeError, "method expected 2 arguments, got %zd",
+                          TUPLE_LEN(args));
+    Object *func = TUPLE_GET(args, 0), *self = TUPLE_GET(args, 1);
+    if (!TYPE(func)->call && !TYPE(func)->vectorcall)
+        return err_set(exc_TypeError, "first argument must be callable");
+    if (self == None)
+        return err_set(exc_TypeError, "instance must not be None");
+    return method_new(func, self);
+}
+
 TypeObject method_type = {
     .ob_base = {{1, &type_type}, 0},
     .name = "method",
     .basicsize = sizeof(MethodObject),
     .flags = TPFLAG_GC,
     .dealloc = method_dealloc,
+    .weaklistoffset = 32,
     .traverse = method_traverse,
     .repr = method_repr,
     .hash = method_hash,
@@ -545,6 +567,7 @@ TypeObject method_type = {
     .getattro = method_getattro,
     .setattro = obj_generic_setattr,
     .descr_get = method_descr_get_self,
+    .new_ = method_tp_new,
     .members = method_members,
     .getset = method_getset,
 };

@@ -2,6 +2,7 @@
 ** moduleobject.c -- module objects.  Attribute lookup goes to the module dict; a missing
 ** attribute raises "module 'm' has no attribute 'x'" after trying __getattr__ (PEP 562).
 */
+#include "weakrefobject.h"
 #include "moduleobject.h"
 #include "error.h"
 #include "gc.h"
@@ -100,6 +101,7 @@ module_dealloc(Object *o)
 {
     ModuleObject *m = (ModuleObject *)o;
     gc_untrack(o);
+    weakref_clear_refs(o);
     if (m->md_weaklist)
         *(Object **)m->md_weaklist = NULL;
     xdecref(m->md_dict);

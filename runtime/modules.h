@@ -11,5 +11,9 @@ Object *gcmodule_init(void);
 Object *mathmodule_init(void);
 Object *timemodule_init(void);
 Object *osmodule_init(void);
+Object *weakrefmodule_init(void);       /* weakrefobject.c */
+Object *atexitmodule_init(void);
+/* Call the functions registered with atexit.register(), newest first, and forget them. */
+void atexit_run_callbacks(void);
 
 #endif

@@ -8,6 +8,7 @@
 ** releaser; both keep obj_live_count and the collector's generation-0 count (gc.h) in
 ** step.  Every public function here follows object.h's error convention.
 */
+#include "weakrefobject.h"
 #include "object.h"
 #include "error.h"
 #include "heap.h"
@@ -82,6 +83,7 @@ obj_free(void *p)
 {
     Object *o = p;
     TypeObject *t = TYPE(o);
+    weakref_clear_refs(o);      /* a deallocator that did not: no weakref may dangle */
     obj_live_count--;
     if (t->flags & TPFLAG_GC)
         gc_on_free();

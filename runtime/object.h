@@ -239,6 +239,8 @@ struct TypeObject {
     Object *ht_name, *ht_qualname, *ht_module;
     Object *ht_slots;
     struct CachedKeys *ht_cached_keys; /* shared key order of instance attributes */
+    Object *ht_subclass_ref;    /* the weakref.ref to the class each base's subclass
+                                   table holds (a reference per base) */
 };
 
 /* The static types every file may use. */

@@ -22,6 +22,7 @@
 **
 ** See also: setobject.h (layout), dictobject.c (the same probing idea).
 */
+#include "weakrefobject.h"
 #include "setobject.h"
 
 #include "error.h"
@@ -389,6 +390,7 @@ set_dealloc(Object *self)
     int tok = trash_begin(self, set_dealloc);
     if (tok < 0)
         return;
+    weakref_clear_refs(self);
     for (SetEntry *e = so->table; used > 0; e++) {
         if (e->key && e->key != set_dummy) {
             used--;

@@ -9,6 +9,7 @@
 ** parser, the compiler, calls from C back into Python) goes through it, so deep input
 ** yields RecursionError instead of a segfault.
 */
+#include "weakrefobject.h"
 #include "state.h"
 #include "error.h"
 #include "heap.h"
@@ -225,7 +226,7 @@ static TypeObject *const core_types[] = {
     &generator_type, &frame_type, &traceback_type, &mappingproxy_type, &seqiter_type,
     &calliter_type, &enumerate_type, &zip_type, &map_type, &filter_type, &reversed_type,
     &textio_type, &bufreader_type, &bufwriter_type, &bufrandom_type, &genericalias_type,
-    &uniontype_type,
+    &uniontype_type, &weakref_type, &weakproxy_type, &weakcallableproxy_type,
     NULL,
 };
 

@@ -14,6 +14,7 @@
 ** table; a type's tag is reset by type_modified() whenever its dict or bases change, and
 ** the reset propagates to every subclass (the 'subclasses' lists).
 */
+#include "weakrefobject.h"
 #include "object.h"
 #include "error.h"
 #include "gc.h"
@@ -1569,10 +1570,14 @@ type_add_subclass(TypeObject *base, TypeObject *t)
     if (list_append(base->subclasses, (Object *)t) < 0)
         return -1;
     decref(t);
-    /* CPython's entry is a weak reference to the class: a GC object made here and
-    ** freed when the class goes (remove_subclass), counted in generation 0 */
-    if (t->flags & TPFLAG_HEAPTYPE)
-        gc_on_alloc();
+    /* CPython's entry is a weak reference to the class (the basic one, which
+    ** weakref.ref(cls) returns afterwards), released when the class goes */
+    if (t->flags & TPFLAG_HEAPTYPE) {
+        Object *wr = weakref_new_ref((Object *)t, NULL);
+        if (!wr)
+            return -1;
+        t->ht_subclass_ref = wr;        /* the same object for every base */
+    }
     return 0;
 }
 
@@ -1587,8 +1592,12 @@ type_remove_subclass(TypeObject *base, TypeObject *t)
             /* the entry is borrowed: drop it without decref */
             memmove(&l->items[i], &l->items[i + 1], sizeof(Object *) * (size_t)(SIZE(l) - i - 1));
             SIZE(l)--;
-            if (t->flags & TPFLAG_HEAPTYPE)
-                gc_on_free();           /* the weak reference (type_add_subclass) */
+            if (t->ht_subclass_ref) {   /* the weak reference (type_add_subclass) */
+                Object *wr = t->ht_subclass_ref;
+                if (wr->refcnt == 1)
+                    t->ht_subclass_ref = NULL;
+                decref(wr);
+            }
             return;
         }
     }
@@ -2626,6 +2635,8 @@ type_dealloc(Object *o)
     if (t->bases)
         for (ssize_t i = 0; i < TUPLE_LEN(t->bases); i++)
             type_remove_subclass((TypeObject *)TUPLE_GET(t->bases, i), t);
+    t->ht_subclass_ref = NULL;
+    weakref_clear_refs(o);      /* after the bases dropped theirs, as CPython */
     /* the subclass list entries are borrowed; just free the list */
     if (t->subclasses) {
         SIZE(t->subclasses) = 0;
@@ -2890,7 +2901,8 @@ static const GetSetDef object_dict_getset = {"__dict__", object_dict_get, object
 static Object *
 object_weakref_get(Object *self, void *c)
 {
-    return newref(None);        /* weak references are not supported yet */
+    WeakRef *head = weakref_list_head(self);
+    return newref(head ? (Object *)head : None);
 }
 
 static const GetSetDef object_weakref_getset = {"__weakref__", object_weakref_get, NULL,
@@ -3218,6 +3230,13 @@ subtype_dealloc(Object *self)
         return;
     }
     TypeObject *base = t;
+    while (base->dealloc == subtype_dealloc)
+        base = base->base;
+    /* a weakref slot added by a class: its weak references die before the slots and
+    ** the dict are cleared (a static base clears its own in its dealloc) */
+    if (!base->weaklistoffset)
+        weakref_clear_refs(self);
+    base = t;
     while (base->dealloc == subtype_dealloc) {
         clear_slots(base, self);
         base = base->base;
