@@ -9,6 +9,7 @@
 #include "interp/vm.h"
 #include "runtime/error.h"
 #include "runtime/heap.h"
+#include "runtime/gc.h"
 #include "runtime/state.h"
 #include "runtime/intobject.h"
 #include "runtime/strobject.h"
@@ -242,6 +243,38 @@ load_module(Object *fullname, Object *name, Object *path)
     return raise_not_found(fullname);
 }
 
+/* Modules CPython's start-up has imported that pyheap imports on first use (weakref is
+** Python, and compiling it at every start-up would triple the start-up time). */
+static const char *const startup_modules[] = {"atexit", "_weakref", "weakref", NULL};
+static int in_startup_import;
+
+static Object *import_full(Object *fullname);
+
+/* Import a start-up module as if it had been there from the start: in the heap's side
+** mode, pinned (no pool block, no free-list entry, no generation-0 count: nothing the
+** program can see), its objects in the oldest generation among the start-up objects, and
+** its references to None, True and False among those CPython's start-up objects hold. */
+static Object *
+import_startup_module(Object *fullname)
+{
+    ssize_t singletons[3] = {none_obj.refcnt, true_obj.ob_base.ob_base.refcnt,
+                             false_obj.ob_base.ob_base.refcnt};
+    gc_startup_objects_begin();
+    heap_side_enter();
+    int pinned = heap_side_pinned;
+    heap_side_pinned = 1;
+    in_startup_import++;
+    Object *m = import_full(fullname);
+    in_startup_import--;
+    heap_side_pinned = pinned;
+    heap_side_leave();
+    gc_startup_objects_end();
+    none_obj.refcnt = singletons[0];
+    true_obj.ob_base.ob_base.refcnt = singletons[1];
+    false_obj.ob_base.ob_base.refcnt = singletons[2];
+    return m;
+}
+
 /* Import one dotted name fully; returns the module for the whole name (new ref). */
 static Object *
 import_full(Object *fullname)
@@ -257,6 +290,10 @@ import_full(Object *fullname)
     if (!s)
         return NULL;
     const char *dot = strrchr(s, '.');
+    if (!dot && !in_startup_import)
+        for (const char *const *p = startup_modules; *p; p++)
+            if (strcmp(*p, s) == 0)
+                return import_startup_module(fullname);
     if (!dot) {
         for (const BuiltinModule *b = builtin_modules; b->name; b++) {
             if (strcmp(b->name, s) == 0) {

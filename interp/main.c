@@ -614,27 +614,6 @@ options_done:
     if (!compare) {     /* a program run as CPython runs a script, or the prompt */
         /* CPython's start-up has imported os and time (site, zipimport), and the
         ** reference python3's site-packages math: importing them again makes nothing new */
-        /* ... and weakref (written in Python: lib/weakref.py) with atexit, which its
-        ** finalize uses.  They are made in the heap's side mode, pinned: compiling and
-        ** running weakref leaves the pools and the program's free lists as they were. */
-        ssize_t singletons[3] = {none_obj.refcnt, true_obj.ob_base.ob_base.refcnt,
-                                 false_obj.ob_base.ob_base.refcnt};
-        heap_side_enter();
-        heap_side_pinned = 1;
-        const char *preload_side[] = {"atexit", "weakref"};
-        for (int k = 0; k < 2; k++) {
-            Object *m = import_module_cstr(preload_side[k]);
-            if (!m)
-                fatal_startup();
-            decref(m);
-        }
-        heap_side_pinned = 0;
-        heap_side_leave();
-        /* their references to None, True and False are among CPython's start-up ones,
-        ** which the counts below include */
-        none_obj.refcnt = singletons[0];
-        true_obj.ob_base.ob_base.refcnt = singletons[1];
-        false_obj.ob_base.ob_base.refcnt = singletons[2];
         const char *preload[] = {"os", "time", "math"};
         for (int k = 0; k < 3; k++) {
             Object *m = import_module_cstr(preload[k]);

@@ -697,9 +697,10 @@ handle_weakrefs(GcHead *unreachable, GcHead *old, int *called)
     for (GcHead *g = gc_next(unreachable); g != unreachable; g = next) {
         Object *op = FROM_GC(g);
         next = gc_next(g);
-        if (WEAKREF_CHECK(op) || WEAKPROXY_CHECK(op))
+        TypeObject *t = TYPE(op);
+        if (TYPE_HAS_FLAG(t, TPFLAG_WEAKREF))
             weakref_clear_ref((WeakRef *)op);
-        if (!TYPE(op)->weaklistoffset)
+        if (!weakref_may_have_refs(op))
             continue;
         WeakRef *wr;
         while ((wr = weakref_list_head(op)) != NULL) {
@@ -1095,6 +1096,29 @@ gc_set_start_state(const ssize_t count[3], const ssize_t stats[3][3], const ssiz
         gcs.stats[i].collected = stats[i][1];
         gcs.stats[i].uncollectable = stats[i][2];
     }
+}
+
+static GcHead startup_saved;
+static int startup_depth;
+
+void
+gc_startup_objects_begin(void)
+{
+    if (startup_depth++ == 0) {
+        gc_list_init(&startup_saved);
+        gc_list_merge(GEN_HEAD(0), &startup_saved);
+    }
+}
+
+void
+gc_startup_objects_end(void)
+{
+    if (--startup_depth != 0)
+        return;
+    ssize_t n = gc_list_size(GEN_HEAD(0));
+    gc_list_merge(GEN_HEAD(0), GEN_HEAD(GC_NUM_GENERATIONS - 1));
+    gc_list_merge(&startup_saved, GEN_HEAD(0));
+    gcs.resident[GC_NUM_GENERATIONS - 1] -= n;  /* no longer virtual: real now */
 }
 
 ssize_t

@@ -103,6 +103,11 @@ enum { GC_DEBUG_STATS = 1, GC_DEBUG_COLLECTABLE = 2, GC_DEBUG_UNCOLLECTABLE = 4,
 Object *gc_garbage_list(void);          /* gc.garbage (borrowed) */
 Object *gc_callbacks_list(void);        /* gc.callbacks (borrowed) */
 void gc_get_stats(int gen, ssize_t *collections, ssize_t *collected, ssize_t *uncollectable);
+/* Between these calls (an import of a module CPython's start-up has made), what gets
+** tracked becomes a start-up object: it goes to the oldest generation, and counts among
+** CPython's start-up objects instead of beside them.  No collection may run between. */
+void gc_startup_objects_begin(void);
+void gc_startup_objects_end(void);
 /* Objects the collector tracks now, in all generations (not the permanent one). */
 ssize_t gc_tracked_total(void);
 /* The generation counts and gc.get_stats() numbers CPython's start-up leaves (main.c). */

@@ -83,7 +83,10 @@ obj_free(void *p)
 {
     Object *o = p;
     TypeObject *t = TYPE(o);
-    weakref_clear_refs(o);      /* a deallocator that did not: no weakref may dangle */
+#ifdef CFG_DEBUG
+    if (weakref_objects && t->weaklistoffset && weakref_list_head(o))
+        fatal("obj_free: the deallocator left weak references to the object");
+#endif
     obj_live_count--;
     if (t->flags & TPFLAG_GC)
         gc_on_free();

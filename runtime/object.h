@@ -155,6 +155,7 @@ enum {
     TPFLAG_DICT_SUBCLASS = 1u << 25,
     TPFLAG_BASE_EXC_SUBCLASS = 1u << 26,
     TPFLAG_TYPE_SUBCLASS = 1u << 27,
+    TPFLAG_WEAKREF = 1u << 28,      /* weakref.ref and its subclasses, the proxy types */
 };
 
 /* ---------------------------------------------------------------- the type object */

@@ -1403,7 +1403,8 @@ inherit_special(TypeObject *t, TypeObject *b)
     t->flags |= b->flags & (TPFLAG_INT_SUBCLASS | TPFLAG_LIST_SUBCLASS |
                             TPFLAG_TUPLE_SUBCLASS | TPFLAG_BYTES_SUBCLASS |
                             TPFLAG_STR_SUBCLASS | TPFLAG_DICT_SUBCLASS |
-                            TPFLAG_BASE_EXC_SUBCLASS | TPFLAG_TYPE_SUBCLASS);
+                            TPFLAG_BASE_EXC_SUBCLASS | TPFLAG_TYPE_SUBCLASS |
+                            TPFLAG_WEAKREF);
 }
 
 /* ---- C3 linearisation ---- */
@@ -3229,14 +3230,16 @@ subtype_dealloc(Object *self)
         trash_end(tok);
         return;
     }
-    TypeObject *base = t;
-    while (base->dealloc == subtype_dealloc)
-        base = base->base;
     /* a weakref slot added by a class: its weak references die before the slots and
     ** the dict are cleared (a static base clears its own in its dealloc) */
-    if (!base->weaklistoffset)
-        weakref_clear_refs(self);
-    base = t;
+    if (weakref_may_have_refs(self)) {
+        TypeObject *b = t;
+        while (b->dealloc == subtype_dealloc)
+            b = b->base;
+        if (!b->weaklistoffset)
+            weakref_clear_all(self);
+    }
+    TypeObject *base = t;
     while (base->dealloc == subtype_dealloc) {
         clear_slots(base, self);
         base = base->base;

@@ -37,6 +37,7 @@ typedef struct WrSlot {
 static WrSlot *wt;
 static size_t wt_cap, wt_fill;  /* fill: entries plus tombstones */
 size_t weakref_objects;
+uint64_t weakref_filter[WEAKREF_FILTER_BITS / 64];
 
 static size_t
 wt_hash(Object *o)
@@ -50,6 +51,9 @@ static WrSlot *
 wt_lookup(Object *o)
 {
     if (!weakref_objects)
+        return NULL;
+    size_t b = weakref_filter_bit(o);
+    if (!(weakref_filter[b >> 6] & (1ull << (b & 63))))
         return NULL;
     size_t mask = wt_cap - 1;
     for (size_t i = wt_hash(o) & mask;; i = (i + 1) & mask) {
@@ -117,6 +121,8 @@ wt_insert(Object *o)
     s->key = o;
     s->head = NULL;
     weakref_objects++;
+    size_t b = weakref_filter_bit(o);
+    weakref_filter[b >> 6] |= 1ull << (b & 63);
     return s;
 }
 
@@ -134,6 +140,7 @@ wt_remove(WrSlot *s)
             memset(wt, 0, wt_cap * sizeof *wt);
         }
         wt_fill = 0;
+        memset(weakref_filter, 0, sizeof weakref_filter);
     }
 }
 
@@ -563,7 +570,7 @@ TypeObject weakref_type = {
     .ob_base = {{1, &type_type}, 0},
     .name = "weakref.ReferenceType",
     .basicsize = sizeof(WeakRef),
-    .flags = TPFLAG_BASETYPE | TPFLAG_GC,
+    .flags = TPFLAG_BASETYPE | TPFLAG_GC | TPFLAG_WEAKREF,
     .dealloc = weakref_dealloc,
     .traverse = weakref_traverse,
     .clear = weakref_tp_clear,
@@ -864,7 +871,8 @@ static const MethodDef proxy_methods[] = {
 };
 
 #define PROXY_SLOTS                                                                      \
-    .ob_base = {{1, &type_type}, 0}, .basicsize = sizeof(WeakRef), .flags = TPFLAG_GC,  \
+    .ob_base = {{1, &type_type}, 0}, .basicsize = sizeof(WeakRef),                        \
+    .flags = TPFLAG_GC | TPFLAG_WEAKREF,                                                 \
     .dealloc = weakref_dealloc, .traverse = weakref_traverse, .clear = weakref_tp_clear, \
     .repr = proxy_repr, .str = proxy_str, .hash = obj_hash_not_implemented,             \
     .getattro = proxy_getattr, .setattro = proxy_setattr,                                \

@@ -11,6 +11,7 @@
 #define PYHEAP_WEAKREFOBJECT_H
 
 #include "object.h"
+#include <stdint.h>
 
 typedef struct WeakRef WeakRef;
 struct WeakRef {                /* CPython's PyWeakReference: 64 bytes */
@@ -27,19 +28,42 @@ extern TypeObject weakref_type, weakproxy_type, weakcallableproxy_type;
 #define WEAKREF_CHECK(o) obj_type_check((Object *)(o), &weakref_type)
 #define WEAKPROXY_CHECK(o)                                                               \
     (TYPE(o) == &weakproxy_type || TYPE(o) == &weakcallableproxy_type)
+/* a ref (of any class) or a proxy: PyWeakref_Check */
+#define WEAKREF_ANY_CHECK(o) TYPE_HAS_FLAG(TYPE(o), TPFLAG_WEAKREF)
 
 /* Number of objects that have weak references now (the side table's entries). */
 extern size_t weakref_objects;
+/* A filter in front of the table: bit (address hash) set for every object that got weak
+** references since the table was last empty.  Most deallocations stop at this bit. */
+#define WEAKREF_FILTER_BITS 65536
+extern uint64_t weakref_filter[WEAKREF_FILTER_BITS / 64];
+static inline size_t
+weakref_filter_bit(const void *o)
+{
+    uint64_t x = (uint64_t)(uintptr_t)o >> 4;
+    return (size_t)((x * 0x9E3779B97F4A7C15ull) >> 48);        /* 16 bits */
+}
 
 /* PyObject_ClearWeakRefs: clear every weak reference to o (being deallocated) and call
 ** their callbacks. */
 void weakref_clear_all(Object *o);
 
+/* False when o certainly has no weak references (the usual case, decided without
+** touching the table). */
+static inline int
+weakref_may_have_refs(Object *o)
+{
+    if (!weakref_objects || !TYPE(o)->weaklistoffset)
+        return 0;
+    size_t b = weakref_filter_bit(o);
+    return (weakref_filter[b >> 6] >> (b & 63)) & 1;
+}
+
 /* Deallocators call this first (or, for instances, after __del__). */
 static inline void
 weakref_clear_refs(Object *o)
 {
-    if (weakref_objects && TYPE(o)->weaklistoffset)
+    if (weakref_may_have_refs(o))
         weakref_clear_all(o);
 }
 
