@@ -269,9 +269,18 @@ import_startup_module(Object *fullname)
     heap_side_pinned = pinned;
     heap_side_leave();
     gc_startup_objects_end();
-    none_obj.refcnt = singletons[0];
-    true_obj.ob_base.ob_base.refcnt = singletons[1];
-    false_obj.ob_base.ob_base.refcnt = singletons[2];
+    /* taken out of the references given for CPython's start-up objects, never more:
+    ** the module's own references are released one day */
+    Object *objs[3] = {&none_obj, (Object *)&true_obj, (Object *)&false_obj};
+    for (int i = 0; i < 3; i++) {
+        ssize_t d = objs[i]->refcnt - singletons[i];
+        if (d > rt_singleton_startup_refs[i])
+            d = rt_singleton_startup_refs[i];
+        if (d > 0) {
+            objs[i]->refcnt -= d;
+            rt_singleton_startup_refs[i] -= d;
+        }
+    }
     return m;
 }
 

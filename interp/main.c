@@ -651,6 +651,9 @@ options_done:
                                                             : 5494 - 268435551;
         true_obj.ob_base.ob_base.refcnt += repl ? 476 : 402;
         false_obj.ob_base.ob_base.refcnt += repl ? 472 : 381;
+        rt_singleton_startup_refs[0] = repl ? 5968 : 5497;
+        rt_singleton_startup_refs[1] = repl ? 476 : 402;
+        rt_singleton_startup_refs[2] = repl ? 472 : 381;
     }
 
     if (compare) {

@@ -348,6 +348,8 @@ rt_clear_freelists(void)
     dict_clear_freelists();
 }
 
+ssize_t rt_singleton_startup_refs[3];
+
 void
 rt_prime_freelists(int repl)
 {

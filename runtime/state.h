@@ -80,6 +80,9 @@ void rt_drop_roots(void);
 ** static objects made on first use (Argument Clinic keyword tuples, the thread-state
 ** dict): they are real allocations, so free lists and gc counts move as in CPython.
 ** Returns o, or NULL (with the exception set when o was NULL). */
+/* The references None, True and False were given for CPython's start-up objects (main.c;
+** 0 where nothing was added, as in the unit tests and fuzzers). */
+extern ssize_t rt_singleton_startup_refs[3];
 Object *rt_keep(Object *o);
 /* Fill the free lists as CPython 3.11's are when a script starts. */
 void rt_prime_freelists(int repl);    /* CPython's free lists at the start */
