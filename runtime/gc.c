@@ -80,6 +80,8 @@ typedef struct GcState {
     ssize_t resident_atomic;    /* of resident[0]: tuples of atoms, untracked when collected */
     Object *garbage;            /* gc.garbage list */
     Object *callbacks;          /* gc.callbacks list */
+    const GcExitModel *exit_model;      /* CPython's exit collections (gc_set_exit_model) */
+    int exit_stage;             /* the exit collection running (1..), 0 otherwise */
 } GcState;
 
 static GcState gcs;
@@ -799,6 +801,25 @@ collect_main(int generation, ssize_t *n_collected, ssize_t *n_uncollectable, int
     ssize_t m = 0, n = 0;
     GcHead unreachable, finalizers;
     double t1 = 0;
+    int stage = nofail && gcs.exit_model ? gcs.exit_stage : 0;
+    if (stage >= 1 && stage <= 3) {
+        /* CPython's start-up objects at this exit collection: its finalization's new
+        ** objects in generation 0, and the total generation 2 shows (gc_set_exit_model) */
+        const GcExitModel *x = gcs.exit_model;
+        gcs.resident_atomic = 0;
+        if (stage == 1) {
+            gcs.resident[0] += x->gen0_new;
+            gcs.resident[GC_NUM_GENERATIONS - 1] += x->gen2_shift;
+        } else {
+            ssize_t real = 0;
+            for (int i = 0; i < GC_NUM_GENERATIONS; i++) {
+                real += gc_gen_size(i);
+                gcs.resident[i] = 0;
+            }
+            ssize_t v = x->total[stage - 2] - real;
+            gcs.resident[GC_NUM_GENERATIONS - 1] = v > 0 ? v : 0;
+        }
+    }
     if (gcs.debug & GC_DEBUG_STATS) {
         gc_stderr("gc: collecting generation %d...\n", generation);
         show_stats_each_generation();
@@ -870,6 +891,8 @@ collect_main(int generation, ssize_t *n_collected, ssize_t *n_uncollectable, int
         if (gcs.debug & GC_DEBUG_UNCOLLECTABLE)
             debug_cycle("uncollectable", FROM_GC(g));
     }
+    if (stage >= 1 && stage <= 3)
+        m += gcs.exit_model->dying[stage - 1];  /* CPython's start-up objects that die */
     if (gcs.debug & GC_DEBUG_STATS) {
         double d = now_seconds() - t1;
         gc_stderr("gc: done, %zd unreachable, %zd uncollectable, %.4fs elapsed\n", n + m, n,
@@ -965,8 +988,23 @@ gc_collect_final(void)
     if (gcs.collecting)
         return;
     gcs.collecting = 1;
+    gcs.exit_stage++;
     collect_main(GC_NUM_GENERATIONS - 1, NULL, NULL, 1);
     gcs.collecting = 0;
+}
+
+void
+gc_set_exit_model(const GcExitModel *model)
+{
+    gcs.exit_model = model;
+}
+
+void
+gc_exit_begin(void)
+{
+    ssize_t *r = &gcs.resident[GC_NUM_GENERATIONS - 1];
+    if (gcs.exit_model && *r + gcs.exit_model->gen2_lost >= 0)
+        *r += gcs.exit_model->gen2_lost;
 }
 
 void

@@ -108,6 +108,17 @@ void gc_get_stats(int gen, ssize_t *collections, ssize_t *collected, ssize_t *un
 ** CPython's start-up objects instead of beside them.  No collection may run between. */
 void gc_startup_objects_begin(void);
 void gc_startup_objects_end(void);
+/* The collections at interpreter exit as CPython's show them (DEBUG_STATS), measured
+** with an empty program: its finalization makes gen0_new objects before the second one;
+** gen2_shift corrects generation 2 there; total[] is what the third and fourth show (all
+** the program's objects are dead by then); dying[] is how many more than pyheap's own
+** objects CPython's three final collections find unreachable. */
+typedef struct GcExitModel {
+    ssize_t gen2_lost;          /* start-up objects gone by exit's first collection */
+    ssize_t gen0_new, gen2_shift, total[2], dying[3];
+} GcExitModel;
+void gc_set_exit_model(const GcExitModel *model);
+void gc_exit_begin(void);       /* interpreter exit starts (before its first collection) */
 /* Objects the collector tracks now, in all generations (not the permanent one). */
 ssize_t gc_tracked_total(void);
 /* The generation counts and gc.get_stats() numbers CPython's start-up leaves (main.c). */
