@@ -650,6 +650,26 @@ subscript_ahead(ParseState *ps, int *slice, int *tuple, int *after)
     }
 }
 
+/* The token after the bracket that closes 'up' levels above the lookahead (0 if none). */
+static int
+after_closing(ParseState *ps, int up)
+{
+    int depth = 0, c = ps->la_code;
+    for (int k = -1; k < 1024; c = peek_token(ps, ++k, &(QTok){0})) {
+        if (c <= 0 || c == TK_NEWLINE)
+            return 0;
+        if (c == TK_LPAR || c == TK_LSQB || c == TK_LBRACE) {
+            depth++;
+        } else if (c == TK_RPAR || c == TK_RSQB || c == TK_RBRACE) {
+            if (--depth == -up) {
+                QTok q;
+                return peek_token(ps, k + 1, &q);
+            }
+        }
+    }
+    return 0;
+}
+
 /* How many times CPython 3.11's PEG parser converts this NAME token into a str object
 ** (_PyPegen_name_token), each of which the arena keeps until the code has run: once per
 ** rule alternative that tries it.  A name inside an expression is tried twice by the
@@ -739,7 +759,24 @@ name_attempts(ParseState *ps, Token t)
         /* an element of another subscript: once more (the first of a tuple twice) */
         int slice, tuple, after;
         subscript_ahead(ps, &slice, &tuple, &after);
-        return slice ? 2 : 3 + (ctx == NM_SUBSCR_PLAIN && tuple);
+        if (slice)
+            return 2;
+        /* the subscript of a NAME that is an element of a display in target position:
+        ** the display's target parse takes it as a t_primary target, twice more when it
+        ** ends the element (four times at a statement's start in parentheses), once more
+        ** when a trailer follows it */
+        int extra = 0, lv = ps->la_level;
+        int ends = after == TK_RSQB || after == TK_RPAR || after == TK_COMMA || after == TK_FOR;
+        int trails = after == TK_DOT || after == TK_LPAR || after == TK_LSQB;
+        if (ctx == NM_SUBSCR_PLAIN && !tuple && lv >= 2 && lv <= 65 && (ends || trails) &&
+            (ps->nm_ctx[1] == NM_DISP_FIRST || ps->nm_ctx[1] == NM_DISP_LATER)) {
+            int d = ps->disp[lv - 2], next = after_closing(ps, 2);
+            if (next == TK_DOT || next == TK_LPAR || next == TK_LSQB)
+                d = DISP_OTHER;             /* the display is a primary, not a target */
+            if (d == DISP_TP_LIST || d == DISP_TP_PAREN || d == DISP_TP_PAREN_START)
+                extra = trails ? 1 : d == DISP_TP_PAREN_START ? 4 : 2;
+        }
+        return 3 + (ctx == NM_SUBSCR_PLAIN && tuple) + extra;
     }
     case NM_SUBSCR_TP:
     case NM_SUBSCR_LATER: {
