@@ -175,6 +175,9 @@ typedef struct ParseState {
     ** NAME tokens fed, and per bracket depth whether the '(' opened a call */
     const char *nm_at[2];
     int nm_ctx[2];
+    /* a chain (NAME and its trailers) starting an element of a display: its bracket
+    ** depth, and 1 while it goes on */
+    int delem_lv, delem_state;
     unsigned char call_paren[64], call_tp[64];
     unsigned char disp[64];     /* a display's bracket: DISP_* (parse.c) */
     int chain, chain_level;     /* a primary chain (x.y.z) begun where a target could start */

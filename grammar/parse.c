@@ -569,7 +569,7 @@ static void fm_object_made(ParseState *ps, Token t);
 enum { NM_PLAIN, NM_STMT_START, NM_AFTER_EQ, NM_FIRST_ARG, NM_LATER_ARG, NM_IF, NM_WHILE,
        NM_DISP_FIRST, NM_DISP_LATER, NM_DISP_ARG, NM_ATTR_TP, NM_ATTR_DEL, NM_DECORATOR,
        NM_SUBSCR_TP, NM_SUBSCR_LATER, NM_FSTRING, NM_SUBSCR_PLAIN, NM_SUBSCR_PLAIN_LATER,
-       NM_ATTR_ELEM, NM_TUPLE_ELEM };
+       NM_ATTR_ELEM, NM_TUPLE_ELEM, NM_SUBSCR_DELEM, NM_SUBSCR_DELEM_LATER };
 
 /* What a non-call bracket opened: a display or group where an assignment target could
 ** start (at the start of a statement, after '=', or as an element of such a display), one
@@ -755,28 +755,29 @@ name_attempts(ParseState *ps, Token t)
         return 6;
     }
     case NM_SUBSCR_PLAIN:
+    case NM_SUBSCR_DELEM:
+    case NM_SUBSCR_DELEM_LATER:
     case NM_SUBSCR_PLAIN_LATER: {
         /* an element of another subscript: once more (the first of a tuple twice) */
         int slice, tuple, after;
         subscript_ahead(ps, &slice, &tuple, &after);
         if (slice)
             return 2;
-        /* the subscript of a NAME that is an element of a display in target position:
-        ** the display's target parse takes it as a t_primary target, twice more when it
-        ** ends the element (four times at a statement's start in parentheses), once more
-        ** when a trailer follows it */
+        /* a subscript in the chain of trailers of a NAME that starts an element of a
+        ** display in target position: the display's target parse takes the chain up to
+        ** it as a t_primary target, twice more when no trailer follows it (four times at
+        ** a statement's start in parentheses), once more when one does */
         int extra = 0, lv = ps->la_level;
-        int ends = after == TK_RSQB || after == TK_RPAR || after == TK_COMMA || after == TK_FOR;
         int trails = after == TK_DOT || after == TK_LPAR || after == TK_LSQB;
-        if (ctx == NM_SUBSCR_PLAIN && !tuple && lv >= 2 && lv <= 65 && (ends || trails) &&
-            (ps->nm_ctx[1] == NM_DISP_FIRST || ps->nm_ctx[1] == NM_DISP_LATER)) {
+        if ((ctx == NM_SUBSCR_DELEM || ctx == NM_SUBSCR_DELEM_LATER) && lv >= 2 && lv <= 65) {
             int d = ps->disp[lv - 2], next = after_closing(ps, 2);
             if (next == TK_DOT || next == TK_LPAR || next == TK_LSQB)
                 d = DISP_OTHER;             /* the display is a primary, not a target */
             if (d == DISP_TP_LIST || d == DISP_TP_PAREN || d == DISP_TP_PAREN_START)
-                extra = trails ? 1 : d == DISP_TP_PAREN_START ? 4 : 2;
+                extra = (trails ? 1 : d == DISP_TP_PAREN_START ? 4 : 2) *
+                        (tuple && ctx == NM_SUBSCR_DELEM ? 2 : 1);
         }
-        return 3 + (ctx == NM_SUBSCR_PLAIN && tuple) + extra;
+        return 3 + ((ctx == NM_SUBSCR_PLAIN || ctx == NM_SUBSCR_DELEM) && tuple) + extra;
     }
     case NM_SUBSCR_TP:
     case NM_SUBSCR_LATER: {
@@ -4261,7 +4262,9 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
             ctx = ps->prev_code == TK_LSQB ? NM_SUBSCR_TP : NM_SUBSCR_LATER;
         else if (level >= 1 && level <= 64 && ps->subscr[level - 1] &&
                  (ps->prev_code == TK_LSQB || ps->prev_code == TK_COMMA))
-            ctx = ps->prev_code == TK_LSQB ? NM_SUBSCR_PLAIN : NM_SUBSCR_PLAIN_LATER;
+            ctx = ps->delem_state && level == ps->delem_lv + 1
+                      ? (ps->prev_code == TK_COMMA ? NM_SUBSCR_DELEM_LATER : NM_SUBSCR_DELEM)
+                  : ps->prev_code == TK_COMMA ? NM_SUBSCR_PLAIN_LATER : NM_SUBSCR_PLAIN;
         else if (ctx == NM_STMT_START || ctx == NM_AFTER_EQ || ps->prev_code == TK_DEL ||
                  for_elem || tuple_elem) {
             ps->chain = tuple_elem ? 3 : ps->prev_code == TK_DEL || for_elem ? 2 : 1;
@@ -4273,10 +4276,18 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
         ps->nm_ctx[1] = ps->nm_ctx[0];
         ps->nm_at[0] = tok.start;
         ps->nm_ctx[0] = ctx;
+        if (ctx == NM_DISP_FIRST || ctx == NM_DISP_LATER) {
+            ps->delem_lv = level;
+            ps->delem_state = 1;
+        } else if (level == ps->delem_lv && ps->prev_code != TK_DOT) {
+            ps->delem_state = 0;
+        }
     } else if (ps->chain && level == ps->chain_level && code != TK_DOT && code != TK_LPAR &&
                code != TK_LSQB) {
         ps->chain = 0;                      /* the chain ended */
     }
+    if (code != TK_NAME && ps->delem_state && level == ps->delem_lv && code != TK_DOT)
+        ps->delem_state = code == TK_LSQB || code == TK_LPAR;     /* trailers go on */
     if (code == TK_LPAR && level < 64) {
         int p = ps->prev_code;
         ps->call_paren[level] = p == TK_NAME && prev2 == TK_CLASS ? 2   /* bases */

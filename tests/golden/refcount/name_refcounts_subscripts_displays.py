@@ -23,3 +23,18 @@ if 0:
 for name in ['qda', 'qdb', 'qdc', 'qdd', 'qde', 'qdf', 'qdg', 'qdh', 'qdi', 'qdj', 'qdk', 'qdl',
              'qdm', 'qdn', 'qdo', 'qdp']:
     print(name, sys.getrefcount(name))
+if 0:
+    x = [y.a[qea]]
+    x = [y[0][qeb]]
+    x = [y(1)[qec]]
+    x = [y[qed, 1]]
+    x = [y[1, qee]]
+    x = [y[qef] + 1]
+    x = [y[qeg] if w else v]
+    x = (y[qeh] == 1)
+    (y[qei] + 1)
+    x = [y[qej]] = 1
+    x = [1 + y[qek]]
+    x = [y[qel:1]]
+for name in ['qea', 'qeb', 'qec', 'qed', 'qee', 'qef', 'qeg', 'qeh', 'qei', 'qej', 'qek', 'qel']:
+    print(name, sys.getrefcount(name))
