@@ -569,7 +569,8 @@ static void fm_object_made(ParseState *ps, Token t);
 enum { NM_PLAIN, NM_STMT_START, NM_AFTER_EQ, NM_FIRST_ARG, NM_LATER_ARG, NM_IF, NM_WHILE,
        NM_DISP_FIRST, NM_DISP_LATER, NM_DISP_ARG, NM_ATTR_TP, NM_ATTR_DEL, NM_DECORATOR,
        NM_SUBSCR_TP, NM_SUBSCR_LATER, NM_FSTRING, NM_SUBSCR_PLAIN, NM_SUBSCR_PLAIN_LATER,
-       NM_ATTR_ELEM, NM_TUPLE_ELEM, NM_SUBSCR_DELEM, NM_SUBSCR_DELEM_LATER };
+       NM_ATTR_ELEM, NM_TUPLE_ELEM, NM_SUBSCR_DELEM, NM_SUBSCR_DELEM_LATER, NM_GROUP_FIRST,
+       NM_GROUP_LATER };
 
 /* What a non-call bracket opened: a display or group where an assignment target could
 ** start (at the start of a statement, after '=', or as an element of such a display), one
@@ -670,6 +671,29 @@ after_closing(ParseState *ps, int up)
     return 0;
 }
 
+/* From the lookahead to the bracket that closes the current one: whether a ',', a 'for'
+** or a ':' appears at its top level. */
+static void
+group_ahead(ParseState *ps, int *comma, int *comp, int *colon)
+{
+    int depth = 0, c = ps->la_code;
+    *comma = *comp = *colon = 0;
+    for (int k = -1; k < 1024; c = peek_token(ps, ++k, &(QTok){0})) {
+        if (c <= 0 || c == TK_NEWLINE)
+            return;
+        if (c == TK_LPAR || c == TK_LSQB || c == TK_LBRACE)
+            depth++;
+        else if (c == TK_RPAR || c == TK_RSQB || c == TK_RBRACE) {
+            if (depth-- == 0)
+                return;
+        } else if (depth == 0) {
+            *comma |= c == TK_COMMA;
+            *comp |= c == TK_FOR;
+            *colon |= c == TK_COLON;
+        }
+    }
+}
+
 /* How many times CPython 3.11's PEG parser converts this NAME token into a str object
 ** (_PyPegen_name_token), each of which the arena keeps until the code has run: once per
 ** rule alternative that tries it.  A name inside an expression is tried twice by the
@@ -729,12 +753,43 @@ name_attempts(ParseState *ps, Token t)
             return 5;
         if (ctx == NM_DISP_LATER)
             return 5;
-        if ((d == DISP_TP_PAREN || d == DISP_TP_PAREN_START) && n == TK_RPAR)
-            return 10;                              /* a parenthesized name */
+        if (d == DISP_TP_PAREN || d == DISP_TP_PAREN_START) {
+            int comma, comp, colon;
+            group_ahead(ps, &comma, &comp, &colon);
+            if (!comma && !comp && n != TK_COLONEQUAL) {
+                /* a parenthesized expression: the group alternative parses it as well */
+                if (d == DISP_TP_PAREN)
+                    return 10;
+                return n == TK_DOT || n == TK_LPAR || n == TK_LSQB ? 10 : 12;
+            }
+        }
         return d == DISP_TP_PAREN_START ? 9 : 7;
     }
     case NM_DISP_ARG:
         return 4;
+    case NM_GROUP_FIRST:
+    case NM_GROUP_LATER: {
+        /* an element of a group or display inside an expression: its atom's
+        ** alternatives (tuple, group, genexp; list, listcomp; dict, set, their
+        ** comprehensions) each parse it */
+        int up = ps->la_level > 0 ? ps->la_level - 1 : 0, comma, comp, colon;
+        int g = up < 64 ? ps->group[up] : 0;
+        group_ahead(ps, &comma, &comp, &colon);
+        int first = ctx == NM_GROUP_FIRST;
+        if (g == 1) {
+            if (!first || comma || n == TK_COLONEQUAL)
+                return 4;
+            return comp ? 8 : 6;
+        }
+        if (g == 2)
+            return first && comp ? 6 : 4;
+        if (g == 3) {
+            if (colon && n == TK_COLON)
+                return comp ? 4 : 2;            /* a dict display's key */
+            return first && comp ? 6 : 4;
+        }
+        return 2;
+    }
     case NM_DECORATOR:
         return 3;                                   /* assignment_expression, primary */
     case NM_FSTRING: {
@@ -4250,6 +4305,10 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
                   ps->prev_code == TK_LBRACE || ps->prev_code == TK_COMMA))
             ctx = ps->disp[up] == DISP_ARG ? NM_DISP_ARG
                   : ps->prev_code == TK_COMMA ? NM_DISP_LATER : NM_DISP_FIRST;
+        if ((ctx == NM_PLAIN || ctx == NM_DISP_ARG) && up >= 0 && ps->group[up] &&
+            (ps->prev_code == TK_LPAR || ps->prev_code == TK_LSQB ||
+             ps->prev_code == TK_LBRACE || ps->prev_code == TK_COMMA))
+            ctx = ps->prev_code == TK_COMMA ? NM_GROUP_LATER : NM_GROUP_FIRST;
         if (ps->in_fstring && fs_lead)
             ctx = NM_FSTRING;
         else if (ps->prev_code == TK_DOT && ps->chain && level == ps->chain_level)
@@ -4321,6 +4380,12 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
                  (ps->prev_code == TK_LPAR || ps->prev_code == TK_COMMA))
             d = DISP_ARG;
         ps->disp[level] = (unsigned char)d;
+        /* a group or display inside an expression (not a call's parentheses, a
+        ** subscript, or a del/for/as target) */
+        int grp = (d == DISP_OTHER || (d == DISP_ARG && code == TK_LPAR)) &&
+                  !ps->call_paren[level] && !ps->subscr[level] && !ps->for_tgt &&
+                  ps->prev_code != TK_DEL && ps->prev_code != TK_AS;
+        ps->group[level] = !grp ? 0 : code == TK_LPAR ? 1 : code == TK_LSQB ? 2 : 3;
     }
     if (ps->st_start) {
         switch (code) {
