@@ -654,9 +654,9 @@ options_done:
         false_obj.ob_base.ob_base.refcnt += repl ? 472 : 381;
         /* ... and exit: python3 -c 'import gc; gc.set_debug(gc.DEBUG_STATS)' (and the
         ** same at the prompt) shows its start-up objects dying in the final collections */
-        static const GcExitModel exit_run = {-1, 200, -127, {5669, 4316},
+        static const GcExitModel exit_run = {-1, {2, 0}, 200, -125, {5669, 4316},
                                              {4274 - 123, 1169, 1392}},
-                                 exit_repl = {-1, 224, -19, {6496, 5108},
+                                 exit_repl = {-1, {5, 4}, 224, -10, {6496, 5108},
                                               {4604 - 123, 1201, 2116}};
         gc_set_exit_model(repl ? &exit_repl : &exit_run);
         rt_singleton_startup_refs[0] = repl ? 5968 : 5497;

@@ -86,6 +86,12 @@ typedef struct GcState {
 
 static GcState gcs;
 
+/* The objects gc_startup_objects_end adopted (sorted addresses, malloc'ed): the exit
+** model counts their deaths apart, as CPython's counterparts are in its measured sizes. */
+static uintptr_t *adopted;
+static size_t nadopted;
+static ssize_t adopted_alive(void);
+
 #define GEN_HEAD(n) (&gcs.generations[n].head)
 
 /* ================================================================ list helpers */
@@ -802,14 +808,18 @@ collect_main(int generation, ssize_t *n_collected, ssize_t *n_uncollectable, int
     GcHead unreachable, finalizers;
     double t1 = 0;
     int stage = nofail && gcs.exit_model ? gcs.exit_stage : 0;
+    ssize_t adopted_before = 0;
     if (stage >= 1 && stage <= 3) {
+        adopted_before = adopted_alive();
         /* CPython's start-up objects at this exit collection: its finalization's new
         ** objects in generation 0, and the total generation 2 shows (gc_set_exit_model) */
         const GcExitModel *x = gcs.exit_model;
         gcs.resident_atomic = 0;
         if (stage == 1) {
+            /* the model counts CPython's whole start-up set, adopted objects included */
             gcs.resident[0] += x->gen0_new;
-            gcs.resident[GC_NUM_GENERATIONS - 1] += x->gen2_shift;
+            gcs.resident[GC_NUM_GENERATIONS - 1] +=
+                x->gen2_shift + (ssize_t)nadopted - adopted_before;
         } else {
             ssize_t real = 0;
             for (int i = 0; i < GC_NUM_GENERATIONS; i++) {
@@ -891,8 +901,8 @@ collect_main(int generation, ssize_t *n_collected, ssize_t *n_uncollectable, int
         if (gcs.debug & GC_DEBUG_UNCOLLECTABLE)
             debug_cycle("uncollectable", FROM_GC(g));
     }
-    if (stage >= 1 && stage <= 3)
-        m += gcs.exit_model->dying[stage - 1];  /* CPython's start-up objects that die */
+    if (stage >= 1 && stage <= 3)   /* CPython's start-up objects that die */
+        m += gcs.exit_model->dying[stage - 1] - (adopted_before - adopted_alive());
     if (gcs.debug & GC_DEBUG_STATS) {
         double d = now_seconds() - t1;
         gc_stderr("gc: done, %zd unreachable, %zd uncollectable, %.4fs elapsed\n", n + m, n,
@@ -1003,8 +1013,18 @@ void
 gc_exit_begin(void)
 {
     ssize_t *r = &gcs.resident[GC_NUM_GENERATIONS - 1];
-    if (gcs.exit_model && *r + gcs.exit_model->gen2_lost >= 0)
+    if (!gcs.exit_model)
+        return;
+    if (*r + gcs.exit_model->gen2_lost >= 0)
         *r += gcs.exit_model->gen2_lost;
+    int i = 0;
+    for (int j = 0; j < 2; j++) {
+        ssize_t lost = gcs.exit_model->young_lost[j];
+        while (i < GC_NUM_GENERATIONS - 1 && gcs.resident[i] - gcs.resident_atomic * (i == 0) < lost)
+            i++;
+        if (i < GC_NUM_GENERATIONS - 1 && lost)
+            gcs.resident[i++] -= lost;
+    }
 }
 
 void
@@ -1139,6 +1159,30 @@ gc_set_start_state(const ssize_t count[3], const ssize_t stats[3][3], const ssiz
 static GcHead startup_saved;
 static int startup_depth;
 
+static int
+cmp_uintptr(const void *a, const void *b)
+{
+    uintptr_t x = *(const uintptr_t *)a, y = *(const uintptr_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* How many adopted objects are still tracked (an address reused by another tracked
+** object after an adopted one died counts too: rare, and only at exit). */
+static ssize_t
+adopted_alive(void)
+{
+    ssize_t n = 0;
+    if (!nadopted)
+        return 0;
+    for (int i = 0; i < GC_NUM_GENERATIONS; i++)
+        for (GcHead *g = gc_next(GEN_HEAD(i)); g != GEN_HEAD(i); g = gc_next(g)) {
+            uintptr_t a = (uintptr_t)FROM_GC(g);
+            if (bsearch(&a, adopted, nadopted, sizeof *adopted, cmp_uintptr))
+                n++;
+        }
+    return n;
+}
+
 void
 gc_startup_objects_begin(void)
 {
@@ -1154,6 +1198,13 @@ gc_startup_objects_end(void)
     if (--startup_depth != 0)
         return;
     ssize_t n = gc_list_size(GEN_HEAD(0));
+    uintptr_t *a = realloc(adopted, sizeof *a * (nadopted + (size_t)n + 1));
+    if (a) {
+        adopted = a;
+        for (GcHead *g = gc_next(GEN_HEAD(0)); g != GEN_HEAD(0); g = gc_next(g))
+            adopted[nadopted++] = (uintptr_t)FROM_GC(g);
+        qsort(adopted, nadopted, sizeof *adopted, cmp_uintptr);
+    }
     gc_list_merge(GEN_HEAD(0), GEN_HEAD(GC_NUM_GENERATIONS - 1));
     gc_list_merge(&startup_saved, GEN_HEAD(0));
     gcs.resident[GC_NUM_GENERATIONS - 1] -= n;  /* no longer virtual: real now */

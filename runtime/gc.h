@@ -115,6 +115,8 @@ void gc_startup_objects_end(void);
 ** objects CPython's three final collections find unreachable. */
 typedef struct GcExitModel {
     ssize_t gen2_lost;          /* start-up objects gone by exit's first collection */
+    ssize_t young_lost[2];      /* and of the younger ones: from the youngest generation
+                                   holding some, then from an older one */
     ssize_t gen0_new, gen2_shift, total[2], dying[3];
 } GcExitModel;
 void gc_set_exit_model(const GcExitModel *model);

@@ -96,6 +96,9 @@ regen_one() { # FILE
         (cd "$dir" && timeout 20 python3 -i -q < "$base.py" > "$base.out" 2> "$base.stderr.tmp")
         rc=$?
         rm -f "$dir/$base.err"
+        if [ -f "$dir/$base.errgrep" ]; then
+            grep -E -f "$dir/$base.errgrep" "$dir/$base.stderr.tmp" > "$dir/$base.errlines"
+        fi
     else
         (cd "$dir" && ulimit -v "$vlimit" && timeout 20 python3 "${opts[@]}" "$base.py" < /dev/null \
             > "$base.out" 2> "$base.stderr.tmp")
