@@ -87,7 +87,7 @@ class _IterationGuard:
     """While a container is iterated, entries whose referent dies are only noted; they
     are removed when the last iteration ends (a dict must not change size under a loop)."""
 
-    __slots__ = ("container",)
+    __slots__ = ("container", "__weakref__")
 
     def __init__(self, container):
         self.container = ref(container)
@@ -95,13 +95,13 @@ class _IterationGuard:
     def __enter__(self):
         c = self.container()
         if c is not None:
-            c._iterating += 1
+            c._iterating.add(self)
         return self
 
     def __exit__(self, e, t, b):
         c = self.container()
         if c is not None:
-            c._iterating -= 1
+            c._iterating.discard(self)
             if not c._iterating and c._pending_removals:
                 c._commit_removals()
 
@@ -119,7 +119,7 @@ class WeakValueDictionary:
                     _remove_dead_weakref(self.data, wr.key)
         self._remove = remove
         self._pending_removals = []
-        self._iterating = 0
+        self._iterating = set()
         self.data = {}
         self.update(other, **kw)
 
@@ -312,7 +312,7 @@ class WeakKeyDictionary:
                         pass
         self._remove = remove
         self._pending_removals = []
-        self._iterating = 0
+        self._iterating = set()
         if dict is not None:
             self.update(dict)
 
@@ -447,7 +447,7 @@ class WeakSet:
                     self.data.discard(item)
         self._remove = remove
         self._pending_removals = []
-        self._iterating = 0
+        self._iterating = set()
         if data is not None:
             self.update(data)
 
