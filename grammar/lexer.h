@@ -181,6 +181,7 @@ typedef struct ParseState {
     unsigned char call_paren[64], call_tp[64];
     unsigned char disp[64];     /* a display's bracket: DISP_* (parse.c) */
     unsigned char group[64];    /* an expression's bracket: 1 '(', 2 '[', 3 '{' (else 0) */
+    unsigned char tgtb[64];     /* a bracket of a del, for or 'as' target */
     int chain, chain_level;     /* a primary chain (x.y.z) begun where a target could start */
     int chain_ctx;              /* the NM_ context of its first NAME */
     int for_tgt;                /* 1 + bracket depth of a 'for' whose target is being read */

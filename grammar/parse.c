@@ -570,7 +570,7 @@ enum { NM_PLAIN, NM_STMT_START, NM_AFTER_EQ, NM_FIRST_ARG, NM_LATER_ARG, NM_IF, 
        NM_DISP_FIRST, NM_DISP_LATER, NM_DISP_ARG, NM_ATTR_TP, NM_ATTR_DEL, NM_DECORATOR,
        NM_SUBSCR_TP, NM_SUBSCR_LATER, NM_FSTRING, NM_SUBSCR_PLAIN, NM_SUBSCR_PLAIN_LATER,
        NM_ATTR_ELEM, NM_TUPLE_ELEM, NM_SUBSCR_DELEM, NM_SUBSCR_DELEM_LATER, NM_GROUP_FIRST,
-       NM_GROUP_LATER };
+       NM_GROUP_LATER, NM_TGT_ELEM, NM_TGT_PAREN_FIRST };
 
 /* What a non-call bracket opened: a display or group where an assignment target could
 ** start (at the start of a statement, after '=', or as an element of such a display), one
@@ -767,6 +767,13 @@ name_attempts(ParseState *ps, Token t)
     }
     case NM_DISP_ARG:
         return 4;
+    case NM_TGT_ELEM:
+        /* an element of a bracketed del/for/as target: the target rules try it as a
+        ** t_primary, a star_atom and the del/star target alternatives */
+        return 5;
+    case NM_TGT_PAREN_FIRST:
+        /* ... and a lone name in parentheses once more, as a group */
+        return n == TK_RPAR ? 6 : 5;
     case NM_GROUP_FIRST:
     case NM_GROUP_LATER: {
         /* an element of a group or display inside an expression: its atom's
@@ -4309,6 +4316,10 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
             (ps->prev_code == TK_LPAR || ps->prev_code == TK_LSQB ||
              ps->prev_code == TK_LBRACE || ps->prev_code == TK_COMMA))
             ctx = ps->prev_code == TK_COMMA ? NM_GROUP_LATER : NM_GROUP_FIRST;
+        else if (ctx == NM_PLAIN && up >= 0 && up < 64 && ps->tgtb[up] &&
+                 (ps->prev_code == TK_LPAR || ps->prev_code == TK_LSQB ||
+                  ps->prev_code == TK_COMMA))
+            ctx = ps->prev_code == TK_LPAR ? NM_TGT_PAREN_FIRST : NM_TGT_ELEM;
         if (ps->in_fstring && fs_lead)
             ctx = NM_FSTRING;
         else if (ps->prev_code == TK_DOT && ps->chain && level == ps->chain_level)
@@ -4386,6 +4397,11 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
                   !ps->call_paren[level] && !ps->subscr[level] && !ps->for_tgt &&
                   ps->prev_code != TK_DEL && ps->prev_code != TK_AS;
         ps->group[level] = !grp ? 0 : code == TK_LPAR ? 1 : code == TK_LSQB ? 2 : 3;
+        int p = ps->prev_code;
+        ps->tgtb[level] = !ps->subscr[level] && code != TK_LBRACE &&
+                          (p == TK_DEL || p == TK_AS || (ps->for_tgt && code != TK_LBRACE) ||
+                           (level > 0 && ps->tgtb[level - 1] &&
+                            (p == TK_LPAR || p == TK_LSQB || p == TK_COMMA)));
     }
     if (ps->st_start) {
         switch (code) {

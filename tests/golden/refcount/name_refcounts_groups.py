@@ -30,3 +30,16 @@ if 0:
 for name in ['qga', 'qgb', 'qgc', 'qgd', 'qge', 'qgf', 'qgg', 'qgh', 'qgi', 'qgj', 'qgk', 'qgl',
              'qgm', 'qgn', 'qgo', 'qgp', 'qgq', 'qgr', 'qgs', 'qgt', 'qgu', 'qgv', 'qgw']:
     print(name, sys.getrefcount(name))
+# elements of bracketed del, for and 'as' targets
+if 0:
+    for (qta, a) in w: pass
+    for [a, qtb] in w: pass
+    for (qtc) in w: pass
+    for a, (qtd, b) in w: pass
+    del (qte)
+    del [qtf, a]
+    with f() as (qtg, a): pass
+    x = [1 for (qth, a) in w]
+    for x in (qti, a): pass
+for name in ['qta', 'qtb', 'qtc', 'qtd', 'qte', 'qtf', 'qtg', 'qth', 'qti']:
+    print(name, sys.getrefcount(name))
