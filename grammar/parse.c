@@ -856,7 +856,7 @@ name_attempts(ParseState *ps, Token t)
         else if (ps->chain == 3)                    /* a later element of a tuple */
             e = stmt_ahead(ps) == 1 ? (more ? 1 : 2) : (more ? 2 : 3);
         else if (ps->chain_ctx == NM_AFTER_EQ)
-            e = more ? 2 : 3;
+            e = stmt_ahead(ps) == 1 ? (more ? 1 : 2) : (more ? 2 : 3);   /* x = t = ... */
         else {
             int k = stmt_ahead(ps);
             e = k == 1 ? (more ? 1 : 3) : k == 2 ? (more ? 1 : 4) : (more ? 2 : 5);

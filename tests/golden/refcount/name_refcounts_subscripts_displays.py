@@ -38,3 +38,12 @@ if 0:
     x = [y[qel:1]]
 for name in ['qea', 'qeb', 'qec', 'qed', 'qee', 'qef', 'qeg', 'qeh', 'qei', 'qej', 'qek', 'qel']:
     print(name, sys.getrefcount(name))
+# subscripts in a chained assignment's later targets
+if 0:
+    x = y[qfa] = 1
+    x = y.a[qfb] = 1
+    x = y[qfc].a = 1
+    x = y[qfd][0] = 1
+    x = z = y[qfe] = 1
+for name in ['qfa', 'qfb', 'qfc', 'qfd', 'qfe']:
+    print(name, sys.getrefcount(name))
