@@ -570,7 +570,7 @@ enum { NM_PLAIN, NM_STMT_START, NM_AFTER_EQ, NM_FIRST_ARG, NM_LATER_ARG, NM_IF, 
        NM_DISP_FIRST, NM_DISP_LATER, NM_DISP_ARG, NM_ATTR_TP, NM_ATTR_DEL, NM_DECORATOR,
        NM_SUBSCR_TP, NM_SUBSCR_LATER, NM_FSTRING, NM_SUBSCR_PLAIN, NM_SUBSCR_PLAIN_LATER,
        NM_ATTR_ELEM, NM_TUPLE_ELEM, NM_SUBSCR_DELEM, NM_SUBSCR_DELEM_LATER, NM_GROUP_FIRST,
-       NM_GROUP_LATER, NM_TGT_ELEM, NM_TGT_PAREN_FIRST };
+       NM_GROUP_LATER, NM_TGT_ELEM, NM_TGT_PAREN_FIRST, NM_STAR_TP };
 
 /* What a non-call bracket opened: a display or group where an assignment target could
 ** start (at the start of a statement, after '=', or as an element of such a display), one
@@ -715,6 +715,8 @@ name_attempts(ParseState *ps, Token t)
     int tp = trailer ? 2 : 1;
     switch (ctx) {
     case NM_STMT_START:
+        if (n == TK_COLON)
+            return 1;           /* an annotated assignment: its rule comes first */
         if (n == TK_EQUAL)
             return 3;
         if (is_augassign(n))
@@ -730,7 +732,9 @@ name_attempts(ParseState *ps, Token t)
         int up = ps->la_level > 0 ? ps->la_level - 1 : 0;
         if (ps->call_paren[up] == 2)
             return n == TK_EQUAL ? 1 : 3;
-        return n == TK_EQUAL ? 7 : 4 + ps->call_tp[up];
+        /* a call that may start a target is parsed once more by t_primary, unless the
+        ** chain is an assignment's target after all */
+        return n == TK_EQUAL ? 7 : 4 + (ps->call_tp[up] && !stmt_ahead(ps));
     }
     case NM_LATER_ARG:
         return n == TK_EQUAL ? 1 : 3;
@@ -767,6 +771,8 @@ name_attempts(ParseState *ps, Token t)
     }
     case NM_DISP_ARG:
         return 4;
+    case NM_STAR_TP:
+        return 4;               /* star_targets' '*' star_target, then the expression */
     case NM_TGT_ELEM:
         /* an element of a bracketed del/for/as target: the target rules try it as a
         ** t_primary, a star_atom and the del/star target alternatives */
@@ -4320,6 +4326,12 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
                  (ps->prev_code == TK_LPAR || ps->prev_code == TK_LSQB ||
                   ps->prev_code == TK_COMMA))
             ctx = ps->prev_code == TK_LPAR ? NM_TGT_PAREN_FIRST : NM_TGT_ELEM;
+        else if (ctx == NM_PLAIN && ps->prev_code == TK_STAR &&
+                 ((prev2 == TK_EQUAL && level == 0) ||
+                  (up >= 0 && up < 64 && (prev2 == TK_LSQB || prev2 == TK_LPAR) &&
+                   (ps->disp[up] == DISP_TP_LIST || ps->disp[up] == DISP_TP_PAREN ||
+                    ps->disp[up] == DISP_TP_PAREN_START))))
+            ctx = NM_STAR_TP;   /* '*' NAME first where a target could start */
         if (ps->in_fstring && fs_lead)
             ctx = NM_FSTRING;
         else if (ps->prev_code == TK_DOT && ps->chain && level == ps->chain_level)
@@ -4365,7 +4377,13 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
                                   p == TK_RSQB || p == TK_STRING;
         ps->call_tp[level] = p == TK_NAME && ps->nm_at[0] == ps->prev.start &&
                              (ps->nm_ctx[0] == NM_STMT_START || ps->nm_ctx[0] == NM_AFTER_EQ ||
-                              ps->nm_ctx[0] == NM_DISP_FIRST || ps->nm_ctx[0] == NM_DISP_LATER);
+                              ps->nm_ctx[0] == NM_DISP_FIRST || ps->nm_ctx[0] == NM_DISP_LATER ||
+                              ps->nm_ctx[0] == NM_ATTR_TP ||
+                              (ps->delem_state && level == ps->delem_lv));
+        if ((p == TK_RSQB || p == TK_RPAR) &&
+            ((ps->chain == 1 && level == ps->chain_level) ||
+             (ps->delem_state && level == ps->delem_lv)))
+            ps->call_tp[level] = 1;     /* a call on a subscript or call of such a chain */
     }
     if ((code == TK_LSQB || code == TK_LBRACE) && level < 64)
         ps->call_paren[level] = ps->call_tp[level] = 0;

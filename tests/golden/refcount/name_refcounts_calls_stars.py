@@ -1,0 +1,25 @@
+# NAME attempts: an annotated assignment's target (its rule comes first: one attempt), the
+# first argument of a call that may start an assignment target (a method call, a call on a
+# subscript or call, in a display element; not when the chain is the target), and a
+# starred name first where a target could start.
+import sys
+
+def fn():
+    qca: int = 1
+    qcb: int
+    x = a.b(qcc)
+    a.b(qcd)
+    x = [a.b(qce)]
+    a.b(qcf).c = 1
+    f(qcg)[0] = 1
+    x = a[0](qch)
+    x = f(1)(qci)
+    x = *qcj,
+    x = [*qck]
+    [*qcl] = x
+    x = [1, *qcm]
+    x = (*qcn.a,)
+
+for name in ['qca', 'qcb', 'qcc', 'qcd', 'qce', 'qcf', 'qcg', 'qch', 'qci', 'qcj', 'qck', 'qcl',
+             'qcm', 'qcn']:
+    print(name, sys.getrefcount(name))
