@@ -182,6 +182,10 @@ typedef struct ParseState {
     unsigned char disp[64];     /* a display's bracket: DISP_* (parse.c) */
     unsigned char group[64];    /* an expression's bracket: 1 '(', 2 '[', 3 '{' (else 0) */
     unsigned char tgtb[64];     /* a bracket of a del, for or 'as' target */
+    /* per bracket depth (0: the statement), for the elements of a display or tuple:
+    ** whether every element so far could be an assignment target, and the state of the
+    ** current one (TV_*, parse.c) */
+    unsigned char tv_all[65], tv_cur[65];
     int chain, chain_level;     /* a primary chain (x.y.z) begun where a target could start */
     int chain_ctx;              /* the NM_ context of its first NAME */
     int for_tgt;                /* 1 + bracket depth of a 'for' whose target is being read */

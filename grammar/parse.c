@@ -570,7 +570,12 @@ enum { NM_PLAIN, NM_STMT_START, NM_AFTER_EQ, NM_FIRST_ARG, NM_LATER_ARG, NM_IF, 
        NM_DISP_FIRST, NM_DISP_LATER, NM_DISP_ARG, NM_ATTR_TP, NM_ATTR_DEL, NM_DECORATOR,
        NM_SUBSCR_TP, NM_SUBSCR_LATER, NM_FSTRING, NM_SUBSCR_PLAIN, NM_SUBSCR_PLAIN_LATER,
        NM_ATTR_ELEM, NM_TUPLE_ELEM, NM_SUBSCR_DELEM, NM_SUBSCR_DELEM_LATER, NM_GROUP_FIRST,
-       NM_GROUP_LATER, NM_TGT_ELEM, NM_TGT_PAREN_FIRST, NM_STAR_TP };
+       NM_GROUP_LATER, NM_TGT_ELEM, NM_TGT_PAREN_FIRST, NM_STAR_TP, NM_DISP_LATER_TV,
+       NM_TUPLE_LATER_TV };
+
+/* The state of an element for tv_update: could it still be an assignment target? */
+enum { TV_INVALID, TV_START, TV_TARGET, TV_STAR, TV_DOT, TV_NESTED, TV_SUBSCR, TV_CALL,
+       TV_CALLEND };
 
 /* What a non-call bracket opened: a display or group where an assignment target could
 ** start (at the start of a statement, after '=', or as an element of such a display), one
@@ -743,7 +748,8 @@ name_attempts(ParseState *ps, Token t)
     case NM_WHILE:
         return 3;
     case NM_DISP_FIRST:
-    case NM_DISP_LATER: {
+    case NM_DISP_LATER:
+    case NM_DISP_LATER_TV: {
         /* the display is tried as a target list (t_primary, star_atom) and then parsed as
         ** an expression, its first element once more through t_primary's atom */
         int d = ps->disp[ps->la_level > 0 ? ps->la_level - 1 : 0];
@@ -757,6 +763,15 @@ name_attempts(ParseState *ps, Token t)
             return 5;
         if (ctx == NM_DISP_LATER)
             return 5;
+        if (ctx == NM_DISP_LATER_TV) {
+            /* the elements before it could all be targets: the target parse reaches
+            ** it, unless the display is the target (or once, when a trailer follows) */
+            int next = after_closing(ps, 1);
+            if (next == TK_EQUAL)
+                return 5;
+            return (next == TK_DOT || next == TK_LPAR || next == TK_LSQB ? 6 : 7) +
+                   (n == TK_LPAR);
+        }
         if (d == DISP_TP_PAREN || d == DISP_TP_PAREN_START) {
             int comma, comp, colon;
             group_ahead(ps, &comma, &comp, &colon);
@@ -771,6 +786,10 @@ name_attempts(ParseState *ps, Token t)
     }
     case NM_DISP_ARG:
         return 4;
+    case NM_TUPLE_LATER_TV:
+        /* a later element of a tuple whose elements so far could all be targets: the
+        ** target rules parse it too, unless the tuple is the target */
+        return stmt_ahead(ps) == 1 ? 2 : 4;
     case NM_STAR_TP:
         return 4;               /* star_targets' '*' star_target, then the expression */
     case NM_TGT_ELEM:
@@ -4277,9 +4296,65 @@ check_rest(ParseState *ps)
 ** token as an assignment target (see parse_number): the first token of a simple
 ** statement, and the token after an assignment '=' (not a lambda default, not after an
 ** annotation, not in a compound header). */
+/* Follow, per bracket depth, whether the elements of a display (or of a tuple at a
+** statement's start or after '=') are all possible targets: a NAME, a starred one, a
+** nested display, or a chain of trailers not ending in a call.  Called with each token
+** after note_target_position has used the state before it. */
+static void
+tv_update(ParseState *ps, int code, int level)
+{
+    if (is_close(code)) {
+        if (level >= 1 && level <= 65) {
+            /* a nested display is a target if all its elements are */
+            int inner = level <= 64 && ps->tv_all[level] && ps->tv_cur[level] == TV_TARGET;
+            unsigned char *c = &ps->tv_cur[level - 1];
+            *c = *c == TV_NESTED ? (inner ? TV_TARGET : TV_INVALID)
+                 : *c == TV_SUBSCR ? TV_TARGET
+                 : *c == TV_CALL ? TV_CALLEND : TV_INVALID;
+        }
+        return;
+    }
+    if (level > 64)
+        return;
+    unsigned char *c = &ps->tv_cur[level];
+    if (is_open(code)) {
+        int trail = *c == TV_TARGET || *c == TV_CALLEND;
+        *c = *c == TV_START ? TV_NESTED
+             : trail && code == TK_LSQB ? TV_SUBSCR
+             : trail && code == TK_LPAR ? TV_CALL : TV_INVALID;
+        if (level < 64) {
+            ps->tv_all[level + 1] = 1;
+            ps->tv_cur[level + 1] = TV_START;
+        }
+        return;
+    }
+    switch (code) {
+    case TK_NAME:
+        *c = *c == TV_START || *c == TV_STAR || *c == TV_DOT ? TV_TARGET : TV_INVALID;
+        break;
+    case TK_STAR:
+        *c = *c == TV_START ? TV_STAR : TV_INVALID;
+        break;
+    case TK_DOT:
+        *c = *c == TV_TARGET || *c == TV_CALLEND ? TV_DOT : TV_INVALID;
+        break;
+    case TK_COMMA:
+        if (*c != TV_TARGET)
+            ps->tv_all[level] = 0;
+        *c = TV_START;
+        break;
+    default:
+        *c = TV_INVALID;
+    }
+}
+
 static void
 note_target_position(ParseState *ps, int code, Token tok, int level)
 {
+    if (level == 0 && ((ps->st_start && !ps->st_compound) || ps->st_after_eq)) {
+        ps->tv_all[0] = 1;
+        ps->tv_cur[0] = TV_START;
+    }
     int prev2 = ps->nt_prev2, fs_lead = ps->fs_lead;
     if (code != TK_LPAR)
         ps->fs_lead = 0;
@@ -4326,6 +4401,11 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
                  (ps->prev_code == TK_LPAR || ps->prev_code == TK_LSQB ||
                   ps->prev_code == TK_COMMA))
             ctx = ps->prev_code == TK_LPAR ? NM_TGT_PAREN_FIRST : NM_TGT_ELEM;
+        else if (ctx == NM_DISP_LATER && level <= 64 && ps->tv_all[level])
+            ctx = NM_DISP_LATER_TV;
+        else if (ctx == NM_PLAIN && ps->prev_code == TK_COMMA && level == 0 && ps->tv_all[0] &&
+                 !ps->for_tgt && !ps->st_lambda)
+            ctx = NM_TUPLE_LATER_TV;
         else if (ctx == NM_PLAIN && ps->prev_code == TK_STAR &&
                  ((prev2 == TK_EQUAL && level == 0) ||
                   (up >= 0 && up < 64 && (prev2 == TK_LSQB || prev2 == TK_LPAR) &&
@@ -4358,7 +4438,8 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
         ps->nm_ctx[1] = ps->nm_ctx[0];
         ps->nm_at[0] = tok.start;
         ps->nm_ctx[0] = ctx;
-        if (ctx == NM_DISP_FIRST || ctx == NM_DISP_LATER) {
+        if (ctx == NM_DISP_FIRST || ctx == NM_DISP_LATER || ctx == NM_DISP_LATER_TV ||
+            (ctx == NM_STAR_TP && level > 0)) {
             ps->delem_lv = level;
             ps->delem_state = 1;
         } else if (level == ps->delem_lv && ps->prev_code != TK_DOT) {
@@ -4378,6 +4459,7 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
         ps->call_tp[level] = p == TK_NAME && ps->nm_at[0] == ps->prev.start &&
                              (ps->nm_ctx[0] == NM_STMT_START || ps->nm_ctx[0] == NM_AFTER_EQ ||
                               ps->nm_ctx[0] == NM_DISP_FIRST || ps->nm_ctx[0] == NM_DISP_LATER ||
+                              ps->nm_ctx[0] == NM_DISP_LATER_TV ||
                               ps->nm_ctx[0] == NM_ATTR_TP ||
                               (ps->delem_state && level == ps->delem_lv));
         if ((p == TK_RSQB || p == TK_RPAR) &&
@@ -4421,6 +4503,7 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
                            (level > 0 && ps->tgtb[level - 1] &&
                             (p == TK_LPAR || p == TK_LSQB || p == TK_COMMA)));
     }
+    tv_update(ps, code, level);
     if (ps->st_start) {
         switch (code) {
         case TK_IF: case TK_ELIF: case TK_ELSE: case TK_WHILE: case TK_FOR: case TK_TRY:
