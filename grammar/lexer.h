@@ -186,6 +186,10 @@ typedef struct ParseState {
     ** whether every element so far could be an assignment target, and the state of the
     ** current one (TV_*, parse.c) */
     unsigned char tv_all[65], tv_cur[65];
+    /* per bracket depth, what after_closing and group_ahead found for the bracket open
+    ** there (bit 0x80 of ahead_flags: computed), so a long display is scanned once */
+    short closing_next[64];
+    unsigned char ahead_flags[64];
     int chain, chain_level;     /* a primary chain (x.y.z) begun where a target could start */
     int chain_ctx;              /* the NM_ context of its first NAME */
     int for_tgt;                /* 1 + bracket depth of a 'for' whose target is being read */

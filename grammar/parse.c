@@ -658,7 +658,7 @@ subscript_ahead(ParseState *ps, int *slice, int *tuple, int *after)
 
 /* The token after the bracket that closes 'up' levels above the lookahead (0 if none). */
 static int
-after_closing(ParseState *ps, int up)
+scan_after_closing(ParseState *ps, int up)
 {
     int depth = 0, c = ps->la_code;
     for (int k = -1; k < 1024; c = peek_token(ps, ++k, &(QTok){0})) {
@@ -676,10 +676,48 @@ after_closing(ParseState *ps, int up)
     return 0;
 }
 
+/* ... once per bracket (cached per depth; note_target_position resets it) */
+enum { AH_COMMA = 1, AH_COMP = 2, AH_COLON = 4, AH_SCANNED = 8, AH_CLOSING = 0x80 };
+
+static int
+after_closing(ParseState *ps, int up)
+{
+    int d = ps->la_level - up;
+    if (d < 0 || d >= 64)
+        return scan_after_closing(ps, up);
+    if (!(ps->ahead_flags[d] & AH_CLOSING)) {
+        ps->closing_next[d] = (short)scan_after_closing(ps, up);
+        ps->ahead_flags[d] |= AH_CLOSING;
+    }
+    return ps->closing_next[d];
+}
+
+static void scan_group_ahead(ParseState *ps, int *comma, int *comp, int *colon);
+
 /* From the lookahead to the bracket that closes the current one: whether a ',', a 'for'
-** or a ':' appears at its top level. */
+** or a ':' appears at its top level (for the whole bracket: computed at its first use,
+** which the callers make at its first element). */
 static void
 group_ahead(ParseState *ps, int *comma, int *comp, int *colon)
+{
+    int d = ps->la_level - 1;
+    if (d < 0 || d >= 64) {
+        scan_group_ahead(ps, comma, comp, colon);
+        return;
+    }
+    unsigned char *f = &ps->ahead_flags[d];
+    if (!(*f & AH_SCANNED)) {
+        scan_group_ahead(ps, comma, comp, colon);
+        *f |= AH_SCANNED | (*comma ? AH_COMMA : 0) | (*comp ? AH_COMP : 0) |
+              (*colon ? AH_COLON : 0);
+    }
+    *comma = (*f & AH_COMMA) != 0;
+    *comp = (*f & AH_COMP) != 0;
+    *colon = (*f & AH_COLON) != 0;
+}
+
+static void
+scan_group_ahead(ParseState *ps, int *comma, int *comp, int *colon)
 {
     int depth = 0, c = ps->la_code;
     *comma = *comp = *colon = 0;
@@ -4325,6 +4363,7 @@ tv_update(ParseState *ps, int code, int level)
         if (level < 64) {
             ps->tv_all[level + 1] = 1;
             ps->tv_cur[level + 1] = TV_START;
+            ps->ahead_flags[level] = 0; /* a new bracket at this depth */
         }
         return;
     }
