@@ -737,6 +737,39 @@ scan_group_ahead(ParseState *ps, int *comma, int *comp, int *colon)
     }
 }
 
+/* After a NAME followed by '.' or '[': whether its chain of trailers ('.' NAME, '[...]',
+** '(...)') ends with a call. */
+static int
+chain_ends_in_call(ParseState *ps)
+{
+    int c = ps->la_code, last_call = 0;
+    for (int k = -1; k < 1024;) {
+        if (c == TK_DOT) {
+            if (peek_token(ps, k + 1, &(QTok){0}) != TK_NAME)
+                return 0;
+            k += 2;
+            last_call = 0;
+        } else if (c == TK_LSQB || c == TK_LPAR) {
+            last_call = c == TK_LPAR;
+            int depth = 0;
+            do {
+                if (c <= 0 || c == TK_NEWLINE)
+                    return 0;
+                if (c == TK_LPAR || c == TK_LSQB || c == TK_LBRACE)
+                    depth++;
+                else if (c == TK_RPAR || c == TK_RSQB || c == TK_RBRACE)
+                    depth--;
+                c = peek_token(ps, ++k, &(QTok){0});
+            } while (depth > 0 && k < 1024);
+            continue;
+        } else {
+            return last_call;
+        }
+        c = peek_token(ps, k, &(QTok){0});
+    }
+    return 0;
+}
+
 /* How many times CPython 3.11's PEG parser converts this NAME token into a str object
 ** (_PyPegen_name_token), each of which the arena keeps until the code has run: once per
 ** rule alternative that tries it.  A name inside an expression is tried twice by the
@@ -766,11 +799,12 @@ name_attempts(ParseState *ps, Token t)
             return 4;
         if (assign_ahead(ps))
             return 3;
-        return 1 + tp + (n == TK_DOT || n == TK_LSQB ? 0 : 2) + 2;
+        return 1 + tp + (n == TK_DOT || n == TK_LSQB ? 2 * chain_ends_in_call(ps) : 2) + 2;
     case NM_AFTER_EQ:
         if (n == TK_EQUAL)
             return 2;
-        return tp + (n == TK_DOT || n == TK_LSQB ? 0 : 1) + 2;
+        /* a chain ending in a call: t_primary tries it to its end */
+        return tp + (n == TK_DOT || n == TK_LSQB ? chain_ends_in_call(ps) : 1) + 2;
     case NM_FIRST_ARG: {
         int up = ps->la_level > 0 ? ps->la_level - 1 : 0;
         if (ps->call_paren[up] == 2)

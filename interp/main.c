@@ -622,6 +622,13 @@ options_done:
                 fatal_startup();
             decref(m);
         }
+        /* names CPython's start-up leaves interned (and alive) that pyheap's does not
+        ** make: an identifier met by the parser counts one reference more when it is
+        ** interned already (the modules imported on first use) */
+        static const char *const startup_names[] = {"gc", "weakref", "_weakref", "atexit"};
+        for (size_t k = 0; k < sizeof startup_names / sizeof startup_names[0]; k++)
+            if (!rt_keep(str_intern_cstr(startup_names[k])))
+                fatal_startup();
         int repl = !(command || script || !(inspect || isatty(0)));
         rt_prime_freelists(repl);
         /* The collector as CPython's start-up leaves it: gc.get_stats(), and generation

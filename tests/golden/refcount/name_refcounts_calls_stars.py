@@ -1,7 +1,8 @@
 # NAME attempts: an annotated assignment's target (its rule comes first: one attempt), the
 # first argument of a call that may start an assignment target (a method call, a call on a
 # subscript or call, in a display element; not when the chain is the target), and a
-# starred name first where a target could start.
+# starred name first where a target could start; and a statement's first NAME whose chain
+# of trailers ends in a call (t_primary tries the chain to its end).
 import sys
 
 def fn():
@@ -19,7 +20,12 @@ def fn():
     [*qcl] = x
     x = [1, *qcm]
     x = (*qcn.a,)
+    qco.collect()
+    x = qcp.a.b()
+    qcq.a().b
+    x = qcr[0](1)
+    qcs.set_debug(qcs.DEBUG_STATS)
 
 for name in ['qca', 'qcb', 'qcc', 'qcd', 'qce', 'qcf', 'qcg', 'qch', 'qci', 'qcj', 'qck', 'qcl',
-             'qcm', 'qcn']:
+             'qcm', 'qcn', 'qco', 'qcp', 'qcq', 'qcr', 'qcs']:
     print(name, sys.getrefcount(name))
