@@ -571,7 +571,7 @@ enum { NM_PLAIN, NM_STMT_START, NM_AFTER_EQ, NM_FIRST_ARG, NM_LATER_ARG, NM_IF, 
        NM_SUBSCR_TP, NM_SUBSCR_LATER, NM_FSTRING, NM_SUBSCR_PLAIN, NM_SUBSCR_PLAIN_LATER,
        NM_ATTR_ELEM, NM_TUPLE_ELEM, NM_SUBSCR_DELEM, NM_SUBSCR_DELEM_LATER, NM_GROUP_FIRST,
        NM_GROUP_LATER, NM_TGT_ELEM, NM_TGT_PAREN_FIRST, NM_STAR_TP, NM_DISP_LATER_TV,
-       NM_TUPLE_LATER_TV };
+       NM_TUPLE_LATER_TV, NM_LATER_ARG_NOKW, NM_LATER_ARG_DSTAR };
 
 /* The state of an element for tv_update: could it still be an assignment target? */
 enum { TV_INVALID, TV_START, TV_TARGET, TV_STAR, TV_DOT, TV_NESTED, TV_SUBSCR, TV_CALL,
@@ -808,13 +808,19 @@ name_attempts(ParseState *ps, Token t)
     case NM_FIRST_ARG: {
         int up = ps->la_level > 0 ? ps->la_level - 1 : 0;
         if (ps->call_paren[up] == 2)
-            return n == TK_EQUAL ? 1 : 3;
+            return n == TK_EQUAL ? 5 : 3;       /* class bases and keywords */
         /* a call that may start a target is parsed once more by t_primary, unless the
         ** chain is an assignment's target after all */
         return n == TK_EQUAL ? 7 : 4 + (ps->call_tp[up] && !stmt_ahead(ps));
     }
     case NM_LATER_ARG:
-        return n == TK_EQUAL ? 1 : 3;
+    case NM_LATER_ARG_NOKW:
+    case NM_LATER_ARG_DSTAR:
+        /* a keyword's name: the positional alternative of 'args' tries it first while
+        ** only positional arguments came before, the kwargs rules after that */
+        if (n == TK_EQUAL)
+            return ctx == NM_LATER_ARG_NOKW ? 5 : ctx == NM_LATER_ARG ? 2 : 1;
+        return 3;
     case NM_IF:
         return 4;
     case NM_WHILE:
@@ -4455,7 +4461,8 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
         else if (up >= 0 && ps->call_paren[up] && ps->prev_code == TK_LPAR)
             ctx = NM_FIRST_ARG;
         else if (up >= 0 && ps->call_paren[up] && ps->prev_code == TK_COMMA)
-            ctx = NM_LATER_ARG;
+            ctx = ps->call_kw[up] & 2 ? NM_LATER_ARG_DSTAR
+                  : ps->call_kw[up] & 1 ? NM_LATER_ARG : NM_LATER_ARG_NOKW;
         else if (level == 0 && (ps->prev_code == TK_IF || ps->prev_code == TK_ELIF) &&
                  ps->st_compound)
             ctx = NM_IF;
@@ -4542,6 +4549,15 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
     }
     if ((code == TK_LSQB || code == TK_LBRACE) && level < 64)
         ps->call_paren[level] = ps->call_tp[level] = 0;
+    if (code == TK_LPAR && level < 64)
+        ps->call_kw[level] = 0;
+    if (level >= 1 && level <= 64 && ps->call_paren[level - 1]) {
+        if (code == TK_EQUAL && ps->prev_code == TK_NAME)
+            ps->call_kw[level - 1] |= 1;
+        else if (code == TK_DOUBLESTAR &&
+                 (ps->prev_code == TK_LPAR || ps->prev_code == TK_COMMA))
+            ps->call_kw[level - 1] |= 2;
+    }
     if ((code == TK_LPAR || code == TK_LSQB || code == TK_LBRACE) && level < 64)
         ps->subscr[level] = code == TK_LSQB && (ps->prev_code == TK_NAME ||
                                                 ps->prev_code == TK_RPAR ||

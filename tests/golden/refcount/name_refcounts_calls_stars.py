@@ -2,7 +2,8 @@
 # first argument of a call that may start an assignment target (a method call, a call on a
 # subscript or call, in a display element; not when the chain is the target), and a
 # starred name first where a target could start; and a statement's first NAME whose chain
-# of trailers ends in a call (t_primary tries the chain to its end).
+# of trailers ends in a call (t_primary tries the chain to its end); keyword names, tried
+# by the positional alternative of 'args' while only positional arguments came before.
 import sys
 
 def fn():
@@ -25,7 +26,14 @@ def fn():
     qcq.a().b
     x = qcr[0](1)
     qcs.set_debug(qcs.DEBUG_STATS)
+    f(a, qct=1)
+    f(a, b=1, qcu=2)
+    f(*a, qcv=1)
+    f(**a, qcw=1)
+    f(qcx=1)
+    class C(a, qcy=1): pass
 
 for name in ['qca', 'qcb', 'qcc', 'qcd', 'qce', 'qcf', 'qcg', 'qch', 'qci', 'qcj', 'qck', 'qcl',
-             'qcm', 'qcn', 'qco', 'qcp', 'qcq', 'qcr', 'qcs']:
+             'qcm', 'qcn', 'qco', 'qcp', 'qcq', 'qcr', 'qcs', 'qct', 'qcu', 'qcv', 'qcw', 'qcx',
+             'qcy']:
     print(name, sys.getrefcount(name))
