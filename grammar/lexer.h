@@ -180,6 +180,7 @@ typedef struct ParseState {
     int delem_lv, delem_state;
     unsigned char call_paren[64], call_tp[64];
     unsigned char call_kw[64];  /* a call's arguments so far: 1 a keyword, 2 a '**' */
+    int at_decorator;           /* the last '@' began a statement (a decorator) */
     unsigned char disp[64];     /* a display's bracket: DISP_* (parse.c) */
     unsigned char group[64];    /* an expression's bracket: 1 '(', 2 '[', 3 '{' (else 0) */
     unsigned char tgtb[64];     /* a bracket of a del, for or 'as' target */

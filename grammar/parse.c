@@ -4496,7 +4496,7 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
             ctx = NM_FSTRING;
         else if (ps->prev_code == TK_DOT && ps->chain && level == ps->chain_level)
             ctx = ps->chain == 1 ? NM_ATTR_TP : ps->chain == 3 ? NM_ATTR_ELEM : NM_ATTR_DEL;
-        else if (ps->prev_code == TK_AT && level == 0)
+        else if (ps->prev_code == TK_AT && level == 0 && ps->at_decorator)
             ctx = NM_DECORATOR;
         else if (ps->chain && level == ps->chain_level + 1 && level <= 64 &&
                  ps->subscr[level - 1] &&
@@ -4593,6 +4593,8 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
                             (p == TK_LPAR || p == TK_LSQB || p == TK_COMMA)));
     }
     tv_update(ps, code, level);
+    if (code == TK_AT)
+        ps->at_decorator = ps->st_start;    /* else the matrix product operator */
     if (ps->st_start) {
         switch (code) {
         case TK_IF: case TK_ELIF: case TK_ELSE: case TK_WHILE: case TK_FOR: case TK_TRY:

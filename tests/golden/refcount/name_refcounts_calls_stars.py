@@ -32,8 +32,9 @@ def fn():
     f(**a, qcw=1)
     f(qcx=1)
     class C(a, qcy=1): pass
+    x = a @ qcz
 
 for name in ['qca', 'qcb', 'qcc', 'qcd', 'qce', 'qcf', 'qcg', 'qch', 'qci', 'qcj', 'qck', 'qcl',
              'qcm', 'qcn', 'qco', 'qcp', 'qcq', 'qcr', 'qcs', 'qct', 'qcu', 'qcv', 'qcw', 'qcx',
-             'qcy']:
+             'qcy', 'qcz']:
     print(name, sys.getrefcount(name))
