@@ -106,7 +106,35 @@ class _IterationGuard:
                 c._commit_removals()
 
 
-class WeakValueDictionary:
+class _WeakMapping:
+    """What the two weak dictionaries share: their repr and the | operators."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return "<%s at %#x>" % (self.__class__.__name__, id(self))
+
+    def __or__(self, other):
+        if hasattr(other, "items"):
+            c = self.copy()
+            c.update(other)
+            return c
+        return NotImplemented
+
+    def __ror__(self, other):
+        if hasattr(other, "items"):
+            c = self.__class__()
+            c.update(other)
+            c.update(self)
+            return c
+        return NotImplemented
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+
+class WeakValueDictionary(_WeakMapping):
     """A mapping whose values are held weakly: an entry goes when its value dies."""
 
     def __init__(self, other=(), /, **kw):
@@ -155,9 +183,6 @@ class WeakValueDictionary:
         except KeyError:
             return False
         return o is not None
-
-    def __repr__(self):
-        return "<%s at %#x>" % (self.__class__.__name__, id(self))
 
     def __setitem__(self, key, value):
         if self._pending_removals:
@@ -274,27 +299,9 @@ class WeakValueDictionary:
         for key, o in kwargs.items():
             d[key] = KeyedRef(o, self._remove, key)
 
-    def __or__(self, other):
-        if hasattr(other, "items"):
-            c = self.copy()
-            c.update(other)
-            return c
-        return NotImplemented
-
-    def __ror__(self, other):
-        if hasattr(other, "items"):
-            c = self.__class__()
-            c.update(other)
-            c.update(self)
-            return c
-        return NotImplemented
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
 
 
-class WeakKeyDictionary:
+class WeakKeyDictionary(_WeakMapping):
     """A mapping whose keys are held weakly: an entry goes when its key dies."""
 
     def __init__(self, dict=None):
@@ -335,9 +342,6 @@ class WeakKeyDictionary:
         if self._pending_removals:
             self._commit_removals()
         return len(self.data)
-
-    def __repr__(self):
-        return "<%s at %#x>" % (self.__class__.__name__, id(self))
 
     def __setitem__(self, key, value):
         self.data[ref(key, self._remove)] = value
@@ -412,24 +416,6 @@ class WeakKeyDictionary:
         if len(kwargs):
             self.update(kwargs)
 
-    def __or__(self, other):
-        if hasattr(other, "items"):
-            c = self.copy()
-            c.update(other)
-            return c
-        return NotImplemented
-
-    def __ror__(self, other):
-        if hasattr(other, "items"):
-            c = self.__class__()
-            c.update(other)
-            c.update(self)
-            return c
-        return NotImplemented
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
 
 
 class WeakSet:

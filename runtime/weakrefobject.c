@@ -604,16 +604,19 @@ proxy_unwrap(Object *o)
     return newref(obj);
 }
 
-static Object *
-proxy_getattr(Object *self, Object *name)
-{
-    Object *obj = proxy_unwrap(self);
-    if (!obj)
-        return NULL;
-    Object *r = obj_getattr(obj, name);
-    decref(obj);
-    return r;
-}
+/* a slot that passes the referent and one operand on */
+#define PROXY_FORWARD(fn, f)                                                             \
+    static Object *fn(Object *self, Object *a)                                           \
+    {                                                                                    \
+        Object *x = proxy_unwrap(self);                                                  \
+        if (!x)                                                                          \
+            return NULL;                                                                 \
+        Object *r = f(x, a);                                                             \
+        decref(x);                                                                       \
+        return r;                                                                        \
+    }
+PROXY_FORWARD(proxy_getattr, obj_getattr)
+PROXY_FORWARD(proxy_getitem, obj_getitem)
 
 static int
 proxy_setattr(Object *self, Object *name, Object *v)
@@ -622,17 +625,6 @@ proxy_setattr(Object *self, Object *name, Object *v)
     if (!obj)
         return -1;
     int r = obj_setattr(obj, name, v);
-    decref(obj);
-    return r;
-}
-
-static Object *
-proxy_str(Object *self)
-{
-    Object *obj = proxy_unwrap(self);
-    if (!obj)
-        return NULL;
-    Object *r = obj_str(obj);
     decref(obj);
     return r;
 }
@@ -748,6 +740,7 @@ PROXY_UNARY(proxy_int, num_long)
 PROXY_UNARY(proxy_float, num_float)
 PROXY_UNARY(proxy_index, num_index)
 PROXY_UNARY(proxy_iter, obj_get_iter)
+PROXY_UNARY(proxy_str, obj_str)
 
 static int
 proxy_bool(Object *self)
@@ -778,17 +771,6 @@ proxy_contains(Object *self, Object *v)
     if (!x)
         return -1;
     int r = obj_contains(x, v);
-    decref(x);
-    return r;
-}
-
-static Object *
-proxy_getitem(Object *self, Object *key)
-{
-    Object *x = proxy_unwrap(self);
-    if (!x)
-        return NULL;
-    Object *r = obj_getitem(x, key);
     decref(x);
     return r;
 }
@@ -843,25 +825,26 @@ proxy_call(Object *self, Object *args, Object *kwds)
 }
 
 static Object *
-proxy_bytes(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+proxy_call_method(Object *self, const char *name)
 {
     Object *x = proxy_unwrap(self);
     if (!x)
         return NULL;
-    Object *r = obj_call_method(x, "__bytes__", NULL, 0);
+    Object *r = obj_call_method(x, name, NULL, 0);
     decref(x);
     return r;
 }
 
 static Object *
+proxy_bytes(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    return proxy_call_method(self, "__bytes__");
+}
+
+static Object *
 proxy_reversed(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
-    Object *x = proxy_unwrap(self);
-    if (!x)
-        return NULL;
-    Object *r = obj_call_method(x, "__reversed__", NULL, 0);
-    decref(x);
-    return r;
+    return proxy_call_method(self, "__reversed__");
 }
 
 static const MethodDef proxy_methods[] = {
