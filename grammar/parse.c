@@ -5184,10 +5184,17 @@ parse_source(const char *src, size_t len, const char *filename, ParseMode mode, 
     if (lex_init(&lx, src, len, mode == PARSE_SINGLE ? LEX_INTERACTIVE : LEX_FILE,
                  mode == PARSE_FILE, filename) < 0)
         error_lexer(&ps, &lx);
-    else
+    else {
+        /* the line model follows the tokens, which point into the lexer's copy */
+        if (ps.fm.lines) {
+            ps.fm.src = lx.buf;
+            if (ps.fm.len > lx.size)
+                ps.fm.len = lx.size;
+        }
         run_parser(&ps, mode == PARSE_FILE     ? TK_MODE_FILE
                         : mode == PARSE_SINGLE ? TK_MODE_SINGLE
                                                : TK_MODE_EVAL);
+    }
     lex_free(&lx);
     fm_end(&ps);
     if (!ps.failed && !ps.mod)
