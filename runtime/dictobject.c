@@ -26,8 +26,12 @@
 ** Instances (TPFLAG_MANAGED_DICT): attribute names go to the class's SharedKeys (up to
 ** 30, append-only) and values to the instance's InstanceValues array, with the
 ** per-instance insertion order kept in 'order'.  Asking for __dict__ builds a real dict
-** from them, and from then on the dict is the storage.
+** from them, and from then on the dict is the storage.  Such a dict is a split table in
+** CPython until an insertion it cannot take (a key that is not an exact str, a new key
+** when the shared keys have no room), clear() or popitem(): while it would be, 'values'
+** points at the class's SharedKeys, and sys.getsizeof reports CPython's split size.
 */
+#include <stdlib.h>
 #include "dictobject.h"
 #include "error.h"
 #include "gc.h"
@@ -780,6 +784,41 @@ dictresize(DictObject *mp, uint8_t log2_newsize, int unicode)
     return 0;
 }
 
+/* A dict leaves the split model (CPython: its table becomes a combined one). */
+static void
+dict_unsplit(DictObject *mp)
+{
+    SharedKeys *sk = mp->values;
+    mp->values = NULL;
+    shared_keys_release(sk);
+}
+
+static int insertion_resize(DictObject *mp, int unicode);
+
+/* A new key for a dict in the split model: CPython adds it to the shared keys while they
+** have room (and the key is not there already); else the table becomes a combined one
+** sized for the entries (insertion_resize: that is the size it grows from after). */
+static int
+split_insert(DictObject *mp, Object *key, int resize)
+{
+    SharedKeys *sk = mp->values;
+    if (!STR_CHECK_EXACT(key)) {
+        dict_unsplit(mp);
+        return 0;
+    }
+    if (shared_keys_index(sk, key) >= 0)
+        return 0;
+    if (sk->usable <= 0) {
+        dict_unsplit(mp);
+        return resize ? insertion_resize(mp, 1) : 0;
+    }
+    Object *iname = newref(key);
+    str_intern_inplace(&iname);
+    sk->keys[sk->nkeys++] = iname;
+    sk->usable--;
+    return 0;
+}
+
 static int
 insertion_resize(DictObject *mp, int unicode)
 {
@@ -789,6 +828,8 @@ insertion_resize(DictObject *mp, int unicode)
 static int
 insert_to_emptydict(DictObject *mp, Object *key, hash_t hash, Object *value)
 {
+    if (UNLIKELY(mp->values != NULL))
+        split_insert(mp, key, 0);
     int unicode = STR_CHECK_EXACT(key);
     DictKeys *newkeys = new_keys_object(DICT_LOG_MINSIZE, unicode);
     if (!newkeys) {
@@ -833,6 +874,8 @@ insertdict(DictObject *mp, Object *key, hash_t hash, Object *value)
         goto fail;
     MAINTAIN_TRACKING(mp, key, value);
     if (ix == DKIX_EMPTY) {
+        if (UNLIKELY(mp->values != NULL) && split_insert(mp, key, 1) < 0)
+            goto fail;
         mp->keys->version = 0;
         if (mp->keys->usable <= 0) {
             if (insertion_resize(mp, 1) < 0)
@@ -1157,6 +1200,8 @@ dict_clear(Object *d)
 {
     DictObject *mp = (DictObject *)d;
     DictKeys *oldkeys = mp->keys;
+    if (mp->values)
+        dict_unsplit(mp);
     if (oldkeys == EMPTY_KEYS)
         return;
     mp->keys = EMPTY_KEYS;
@@ -1176,7 +1221,7 @@ dict_merge_impl(DictObject *mp, Object *b, int override)
             override = 1;
             DictKeys *okeys = other->keys;
             /* clone the keys block when the other dict has no holes */
-            if (other->used == okeys->nentries &&
+            if (other->values == NULL && other->used == okeys->nentries &&
                 (DK_LOG_SIZE(okeys) == DICT_LOG_MINSIZE ||
                  USABLE_FRACTION(DK_SIZE(okeys) / 2) < other->used)) {
                 size_t sz = (size_t)keys_size_bytes(okeys);
@@ -1195,6 +1240,8 @@ dict_merge_impl(DictObject *mp, Object *b, int override)
                 }
                 dictkeys_decref(mp->keys);
                 mp->keys = keys;
+                if (mp->values)
+                    dict_unsplit(mp);
                 mp->used = other->used;
                 mp->version_tag = NEW_VERSION();
                 if (gc_is_tracked((Object *)other) && !gc_is_tracked((Object *)mp))
@@ -1203,8 +1250,11 @@ dict_merge_impl(DictObject *mp, Object *b, int override)
             }
         }
         /* Do one big resize at the start, rather than incrementally. */
-        if (USABLE_FRACTION(DK_SIZE(mp->keys)) < other->used) {
-            if (dictresize(mp, estimate_log2_keysize(mp->used + other->used), 1) < 0)
+        /* (CPython's empty keys have a single slot, so no room) */
+        ssize_t room = mp->keys == EMPTY_KEYS ? 0 : USABLE_FRACTION(DK_SIZE(mp->keys));
+        if (room < other->used) {
+            if (dictresize(mp, estimate_log2_keysize(mp->used + other->used),
+                           DK_IS_UNICODE(other->keys)) < 0)
                 return -1;
         }
         DictKeys *okeys = other->keys;
@@ -1357,8 +1407,22 @@ dict_merge_from_seq2(Object *d, Object *seq2, int override)
     return err_occurred() ? -1 : 0;
 }
 
+static Object *dict_copy_impl(Object *o);
+
 Object *
 dict_copy(Object *o)
+{
+    Object *r = dict_copy_impl(o);
+    SharedKeys *sk = ((DictObject *)o)->values;
+    if (r && sk && ((DictObject *)r)->used) {  /* a split table's copy is split */
+        sk->refcnt++;
+        ((DictObject *)r)->values = sk;
+    }
+    return r;
+}
+
+static Object *
+dict_copy_impl(Object *o)
 {
     DictObject *mp = (DictObject *)o;
     if (mp->used == 0)
@@ -1455,6 +1519,8 @@ dict_dealloc(Object *o)
     mp->keys = NULL;
     if (keys)
         dictkeys_decref(keys);
+    if (mp->values)
+        dict_unsplit(mp);
     if (dict_numfree < DICT_MAXFREELIST && TYPE(o) == &dict_type) {
         dict_free_list[dict_numfree++] = mp;
         obj_live_count--;
@@ -1635,6 +1701,10 @@ dict_sizeof(Object *o)
 {
     DictObject *mp = (DictObject *)o;
     ssize_t res = TYPE(o)->basicsize;
+    if (mp->values) {   /* split: the values array; the keys are the class's */
+        SharedKeys *sk = mp->values;
+        return res + (ssize_t)sizeof(Object *) * (sk->nkeys + sk->usable);
+    }
     if (mp->keys->refcnt == 1)
         res += keys_size_bytes(mp->keys);
     return res;
@@ -2175,6 +2245,8 @@ dict_popitem_meth(Object *self, Object *const *args, ssize_t nargs, Object *kw)
     DictObject *mp = (DictObject *)self;
     if (mp->used == 0)
         return err_set(exc_KeyError, "popitem(): dictionary is empty");
+    if (mp->values)
+        dict_unsplit(mp);
     Object *res = tuple_new(2);
     if (!res)
         return NULL;
@@ -2459,13 +2531,39 @@ static SharedKeys *
 type_shared_keys(TypeObject *t)
 {
     if (!t->ht_cached_keys) {
-        SharedKeys *sk = heap_alloc(sizeof(SharedKeys));
+        /* outside the pools, as CPython's (a keys table of 64 slots is > 512 bytes) */
+        SharedKeys *sk = malloc(sizeof(SharedKeys));
         if (!sk)
             return NULL;
         sk->nkeys = 0;
+        sk->usable = SHARED_KEYS_MAX;
+        sk->refcnt = 1;
         t->ht_cached_keys = (struct CachedKeys *)sk;
     }
     return (SharedKeys *)t->ht_cached_keys;
+}
+
+void
+shared_keys_release(SharedKeys *sk)
+{
+    if (--sk->refcnt > 0)
+        return;
+    for (int i = 0; i < sk->nkeys; i++)
+        decref(sk->keys[i]);
+    free(sk);
+}
+
+int
+inst_note_new(Object *o)
+{
+    SharedKeys *sk = type_shared_keys(TYPE(o));
+    if (!sk) {
+        err_no_memory();
+        return -1;
+    }
+    if (sk->usable > 1)
+        sk->usable--;
+    return 0;
 }
 
 /* The smallest values array: 32 + 6 * 8 = 80 bytes.  It must not fall in the 64-byte size
@@ -2527,6 +2625,14 @@ materialize_dict(Object *o)
             xdecref(vals->values[i]);
         heap_free(vals);
     }
+    /* CPython's instance had values (object.__new__ made them) or gets a split dict */
+    if (vals || TYPE(o)->new_ == object_type.new_) {
+        SharedKeys *sk = type_shared_keys(TYPE(o));
+        if (sk) {
+            sk->refcnt++;
+            ((DictObject *)d)->values = sk;
+        }
+    }
     *INST_DICT_PTR(o) = d;
     return d;
 }
@@ -2570,7 +2676,7 @@ inst_setattr(Object *o, Object *name, Object *v)
         return 0;
     }
     if (ix < 0) {
-        if (sk->nkeys >= SHARED_KEYS_MAX) {
+        if (sk->usable <= 0) {
             if (!materialize_dict(o))
                 return -1;
             return inst_setattr(o, name, v);
@@ -2579,6 +2685,7 @@ inst_setattr(Object *o, Object *name, Object *v)
         str_intern_inplace(&iname);
         ix = sk->nkeys;
         sk->keys[sk->nkeys++] = iname;
+        sk->usable--;
     }
     if (!vals || ix >= vals->cap) {
         int cap = sk->nkeys > ix + 1 ? sk->nkeys : ix + 1;

@@ -75,8 +75,12 @@ ssize_t dict_sizeof(Object *d);
 /* -------- instance attributes of classes with TPFLAG_MANAGED_DICT ---------------- */
 #define SHARED_KEYS_MAX 30
 
+/* The class's shared keys (CPython's ht_cached_keys, a split table): 'nkeys' and 'usable'
+** are its dk_nentries and dk_usable, which sys.getsizeof of a split dict reports. */
 typedef struct SharedKeys {
     int nkeys;
+    int usable;                 /* 30 at first; one less per instance made, per key added */
+    int refcnt;                 /* the class's, and one per dict in the split model */
     Object *keys[SHARED_KEYS_MAX];  /* interned str, strong refs, append-only */
 } SharedKeys;
 
@@ -102,6 +106,10 @@ int inst_set_dict(Object *o, Object *d);
 int inst_traverse(Object *o, visitproc visit, void *arg);
 void inst_clear(Object *o);
 int shared_keys_index(SharedKeys *sk, Object *name);   /* -1 if absent */
+void shared_keys_release(SharedKeys *sk);
+/* A new instance of a class with TPFLAG_MANAGED_DICT made by object.__new__: CPython's
+** init_inline_values takes one from the shared keys' usable count.  0 or -1 (MemoryError). */
+int inst_note_new(Object *o);
 /* The instance's values array with room for key index ix (allocated or grown); NULL +
 ** MemoryError.  For the VM's STORE_ATTR cache (ix is a valid shared-keys index). */
 InstanceValues *inst_values_for_store(Object *o, int ix);

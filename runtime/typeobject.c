@@ -1698,6 +1698,8 @@ type_call_python_init(TypeObject *t, Object *init, Object *const *args, size_t n
         goto done;
     if (t->flags & TPFLAG_GC)
         gc_track(self);
+    if ((t->flags & TPFLAG_MANAGED_DICT) && inst_note_new(self) < 0)
+        goto done;
     if (nk) {
         kwn = tuple_from_array(&TUPLE_GET(kwnames, 0), (ssize_t)nk);
         if (!kwn)
@@ -2653,10 +2655,8 @@ type_dealloc(Object *o)
     CLEAR(t->ht_slots);
     heap_free((void *)t->members);      /* a class's __slots__ members (type_new_slots) */
     if (t->ht_cached_keys) {
-        SharedKeys *sk = (SharedKeys *)t->ht_cached_keys;
-        for (int i = 0; i < sk->nkeys; i++)
-            decref(sk->keys[i]);
-        heap_free(sk);
+        shared_keys_release((SharedKeys *)t->ht_cached_keys);
+        t->ht_cached_keys = NULL;
     }
     /* a class whose metaclass is itself a class is freed through subtype_dealloc, which
     ** releases the instance's reference to the metaclass after this returns */
@@ -2722,6 +2722,8 @@ object_generic_new(TypeObject *t, Object *args, Object *kwds)
     Object *o = t->alloc(t, 0);
     if (o && (t->flags & TPFLAG_GC))
         gc_track(o);
+    if (o && (t->flags & TPFLAG_MANAGED_DICT) && inst_note_new(o) < 0)
+        CLEAR(o);
     return o;
 }
 
