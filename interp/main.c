@@ -385,6 +385,7 @@ interp_teardown(void)
     CLEAR(rt.sys_module);
     CLEAR(rt.modules);
     CLEAR(rt.builtins_module);
+    str_startup_names_release();
     rt_drop_roots();
     gc_collect_final();
     err_clear();
@@ -630,6 +631,11 @@ options_done:
             if (!rt_keep(str_intern_cstr(startup_names[k])))
                 fatal_startup();
         int repl = !(command || script || !(inspect || isatty(0)));
+        /* CPython's start-up names: PYHEAP_STARTUP_NAMES=0 turns them off (for
+        ** scripts/gen_startup_names.py, which measures pyheap without them) */
+        const char *sn = getenv("PYHEAP_STARTUP_NAMES");
+        if (!sn || strcmp(sn, "0") != 0)
+            str_startup_names_enable(repl);
         rt_prime_freelists(repl);
         /* The collector as CPython's start-up leaves it: gc.get_stats(), and generation
         ** counts that make gc.get_count() CPython's after a program's first `import gc`

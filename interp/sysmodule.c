@@ -317,6 +317,8 @@ sys_setrecursionlimit(Object *self, Object *const *args, ssize_t nargs, Object *
 static Object *
 sys_getrefcount(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
+    if (TYPE(args[0]) == &str_type)
+        str_startup_adjust(args[0]);
     return int_from_ssize(REFCNT(args[0]));
 }
 

@@ -9,6 +9,7 @@
 ** all < 256, kind 2 when all < 65536, else kind 4), so equal strings have equal kinds
 ** and equal data bytes -- comparison and hashing work on raw memory.
 */
+#include <stdlib.h>
 #include "strobject.h"
 #include "error.h"
 #include "heap.h"
@@ -488,6 +489,78 @@ intern_lookup(Object *s, size_t *slot)
     }
 }
 
+/* ---- CPython's start-up names.  startup_names.h (scripts/gen_startup_names.py) lists the
+** identifier-like strings CPython's start-up leaves interned, each with the references
+** its start-up objects hold beyond pyheap's (as a script, at the prompt), in a hash table
+** keyed by FNV-1a of the text. */
+#include "startup_names.h"
+
+static int startup_mode = -1;           /* -1 off, 0 script, 1 prompt */
+static struct StartupAdj {
+    StrObject *s;
+    ssize_t d;
+} *startup_adj;                         /* the references added, for the teardown */
+static size_t startup_nadj, startup_cap;
+
+static ssize_t
+startup_delta(Object *o)
+{
+    StrObject *s = (StrObject *)o;
+    if (!s->state.ascii || s->length < 2 || s->length > STARTUP_NAME_MAXLEN)
+        return 0;
+    const unsigned char *p = (const unsigned char *)STR_DATA(s);
+    uint32_t h = 2166136261u;
+    for (ssize_t i = 0; i < s->length; i++)
+        h = (h ^ p[i]) * 16777619u;
+    for (uint32_t j = h & (STARTUP_NAMES_SLOTS - 1);; j = (j + 1) & (STARTUP_NAMES_SLOTS - 1)) {
+        int k = startup_names_slots[j];
+        if (k < 0)
+            return 0;
+        const StartupName *e = &startup_names[k];
+        if (e->hash == h && e->len == s->length && memcmp(e->name, p, (size_t)e->len) == 0)
+            return startup_mode ? e->d_repl : e->d_script;
+    }
+}
+
+static int
+startup_record(StrObject *s, ssize_t d)
+{
+    if (startup_nadj == startup_cap) {
+        size_t ncap = startup_cap ? startup_cap * 2 : 256;
+        struct StartupAdj *n = realloc(startup_adj, ncap * sizeof *n);
+        if (!n)
+            return -1;
+        startup_adj = n;
+        startup_cap = ncap;
+    }
+    startup_adj[startup_nadj].s = s;
+    startup_adj[startup_nadj++].d = d;
+    return 0;
+}
+
+/* The string CPython's start-up made: outside the pools (CPython's was made long before,
+** so it takes no block the program's next object would get), holding d references. */
+static Object *
+startup_string(Object *s, ssize_t d)
+{
+    heap_side_enter();
+    Object *t = str_from_ascii((const char *)STR_DATA(s), ((StrObject *)s)->length);
+    heap_side_leave();
+    if (!t)
+        goto fail;
+    ((StrObject *)t)->hash = ((StrObject *)s)->hash;
+    ((StrObject *)t)->state.startup = 1;
+    if (startup_record((StrObject *)t, d) < 0) {
+        decref(t);
+        goto fail;
+    }
+    ((Object *)t)->refcnt = d;
+    return t;
+fail:
+    err_clear();        /* not made: s is interned instead, as a name first met */
+    return NULL;
+}
+
 void
 str_intern_inplace(Object **p)
 {
@@ -511,11 +584,56 @@ str_intern_inplace(Object **p)
         decref(s);
         return;
     }
+    if (UNLIKELY(startup_mode >= 0) && !err_occurred()) {
+        /* a name CPython's start-up has interned already: its string exists (with the
+        ** start-up's references) before this one, which is only a copy */
+        ((StrObject *)s)->state.startup = 1;
+        ssize_t d = startup_delta(s);
+        Object *t = d > 0 ? startup_string(s, d) : NULL;
+        if (t) {
+            s = t;
+            incref(t);
+            decref(*p);
+            *p = t;
+        }
+    }
     if (!intern_table[slot])
         intern_fill++;
     intern_table[slot] = (StrObject *)s;
     intern_used++;
     ((StrObject *)s)->state.interned = STR_INTERNED_MORTAL;
+}
+
+void
+str_startup_adjust(Object *o)
+{
+    StrObject *s = (StrObject *)o;
+    if (startup_mode < 0 || !STR_CHECK_EXACT(o) || !s->state.interned || s->state.startup)
+        return;
+    s->state.startup = 1;
+    ssize_t d = startup_delta(o);
+    if (d > 0 && startup_record(s, d) == 0)
+        s->ob_base.refcnt += d;
+}
+
+void
+str_startup_names_enable(int repl)
+{
+    startup_mode = repl ? 1 : 0;
+}
+
+void
+str_startup_names_release(void)
+{
+    startup_mode = -1;
+    for (size_t i = startup_nadj; i-- > 0;) {
+        StrObject *s = startup_adj[i].s;
+        s->ob_base.refcnt -= startup_adj[i].d - 1;
+        decref(s);
+    }
+    free(startup_adj);
+    startup_adj = NULL;
+    startup_nadj = startup_cap = 0;
 }
 
 void str_intern_remove(Object *s);

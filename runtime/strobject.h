@@ -30,7 +30,8 @@ typedef struct StrObject {
         unsigned int compact : 1;   /* always 1 */
         unsigned int ascii : 1;
         unsigned int ready : 1;     /* always 1 */
-        unsigned int : 24;
+        unsigned int startup : 1;   /* checked against CPython's start-up names */
+        unsigned int : 23;
     } state;
     void *wstr;             /* unused (always NULL); kept for CPython's layout */
 } StrObject;
@@ -115,6 +116,14 @@ char *str_to_utf8_dup(Object *s, ssize_t *len);
 
 /* Interning. */
 void str_intern_inplace(Object **p);    /* replace *p by the canonical string */
+/* CPython's start-up names (docs/DESIGN.md, "Start-up names"): from now on a name CPython's
+** start-up has interned is interned as if it existed already, holding the references
+** CPython's start-up objects hold (repl: the prompt's counts, else a script's). */
+void str_startup_names_enable(int repl);
+/* sys.getrefcount of an interned str pyheap made before: add those references once. */
+void str_startup_adjust(Object *s);
+/* Teardown: give back the references added (the names nothing else holds die). */
+void str_startup_names_release(void);
 Object *str_intern_cstr(const char *s); /* new ref to the interned string for s */
 Object *str_intern_utf8(const char *s, ssize_t n);
 /* New reference to the one immortal string for s, not in the intern table: CPython 3.11's

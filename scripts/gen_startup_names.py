@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""gen_startup_names.py PYHEAP > runtime/startup_names.h
+
+CPython 3.11's start-up leaves thousands of identifier-like strings interned and alive:
+the names and constants of the modules it has imported (site, os, codecs, io, ...), the
+method names of the built-in types, and its deep-frozen modules' strings, which are
+statically allocated with an immortal refcount (sys.getrefcount('self') is 1000000599).
+A program that uses such a name gets that string, with those references, where pyheap
+would make a new one.  This script measures, for each such name, how many references
+CPython's start-up objects hold beyond what pyheap's own start-up holds, once as a script
+and once at the prompt, and writes them as a C table (runtime/strobject.c reads it).
+
+Run it with the reference python3 (the oracle the golden tests are generated with) and a
+pyheap built from this tree:  python3 scripts/gen_startup_names.py ./pyheap
+"""
+import os
+import re
+import subprocess
+import sys
+import sysconfig
+import tempfile
+
+NAME = re.compile(r'[A-Za-z0-9_]{2,64}\Z')
+WORD = re.compile(r'[A-Za-z_][A-Za-z0-9_]{1,63}')
+
+# Walks the heap of a python3 just started and prints every identifier-like str it
+# finds (the strings CPython's start-up made; which of them are interned is measured
+# below).
+COLLECT = r'''
+import gc, sys, builtins, re
+ok = re.compile(r'[A-Za-z0-9_]{2,64}\Z').match
+found = set()
+seen = set()
+todo = list(gc.get_objects()) + list(sys.modules.values()) + [builtins, sys]
+types = [object]
+while types:
+    t = types.pop()
+    todo.append(t)
+    try:
+        types.extend(type.__subclasses__(t))
+    except TypeError:
+        pass
+while todo:
+    o = todo.pop()
+    if id(o) in seen:
+        continue
+    seen.add(id(o))
+    if type(o) is str:
+        if ok(o):
+            found.add(o)
+        continue
+    if isinstance(o, dict):
+        todo.extend(o.keys()); todo.extend(o.values())
+    elif isinstance(o, (list, tuple, set, frozenset)):
+        todo.extend(o)
+    elif type(o).__name__ == 'code':
+        todo.extend((o.co_names, o.co_varnames, o.co_consts, o.co_cellvars,
+                     o.co_freevars, o.co_name, o.co_qualname))
+    elif callable(o) and hasattr(o, '__code__'):
+        todo.extend((o.__code__, o.__name__, o.__qualname__, o.__dict__,
+                     o.__defaults__ or (), o.__kwdefaults__ or {}))
+    elif isinstance(o, type):
+        todo.append(dict(vars(o)))
+        todo.append(o.__name__)
+    else:
+        try:
+            todo.append(vars(o))
+        except TypeError:
+            pass
+        n = getattr(type(o), '__name__', None)
+        if isinstance(n, str):
+            todo.append(n)
+sys.stdout.write('\n'.join(sorted(found)) + '\n')
+'''
+
+# For each candidate (read as a new, uninterned string), whether interning it returns
+# another object -- the one the start-up made -- and that object's refcount.  The
+# references this script's own code and frame hold are the same under pyheap (all of its
+# identifiers are pyheap's start-up names), so the difference of the two is what CPython's
+# start-up holds beyond pyheap's.
+MEASURE = r'''import sys
+for line in open(NAMES_FILE):
+    cand = line[:-1]
+    canon = sys.intern(cand)
+    if canon is not cand:
+        sys.stdout.write(cand + ' ' + str(sys.getrefcount(canon)) + '\n')
+
+'''
+
+
+def run(cmd, prompt, names_file, env_extra=None):
+    env = dict(os.environ, **(env_extra or {}))
+    # the file's name as a constant: a path is not identifier-like, so never interned
+    src = MEASURE.replace('NAMES_FILE', repr(names_file))
+    with tempfile.NamedTemporaryFile('w', suffix='.py', delete=False) as f:
+        f.write(src)
+        path = f.name
+    try:
+        if prompt:
+            res = subprocess.run(cmd + ['-i', '-q'], input=src, capture_output=True,
+                                 text=True, env=env)
+        else:
+            res = subprocess.run(cmd + [path], capture_output=True, text=True, env=env)
+    finally:
+        os.unlink(path)
+    if res.returncode != 0 or not res.stdout:
+        sys.exit('gen_startup_names: %s failed:\n%s' % (' '.join(cmd), res.stderr))
+    counts = {}
+    for line in res.stdout.splitlines():
+        parts = line.split(' ')
+        if len(parts) == 2 and parts[1].isdigit():
+            counts[parts[0]] = int(parts[1])
+    return counts
+
+
+def fnv1a(s):
+    h = 2166136261
+    for b in s.encode('ascii'):
+        h = ((h ^ b) * 16777619) & 0xffffffff
+    return h
+
+
+def main():
+    pyheap = os.path.abspath(sys.argv[1])
+    cands = set(subprocess.run([sys.executable, '-c', COLLECT], capture_output=True,
+                               text=True, check=True).stdout.split())
+    # identifiers of the standard library's sources: interned where its modules were
+    # imported (deep-frozen ones too) even when no live object shows them
+    lib = sysconfig.get_paths()['stdlib']
+    for fn in os.listdir(lib):
+        if fn.endswith('.py'):
+            with open(os.path.join(lib, fn), encoding='utf-8', errors='replace') as f:
+                cands.update(WORD.findall(f.read()))
+    cands = sorted(c for c in cands if NAME.match(c) and c.isascii())
+    with tempfile.NamedTemporaryFile('w', delete=False) as f:
+        f.write('\n'.join(cands) + '\n')
+        names_file = f.name
+    try:
+        off = {'PYHEAP_STARTUP_NAMES': '0'}
+        cpy = [run([sys.executable], p, names_file) for p in (0, 1)]
+        pyh = [run([pyheap], p, names_file, off) for p in (0, 1)]
+    finally:
+        os.unlink(names_file)
+    rows = []
+    for name in cands:
+        d = []
+        for mode in (0, 1):
+            c = cpy[mode].get(name)
+            # a name pyheap has not interned would come back as the candidate itself:
+            # its count would be the two references the script holds (canon, argument)
+            d.append(0 if c is None else c - pyh[mode].get(name, 2))
+        if d[0] > 0 or d[1] > 0:
+            rows.append((name, max(d[0], 0), max(d[1], 0)))
+    slots = 1
+    while slots < 2 * len(rows):
+        slots *= 2
+    table = [-1] * slots
+    for k, (name, _, _) in enumerate(rows):
+        j = fnv1a(name) & (slots - 1)
+        while table[j] >= 0:
+            j = (j + 1) & (slots - 1)
+        table[j] = k
+    out = sys.stdout
+    out.write('/* Generated by scripts/gen_startup_names.py from %s (%s): do not edit.\n'
+              '** The identifier-like strings CPython 3.11\'s start-up leaves interned, with\n'
+              '** the references its start-up objects hold beyond pyheap\'s, as a script and at\n'
+              '** the prompt. */\n' % (sys.executable, sys.version.split()[0]))
+    out.write('#define STARTUP_NAMES_COUNT %d\n#define STARTUP_NAMES_SLOTS %d\n'
+              '#define STARTUP_NAME_MAXLEN %d\n\n' % (len(rows), slots,
+                                                     max(len(r[0]) for r in rows)))
+    out.write('typedef struct StartupName {\n    const char *name;\n    uint32_t hash;\n'
+              '    int32_t len;\n    int32_t d_script, d_repl;\n} StartupName;\n\n')
+    out.write('static const StartupName startup_names[STARTUP_NAMES_COUNT] = {\n')
+    for name, ds, dr in rows:
+        out.write('    {"%s", %du, %d, %d, %d},\n' % (name, fnv1a(name), len(name), ds, dr))
+    out.write('};\n\nstatic const int16_t startup_names_slots[STARTUP_NAMES_SLOTS] = {\n')
+    for i in range(0, slots, 16):
+        out.write('    ' + ', '.join(str(x) for x in table[i:i + 16]) + ',\n')
+    out.write('};\n')
+    sys.stderr.write('gen_startup_names: %d names (%d candidates)\n' % (len(rows), len(cands)))
+
+
+if __name__ == '__main__':
+    main()
