@@ -178,6 +178,8 @@ typedef struct ParseState {
     /* a chain (NAME and its trailers) starting an element of a display: its bracket
     ** depth, and 1 while it goes on */
     int delem_lv, delem_state;
+    int delem_ctx;              /* the NAME context that began the element */
+    int delem_group;            /* it is the first of a group at a statement's start */
     unsigned char call_paren[64], call_tp[64];
     unsigned char call_kw[64];  /* a call's arguments so far: 1 a keyword, 2 a '**' */
     int at_decorator;           /* the last '@' began a statement (a decorator) */

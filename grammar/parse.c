@@ -571,7 +571,7 @@ enum { NM_PLAIN, NM_STMT_START, NM_AFTER_EQ, NM_FIRST_ARG, NM_LATER_ARG, NM_IF, 
        NM_SUBSCR_TP, NM_SUBSCR_LATER, NM_FSTRING, NM_SUBSCR_PLAIN, NM_SUBSCR_PLAIN_LATER,
        NM_ATTR_ELEM, NM_TUPLE_ELEM, NM_SUBSCR_DELEM, NM_SUBSCR_DELEM_LATER, NM_GROUP_FIRST,
        NM_GROUP_LATER, NM_TGT_ELEM, NM_TGT_PAREN_FIRST, NM_STAR_TP, NM_DISP_LATER_TV,
-       NM_TUPLE_LATER_TV, NM_LATER_ARG_NOKW, NM_LATER_ARG_DSTAR };
+       NM_TUPLE_LATER_TV, NM_LATER_ARG_NOKW, NM_LATER_ARG_DSTAR, NM_ATTR_DELEM };
 
 /* The state of an element for tv_update: could it still be an assignment target? */
 enum { TV_INVALID, TV_START, TV_TARGET, TV_STAR, TV_DOT, TV_NESTED, TV_SUBSCR, TV_CALL,
@@ -618,6 +618,35 @@ stmt_ahead(ParseState *ps)
             return 2;
         else if (depth == 0 && (c == TK_LAMBDA || c == TK_COLON))
             return 0;
+    }
+    return 0;
+}
+
+/* Whether the bracket around the lookahead is followed by an attribute or a subscript
+** (the group is then a target's primary, not a target itself). */
+static int after_closing(ParseState *ps, int up);
+static int
+closing_trailer(ParseState *ps)
+{
+    int a = after_closing(ps, 1);
+    return a == TK_DOT || a == TK_LSQB;
+}
+
+/* Whether the statement is an annotated assignment: a ':' at bracket depth 0 (not a
+** lambda's) before the statement ends. */
+static int
+annotation_ahead(ParseState *ps)
+{
+    int depth = ps->la_level, c = ps->la_code;
+    for (int k = -1; k < 256; c = peek_token(ps, ++k, &(QTok){0})) {
+        if (c <= 0 || c == TK_NEWLINE || c == TK_SEMI || c == TK_LAMBDA || c == TK_EQUAL)
+            return 0;
+        if (c == TK_LPAR || c == TK_LSQB || c == TK_LBRACE)
+            depth++;
+        else if ((c == TK_RPAR || c == TK_RSQB || c == TK_RBRACE) && depth > 0)
+            depth--;
+        else if (depth == 0 && c == TK_COLON)
+            return 1;
     }
     return 0;
 }
@@ -1291,10 +1320,23 @@ parse_attribute(ParseState *ps, Expr *v, Token name)
         if (ps->nm_at[i] == name.start)
             ctx = ps->nm_ctx[i];
     int k = ctx == NM_ATTR_TP ? (n == TK_DOT || n == TK_LPAR || n == TK_LSQB ? 2
-                                 : is_augassign(n) ? 4 : 3)
+                                 : is_augassign(n) ? 4
+                                 : n == TK_COLON ? 2     /* an annotated target */
+                                 /* an expression statement: its rules try the chain
+                                 ** again after the assignment's have failed */
+                                 : ps->chain_ctx == NM_STMT_START && stmt_ahead(ps) == 0 ? 5
+                                 : 3)
             : ctx == NM_ATTR_ELEM ? (stmt_ahead(ps) == 1 ? 2 : 3) -
                                       (n == TK_DOT || n == TK_LPAR || n == TK_LSQB)
-            : ctx == NM_ATTR_DEL ? 2 : 1;
+            : ctx == NM_ATTR_DEL ? 2
+            /* of a display element where a target could start: the target rules try
+            ** it too; a group's first at a statement's start once more as the
+            ** expression statement's atom */
+            : ctx == NM_ATTR_DELEM ? (n == TK_DOT || n == TK_LPAR || n == TK_LSQB ? 2
+                                      : !ps->delem_group || closing_trailer(ps) ? 3
+                                      : annotation_ahead(ps) ? 2
+                                      : stmt_ahead(ps) == 1 ? 4 : 5)
+            : 1;
     for (; k > 1; k--)
         if (!keep(ps, newref(e->v.Attribute.attr)))
             return NULL;
@@ -4496,6 +4538,10 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
             ctx = NM_FSTRING;
         else if (ps->prev_code == TK_DOT && ps->chain && level == ps->chain_level)
             ctx = ps->chain == 1 ? NM_ATTR_TP : ps->chain == 3 ? NM_ATTR_ELEM : NM_ATTR_DEL;
+        else if (ps->prev_code == TK_DOT && ps->delem_state && level == ps->delem_lv &&
+                 ps->delem_ctx != NM_DISP_LATER && level >= 1 && level <= 64 &&
+                 ps->disp[level - 1] != DISP_TP_SET)
+            ctx = NM_ATTR_DELEM;    /* an attribute of a display element's chain */
         else if (ps->prev_code == TK_AT && level == 0 && ps->at_decorator)
             ctx = NM_DECORATOR;
         else if (ps->chain && level == ps->chain_level + 1 && level <= 64 &&
@@ -4522,6 +4568,9 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
             (ctx == NM_STAR_TP && level > 0)) {
             ps->delem_lv = level;
             ps->delem_state = 1;
+            ps->delem_ctx = ctx;
+            ps->delem_group = ctx == NM_DISP_FIRST && up >= 0 && up < 64 &&
+                              ps->disp[up] == DISP_TP_PAREN_START;
         } else if (level == ps->delem_lv && ps->prev_code != TK_DOT) {
             ps->delem_state = 0;
         }
