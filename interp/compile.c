@@ -2648,14 +2648,27 @@ check_index(Compiler *c, Expr *sub, Expr *v, Expr *index)
     }
 }
 
+/* Whether e is a name the module's top-level scope binds by an import. */
+static int
+import_originated(Compiler *c, Expr *e)
+{
+    if (e->kind != EXPR_NAME)
+        return 0;
+    Object *fl = dict_getitem(c->st->top->symbols, e->v.Name.id);
+    return fl && (int_as_long(fl) & DEF_IMPORT);
+}
+
 static int
 compile_call(Compiler *c, Expr *e)
 {
     Expr *f = e->v.Call.func;
     Loc callloc = LOC_OF(e);
-    /* obj.meth(...) without * or ** : LOAD_METHOD + CALL */
+    /* obj.meth(...) without * or ** : LOAD_METHOD + CALL, unless obj is a name the module
+    ** imports (3.11's is_import_originated: a module's function is no method) */
+    int nkw = SEQ_LEN(e->v.Call.keywords);
     if (f->kind == EXPR_ATTRIBUTE && f->v.Attribute.ctx == CTX_LOAD &&
-        SEQ_LEN(e->v.Call.args) < STACK_USE_GUIDELINE) {
+        !import_originated(c, f->v.Attribute.value) &&
+        SEQ_LEN(e->v.Call.args) + nkw + (nkw != 0) < STACK_USE_GUIDELINE) {
         int simple = 1;
         for (int i = 0; i < SEQ_LEN(e->v.Call.args); i++)
             if (((Expr *)SEQ_GET(e->v.Call.args, i))->kind == EXPR_STARRED)
@@ -2663,7 +2676,7 @@ compile_call(Compiler *c, Expr *e)
         for (int i = 0; i < SEQ_LEN(e->v.Call.keywords); i++)
             if (!((Keyword *)SEQ_GET(e->v.Call.keywords, i))->arg)
                 simple = 0;
-        if (simple && SEQ_LEN(e->v.Call.keywords) < STACK_USE_GUIDELINE) {
+        if (simple) {
             CHECK(validate_keywords(c, e->v.Call.keywords));
             CHECK(compile_expr(c, f->v.Attribute.value));
             Loc saved = c->u->loc;
@@ -4238,10 +4251,59 @@ is_jump(int op)
     return 0;
 }
 
+/* CPython 3.11's inline cache entries (code units) after an instruction. */
+static int
+cpy_cache(int op)
+{
+    switch (op) {
+    case OP_BINARY_SUBSCR: case OP_STORE_ATTR: case OP_LOAD_ATTR: case OP_CALL:
+        return 4;
+    case OP_STORE_SUBSCR: case OP_UNPACK_SEQUENCE: case OP_BINARY_OP:
+        return 1;
+    case OP_COMPARE_OP:
+        return 2;
+    case OP_LOAD_GLOBAL:
+        return 5;
+    case OP_LOAD_METHOD:
+        return 10;
+    }
+    return 0;
+}
+
+/* EXTENDED_ARG prefixes an argument needs. */
+static int
+cpy_ext(unsigned arg)
+{
+    return arg > 0xFFFFFF ? 3 : arg > 0xFFFF ? 2 : arg > 0xFF ? 1 : 0;
+}
+
+/* The code units CPython 3.11 spends on an instruction pyheap emits as op (jumps'
+** arguments are CPython's relative distances, the caller's to give): its caches and
+** EXTENDED_ARGs, the PRECALL (with its cache) every CALL has before it, the RESUME after
+** a YIELD_VALUE. */
+static int
+cpy_isize(int op, unsigned arg)
+{
+    int n = 1 + cpy_cache(op) + cpy_ext(arg);
+    if (op == OP_CALL)
+        n += 2 + cpy_ext(arg);
+    else if (op == OP_YIELD_VALUE)
+        n += 1;
+    return n;
+}
+
 static int
 is_setup(int op)
 {
     return op == OP_SETUP_FINALLY || op == OP_SETUP_CLEANUP || op == OP_SETUP_WITH;
+}
+
+/* Instructions that lay out no code: the exception-handler pseudo-instructions (the
+** exception table holds them) and NOPs (CPython keeps some, for line numbers only). */
+static int
+no_code(int op)
+{
+    return is_setup(op) || op == OP_POP_BLOCK || op == OP_NOP;
 }
 
 static int
@@ -4399,6 +4461,167 @@ list_to_interned_tuple(Object *list)
     return t;
 }
 
+static int compact_instrs(CodeUnit *u);
+
+/* The flow-graph optimizer's PUSH_NULL + LOAD_GLOBAL: one LOAD_GLOBAL pushing the NULL
+** too (a call on an attribute of a global, whose callee load does not fold it itself). */
+static int
+fold_push_null(Compiler *c)
+{
+    CodeUnit *u = c->u;
+    int removed = 0;
+    for (int i = 0; i + 1 < u->ninstr; i++) {
+        Instr *in = &u->instrs[i];
+        if (in->op != OP_PUSH_NULL || u->instrs[i + 1].op != OP_LOAD_GLOBAL ||
+            (u->instrs[i + 1].arg & 1))
+            continue;
+        int ok = 1;
+        for (int l = 0; l < u->nlabels && ok; l++)
+            ok = u->labels[l] != i + 1;
+        if (!ok)
+            continue;
+        u->instrs[i + 1].arg |= 1;
+        in->op = -1;
+        removed++;
+    }
+    return removed ? compact_instrs(u) : 1;
+}
+
+/* The first instruction at or after index i that is not a NOP (a SETUP_* or POP_BLOCK
+** counts: a jump is never threaded past a handler's push or pop). */
+static int
+code_at(CodeUnit *u, int i)
+{
+    while (i < u->ninstr && u->instrs[i].op == OP_NOP)
+        i++;
+    return i;
+}
+
+/* The flow-graph optimizer's jump threading: a jump to an unconditional JUMP on the same
+** line goes where that one goes (JUMP_IF_FALSE_OR_POP also through a POP_JUMP_IF_FALSE or
+** another of its kind, becoming the former); the JUMP may then be unreachable. */
+static int
+thread_jumps(Compiler *c)
+{
+    CodeUnit *u = c->u;
+    for (int i = 0; i < u->ninstr; i++) {
+        Instr *in = &u->instrs[i];
+        for (int guard = 0; guard < 100; guard++) {
+            int op = in->op;
+            if (!(op == OP_JUMP || op == OP_POP_JUMP_IF_FALSE || op == OP_POP_JUMP_IF_TRUE ||
+                  op == OP_POP_JUMP_IF_NONE || op == OP_POP_JUMP_IF_NOT_NONE ||
+                  op == OP_JUMP_IF_FALSE_OR_POP || op == OP_JUMP_IF_TRUE_OR_POP))
+                break;
+            int t = code_at(u, u->labels[in->target]);
+            if (t >= u->ninstr)
+                break;
+            Instr *tg = &u->instrs[t];
+            int nop;
+            if (tg->op == OP_JUMP)
+                nop = op;
+            else if (op == OP_JUMP_IF_FALSE_OR_POP && (tg->op == OP_POP_JUMP_IF_FALSE ||
+                                                       tg->op == OP_JUMP_IF_FALSE_OR_POP))
+                nop = tg->op == OP_POP_JUMP_IF_FALSE ? OP_POP_JUMP_IF_FALSE : op;
+            else if (op == OP_JUMP_IF_TRUE_OR_POP && (tg->op == OP_POP_JUMP_IF_TRUE ||
+                                                      tg->op == OP_JUMP_IF_TRUE_OR_POP))
+                nop = tg->op == OP_POP_JUMP_IF_TRUE ? OP_POP_JUMP_IF_TRUE : op;
+            else
+                break;
+            if (in->loc.lineno != tg->loc.lineno || in->target == tg->target || tg == in)
+                break;
+            in->target = tg->target;
+            in->op = nop;
+        }
+    }
+    return 1;
+}
+
+/* The flow-graph optimizer's BUILD_TUPLE n + UNPACK_SEQUENCE n for n <= 3: no tuple is
+** made (`a, b = b, a` swaps on the stack); n 1 is nothing at all. */
+static int
+fold_unpack_swaps(Compiler *c)
+{
+    CodeUnit *u = c->u;
+    for (int i = 0; i + 1 < u->ninstr; i++) {
+        Instr *in = &u->instrs[i], *nx = &u->instrs[i + 1];
+        if (in->op != OP_BUILD_TUPLE || nx->op != OP_UNPACK_SEQUENCE || in->arg != nx->arg ||
+            in->arg < 1 || in->arg > 3)
+            continue;
+        int ok = 1;
+        for (int l = 0; l < u->nlabels && ok; l++)
+            ok = u->labels[l] != i + 1;
+        if (!ok)
+            continue;
+        in->op = OP_NOP;
+        in->arg = 0;
+        if (nx->arg == 1) {
+            nx->op = OP_NOP;
+            nx->arg = 0;
+        } else {
+            nx->op = OP_SWAP;
+        }
+    }
+    return 1;
+}
+
+/* The flow-graph optimizer's constant conditions: LOAD_CONST k + a conditional jump on
+** it becomes NOP + JUMP (taken) or NOPs (not taken); JUMP_IF_*_OR_POP keeps the constant
+** when it jumps.  The code it skips is then unreachable and never laid out
+** (`if 0:`, `x if False else y`, `while 1:` loops test nothing). */
+static int
+fold_const_jumps(Compiler *c)
+{
+    CodeUnit *u = c->u;
+    for (int i = 0; i + 1 < u->ninstr; i++) {
+        Instr *in = &u->instrs[i], *nx = &u->instrs[i + 1];
+        if (in->op != OP_LOAD_CONST)
+            continue;
+        if (nx->op == OP_IS_OP && i + 2 < u->ninstr &&
+            LIST_GET(u->consts, in->arg) == None &&
+            (u->instrs[i + 2].op == OP_POP_JUMP_IF_FALSE ||
+             u->instrs[i + 2].op == OP_POP_JUMP_IF_TRUE)) {
+            /* 'is None' + a jump on it: one POP_JUMP_IF_NONE / _NOT_NONE */
+            int ok = 1;
+            for (int l = 0; l < u->nlabels && ok; l++)
+                ok = u->labels[l] != i + 1 && u->labels[l] != i + 2;
+            if (ok) {
+                Instr *j = &u->instrs[i + 2];
+                j->op = (nx->arg ^ (j->op == OP_POP_JUMP_IF_FALSE)) ? OP_POP_JUMP_IF_NOT_NONE
+                                                                    : OP_POP_JUMP_IF_NONE;
+                in->op = OP_NOP;
+                nx->op = OP_NOP;
+            }
+            continue;
+        }
+        int jt;
+        switch (nx->op) {
+        case OP_POP_JUMP_IF_FALSE: case OP_JUMP_IF_FALSE_OR_POP: jt = 0; break;
+        case OP_POP_JUMP_IF_TRUE: case OP_JUMP_IF_TRUE_OR_POP: jt = 1; break;
+        default: continue;
+        }
+        int ok = 1;
+        for (int l = 0; l < u->nlabels && ok; l++)
+            ok = u->labels[l] != i + 1;
+        if (!ok)
+            continue;
+        int t = obj_is_true(LIST_GET(u->consts, in->arg));
+        if (t < 0) {
+            err_clear();
+            continue;
+        }
+        int pop = nx->op == OP_POP_JUMP_IF_FALSE || nx->op == OP_POP_JUMP_IF_TRUE;
+        if (t == jt) {
+            nx->op = OP_JUMP;
+            if (pop)
+                in->op = OP_NOP;
+        } else {
+            in->op = OP_NOP;
+            nx->op = OP_NOP;
+        }
+    }
+    return 1;
+}
+
 /* The flow-graph optimizer's fold_tuple_on_constants: n LOAD_CONSTs and BUILD_TUPLE n in
 ** one basic block become one LOAD_CONST of the tuple (merged into the constant cache, and
 ** appended to the constants when new: the items stay among them, as in 3.11) -- default
@@ -4461,8 +4684,14 @@ fold_const_tuples(Compiler *c)
     }
     if (!removed)
         return 1;
-    /* compact once; a label never points into a folded run, so it moves to where its
-    ** instruction goes */
+    return compact_instrs(u);
+}
+
+/* Remove the instructions marked op -1 (a label never points at one: it moves to where
+** its instruction goes). */
+static int
+compact_instrs(CodeUnit *u)
+{
     int *newpos = heap_alloc(sizeof(int) * (size_t)(u->ninstr + 1));
     if (!newpos) {
         err_no_memory();
@@ -4493,7 +4722,8 @@ assemble(Compiler *c, int addNone)
         if (!load_const(c, None) || !EMIT(OP_RETURN_VALUE, 0))
             return NULL;
     }
-    if (!fold_const_tuples(c))
+    if (!fold_unpack_swaps(c) || !fold_const_tuples(c) || !fold_push_null(c) ||
+        !fold_const_jumps(c) || !thread_jumps(c))
         return NULL;
     SymEntry *ste = u->ste;
     int flags = 0;
@@ -4518,7 +4748,7 @@ assemble(Compiler *c, int addNone)
     uint8_t *kinds = heap_alloc((size_t)(nvar + ncell + nfree + 1));
     Object *lpnames = list_new(0);
     CodeObject *co = NULL;
-    int *depth = NULL, *woff = NULL;
+    int *depth = NULL, *woff = NULL, *cwoff = NULL;
     uint32_t *code = NULL;
     CodeLoc *locs = NULL;
     ExcEntry *exc = NULL;
@@ -4602,16 +4832,66 @@ assemble(Compiler *c, int addNone)
     int maxdepth;
     if (!compute_depths(c, depth, &maxdepth, 0))
         goto fail;
+    /* a JUMP to where execution goes next anyway (past unreachable code only) is a NOP */
+    for (int i = 0; i < n; i++) {
+        Instr *in = &u->instrs[i];
+        if (depth[i] < 0 || in->op != OP_JUMP)
+            continue;
+        int t = u->labels[in->target], j = i + 1;
+        while (j < t && (depth[j] < 0 || no_code(u->instrs[j].op)))
+            j++;
+        if (j == t)
+            in->op = OP_NOP;
+    }
     /* layout */
     int nwords = 0;
     for (int i = 0; i < n; i++) {
         woff[i] = nwords;
         Instr *in = &u->instrs[i];
-        if (depth[i] < 0 || is_setup(in->op) || in->op == OP_POP_BLOCK)
+        if (depth[i] < 0 || no_code(in->op))
             continue;
         nwords += 1 + opcode_cache[in->op];
     }
     woff[n] = nwords;
+    /* CPython's layout in code units (the sizes of its code object, bytecode and
+    ** location table): offsets without the jumps' EXTENDED_ARGs first, then each
+    ** jump's relative distance on those */
+    cwoff = heap_alloc(sizeof(int) * (size_t)(n + 1));
+    if (!cwoff) {
+        err_no_memory();
+        goto fail;
+    }
+    int cunits = 0, cline = -1;
+    for (int i = 0; i < n; i++) {
+        cwoff[i] = cunits;
+        Instr *in = &u->instrs[i];
+        if (depth[i] < 0 || in->op == OP_POP_BLOCK)
+            continue;
+        if (no_code(in->op)) {
+            /* CPython's NOP (a SETUP_* becomes one too), kept when it alone carries
+            ** its line (no instruction before or after it on that line) */
+            int line = in->loc.lineno, j = i + 1;
+            while (j < n && (depth[j] < 0 || no_code(u->instrs[j].op)))
+                j++;
+            int next = j < n ? u->instrs[j].loc.lineno : -1;
+            if (line >= 0 && line != cline && next >= 0 && next != line) {
+                cunits++;
+                cline = line;
+            }
+            continue;
+        }
+        cunits += cpy_isize(in->op, is_jump(in->op) ? 0 : (unsigned)in->arg);
+        if (in->loc.lineno >= 0)
+            cline = in->loc.lineno;
+    }
+    cwoff[n] = cunits;
+    for (int i = 0; i < n; i++) {
+        Instr *in = &u->instrs[i];
+        if (depth[i] < 0 || !is_jump(in->op))
+            continue;
+        int to = cwoff[u->labels[in->target]], after = cwoff[i] + 1;
+        cunits += cpy_ext((unsigned)(to > after ? to - after : after - to));
+    }
     code = heap_alloc(sizeof(uint32_t) * (size_t)(nwords + 1));
     locs = heap_alloc(sizeof(CodeLoc) * (size_t)(nwords + 1));
     if (!code || !locs) {
@@ -4623,7 +4903,9 @@ assemble(Compiler *c, int addNone)
     int cpy_line = u->firstlineno, cpy_resumed = 0;
     for (int i = 0; i < n; i++) {
         Instr *in = &u->instrs[i];
-        if (depth[i] < 0 || is_setup(in->op) || in->op == OP_POP_BLOCK)
+        if (no_code(in->op) && depth[i] >= 0 && cwoff[i + 1] > cwoff[i])
+            loc_entries(&loc_sizes, in->loc, &cpy_line, 1);     /* CPython's NOP */
+        if (depth[i] < 0 || no_code(in->op))
             continue;
         if (!cpy_resumed && in->op != OP_COPY_FREE_VARS && in->op != OP_MAKE_CELL &&
             in->op != OP_RETURN_GENERATOR && !(in->op == OP_POP_TOP && i > 0 &&
@@ -4635,7 +4917,14 @@ assemble(Compiler *c, int addNone)
                 u->kind == UNIT_MODULE)
                 cpy_line = 0;
         }
-        loc_entries(&loc_sizes, in->loc, &cpy_line, 1 + opcode_cache[in->op]);
+        if (in->op == OP_CALL)      /* CPython's PRECALL: an entry of its own */
+            loc_entries(&loc_sizes, in->loc, &cpy_line, 2 + cpy_ext((unsigned)in->arg));
+        loc_entries(&loc_sizes, in->loc, &cpy_line,
+                    cpy_isize(in->op, is_jump(in->op) ? 0 : (unsigned)in->arg) -
+                        (in->op == OP_CALL ? 2 + cpy_ext((unsigned)in->arg) : 0) -
+                        (in->op == OP_YIELD_VALUE));
+        if (in->op == OP_YIELD_VALUE)   /* CPython's RESUME after it */
+            loc_entries(&loc_sizes, in->loc, &cpy_line, 1);
         int arg = in->arg;
         if (is_jump(in->op))
             arg = woff[u->labels[in->target]];
@@ -4668,8 +4957,7 @@ assemble(Compiler *c, int addNone)
     int cur = -1, start = 0;
     for (int i = 0; i <= n; i++) {
         int h = -1;
-        int kept = i < n && depth[i] >= 0 && !is_setup(u->instrs[i].op) &&
-                   u->instrs[i].op != OP_POP_BLOCK;
+        int kept = i < n && depth[i] >= 0 && !no_code(u->instrs[i].op);
         if (i < n && !kept)
             continue;
         if (i < n)
@@ -4713,7 +5001,7 @@ assemble(Compiler *c, int addNone)
             fh[2] = (fh[2] ^ ev[k]) * 1099511628211u;
     }
     Object *fm_lt = NULL, *fm_ex = NULL, *fm_consts = NULL;
-    fmc_assemble(c, u, nwords + 1, &loc_sizes, nexc, fh, &fm_lt, &fm_ex, &fm_consts);
+    fmc_assemble(c, u, cunits + 1, &loc_sizes, nexc, fh, &fm_lt, &fm_ex, &fm_consts);
     heap_side_leave();
     /* makecode's order: names, consts and localsplusnames, each merged into the constant
     ** cache (equal tuples of one compilation are one object), then the code object */
@@ -4723,8 +5011,9 @@ assemble(Compiler *c, int addNone)
         intern_string_constants(consts);
     consts = fm_merge_one(c, consts);
     Object *lpn = fm_merge_one(c, list_to_interned_tuple(lpnames));
-    co = code_new_sized(nwords + 1);    /* CPython's RESUME included */
+    co = code_new_sized(cunits + 1);    /* CPython's RESUME included */
     if (co) {
+        co->cpy_units = cunits + 1;
         co->consts = consts;
         co->names = names;
         co->localsplusnames = lpn;
@@ -4769,6 +5058,7 @@ assemble(Compiler *c, int addNone)
     heap_free(cellslot);
     heap_free(depth);
     heap_free(woff);
+    heap_free(cwoff);
     decref(lpnames);
     return (Object *)co;
 fail:
@@ -4777,6 +5067,7 @@ fail:
     heap_free(kinds);
     heap_free(depth);
     heap_free(woff);
+    heap_free(cwoff);
     heap_free(code);
     heap_free(locs);
     heap_free(exc);

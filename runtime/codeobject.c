@@ -156,6 +156,9 @@ static Object *
 code_sizeof(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
     CodeObject *co = (CodeObject *)self;
+    /* the block is CPython's size (code_new_sized); the instructions are apart */
+    if (co->cpy_units)
+        return int_from_ssize((CPY_CODE_HEADER + 2 * (ssize_t)co->cpy_units + 7) & ~(ssize_t)7);
     return int_from_ssize((ssize_t)sizeof(CodeObject) + co->ncode * 4);
 }
 

@@ -44,6 +44,7 @@ typedef struct CodeObject {
     int nlocalsplus, nlocals, ncellvars, nfreevars;
     int stacksize, flags, firstlineno;
     int ncode;                          /* words of code */
+    int cpy_units;                      /* CPython 3.11's code units for it (sizes) */
     uint32_t *code;                     /* heap block */
     CodeLoc *locs;                      /* ncode entries */
     int nexc;
