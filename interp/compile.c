@@ -72,6 +72,7 @@ typedef struct Instr {
     int target;         /* label (jumps, SETUP_*), -1 */
     Loc loc;
     int handler;        /* handler index active at emission, -1 */
+    int noline;         /* CPython's has no line of its own (the implicit return) */
 } Instr;
 
 typedef struct Handler {
@@ -1868,6 +1869,7 @@ emit_full(Compiler *c, int op, int arg, int target, Loc loc)
     in->target = target;
     in->loc = loc;
     in->handler = u->hdepth ? u->hstack[u->hdepth - 1] : -1;
+    in->noline = 0;
     return 1;
 }
 
@@ -4292,6 +4294,102 @@ cpy_isize(int op, unsigned arg)
     return n;
 }
 
+static int is_setup(int op);
+static int no_code(int op);
+static void loc_entries(PtrVec *sizes, Loc l, int *prevline, int isize);
+
+/* The units of the exit block (at most 4 instructions up to a return or raise, no label
+** inside) that starts at instruction t, 0 if none starts there; *noline: none of its
+** instructions has a line of its own. */
+static int
+exit_block(CodeUnit *u, const int *depth, const char *labelled, int t, int *noline)
+{
+    int count = 0, units = 0;
+    *noline = 1;
+    for (int j = t; j < u->ninstr; j++) {
+        Instr *in = &u->instrs[j];
+        if (depth[j] < 0 || (j > t && labelled[j]))
+            return 0;
+        if (in->op == OP_NOP)
+            continue;
+        if (no_code(in->op) || is_jump(in->op) || ++count > 4)
+            return 0;
+        units += cpy_isize(in->op, (unsigned)in->arg);
+        *noline &= in->noline;
+        if (in->op == OP_RETURN_VALUE || in->op == OP_RAISE_VARARGS || in->op == OP_RERAISE)
+            return units;
+    }
+    return 0;
+}
+
+/* The code units CPython's flow-graph optimizer adds by copying exit blocks without a
+** line number (the implicit return): an unconditional jump to one becomes a copy of it
+** (extend_block; the block goes when nothing else reaches it), and one that several jumps
+** (or a jump and the code before it) reach gets a copy per jump but one
+** (duplicate_exits_without_lineno). The copies' location entries go to 'locs'. */
+static int
+exit_copies(CodeUnit *u, const int *depth, PtrVec *locs)
+{
+    int n = u->ninstr, extra = 0, line = -1;
+    char *labelled = calloc((size_t)n + 1, 1);
+    int *preds = calloc((size_t)n + 1, sizeof(int)), *ext = calloc((size_t)n + 1, sizeof(int));
+    if (!labelled || !preds || !ext) {
+        free(labelled);
+        free(preds);
+        free(ext);
+        return 0;
+    }
+    for (int l = 0; l < u->nlabels; l++)
+        if (u->labels[l] >= 0 && u->labels[l] <= n)
+            labelled[u->labels[l]] = 1;
+    for (int i = 0; i < n; i++) {
+        Instr *in = &u->instrs[i];
+        if (depth[i] < 0 || !is_jump(in->op))
+            continue;
+        int t = u->labels[in->target], nl;
+        while (t < n && u->instrs[t].op == OP_NOP)
+            t++;
+        int units = exit_block(u, depth, labelled, t, &nl);
+        if (!units || !nl)      /* 3.11.2 copies only exits without a line number */
+            continue;
+        if (in->op == OP_JUMP) {
+            extra += units - 1;         /* the copy replaces the jump */
+            ext[t]++;
+            for (int j = t; j < n; j++) {
+                Instr *e = &u->instrs[j];
+                if (e->op == OP_NOP)
+                    continue;
+                loc_entries(locs, e->noline ? in->loc : e->loc, &line,
+                            cpy_isize(e->op, (unsigned)e->arg));
+                if (e->op == OP_RETURN_VALUE || e->op == OP_RAISE_VARARGS ||
+                    e->op == OP_RERAISE)
+                    break;
+            }
+        } else {
+            preds[t]++;
+        }
+    }
+    for (int t = 0; t < n; t++) {
+        if (!preds[t] && !ext[t])
+            continue;
+        int p = t - 1;
+        while (p >= 0 && (depth[p] < 0 || no_code(u->instrs[p].op)))
+            p--;
+        int op = p >= 0 ? u->instrs[p].op : OP_JUMP;
+        int fall = !(op == OP_JUMP || op == OP_RETURN_VALUE || op == OP_RAISE_VARARGS ||
+                     op == OP_RERAISE);
+        int nl, units = exit_block(u, depth, labelled, t, &nl);
+        if (!preds[t] && !fall)
+            extra -= units;             /* every way in was a jump, now a copy */
+        else if (preds[t])
+            extra += units * (fall ? preds[t] : preds[t] - 1);
+    }
+    free(labelled);
+    free(preds);
+    free(ext);
+    return extra;
+}
+
 static int
 is_setup(int op)
 {
@@ -4536,6 +4634,45 @@ thread_jumps(Compiler *c)
     return 1;
 }
 
+/* The next STORE_FAST or POP_TOP after i (NOPs skipped), on line 'line' when that is
+** >= 0, with no label up to it; -1 if another instruction comes first. */
+static int
+next_swappable(CodeUnit *u, int i, int line)
+{
+    while (++i < u->ninstr) {
+        Instr *in = &u->instrs[i];
+        for (int l = 0; l < u->nlabels; l++)
+            if (u->labels[l] == i)
+                return -1;
+        if (line >= 0 && in->loc.lineno != line)
+            return -1;
+        if (in->op == OP_NOP)
+            continue;
+        return in->op == OP_STORE_FAST || in->op == OP_POP_TOP ? i : -1;
+    }
+    return -1;
+}
+
+/* 3.11's apply_static_swaps: SWAP n before n stores to locals (or pops) becomes a NOP with
+** the first and the n-th of them exchanged, on the same line. */
+static void
+static_swap(CodeUnit *u, int i)
+{
+    Instr *sw = &u->instrs[i];
+    int j = next_swappable(u, i, -1);
+    if (j < 0)
+        return;
+    int k = j, line = u->instrs[j].loc.lineno;
+    for (int n = sw->arg - 1; n > 0; n--)
+        if ((k = next_swappable(u, k, line)) < 0)
+            return;
+    sw->op = OP_NOP;
+    sw->arg = 0;
+    Instr t = u->instrs[j];
+    u->instrs[j] = u->instrs[k];
+    u->instrs[k] = t;
+}
+
 /* The flow-graph optimizer's BUILD_TUPLE n + UNPACK_SEQUENCE n for n <= 3: no tuple is
 ** made (`a, b = b, a` swaps on the stack); n 1 is nothing at all. */
 static int
@@ -4561,6 +4698,9 @@ fold_unpack_swaps(Compiler *c)
             nx->op = OP_SWAP;
         }
     }
+    for (int i = 0; i < u->ninstr; i++)
+        if (u->instrs[i].op == OP_SWAP)
+            static_swap(u, i);
     return 1;
 }
 
@@ -4721,6 +4861,7 @@ assemble(Compiler *c, int addNone)
         u->loc = (Loc){last.lineno, last.lineno, -1, -1};
         if (!load_const(c, None) || !EMIT(OP_RETURN_VALUE, 0))
             return NULL;
+        u->instrs[u->ninstr - 1].noline = u->instrs[u->ninstr - 2].noline = 1;
     }
     if (!fold_unpack_swaps(c) || !fold_const_tuples(c) || !fold_push_null(c) ||
         !fold_const_jumps(c) || !thread_jumps(c))
@@ -4885,6 +5026,7 @@ assemble(Compiler *c, int addNone)
             cline = in->loc.lineno;
     }
     cwoff[n] = cunits;
+    cunits += exit_copies(u, depth, &loc_sizes);
     for (int i = 0; i < n; i++) {
         Instr *in = &u->instrs[i];
         if (depth[i] < 0 || !is_jump(in->op))
