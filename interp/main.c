@@ -634,8 +634,10 @@ options_done:
         /* CPython's start-up names: PYHEAP_STARTUP_NAMES=0 turns them off (for
         ** scripts/gen_startup_names.py, which measures pyheap without them) */
         const char *sn = getenv("PYHEAP_STARTUP_NAMES");
-        if (!sn || strcmp(sn, "0") != 0)
+        if (!sn || strcmp(sn, "0") != 0) {
             str_startup_names_enable(repl);
+            int_startup_refs(repl);
+        }
         rt_prime_freelists(repl);
         /* The collector as CPython's start-up leaves it: gc.get_stats(), and generation
         ** counts that make gc.get_count() CPython's after a program's first `import gc`

@@ -3301,6 +3301,18 @@ TypeObject int_type = {
     .getset = int_getset,
 };
 
+/* The references CPython's start-up objects hold on its small ints beyond pyheap's own
+** (startup_ints.h, measured by scripts/gen_startup_names.py): sys.getrefcount(0) is
+** CPython's.  The small ints are static, so nothing gives them back. */
+#include "startup_ints.h"
+
+void
+int_startup_refs(int repl)
+{
+    for (int i = 0; i < INT_SMALL_NEG + INT_SMALL_POS; i++)
+        int_small_ints[i].ob_base.ob_base.refcnt += startup_int_refs[i][repl ? 1 : 0];
+}
+
 void
 int_init(void)
 {

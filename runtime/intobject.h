@@ -137,6 +137,7 @@ int int_compare_double(Object *a, double b, int *result);
 /* sys.get_int_max_str_digits / set_int_max_str_digits */
 extern int int_max_str_digits;
 
-void int_init(void);                    /* builds the small-int cache */
+void int_init(void);
+void int_startup_refs(int repl);   /* CPython's start-up references */                    /* builds the small-int cache */
 
 #endif

@@ -4,8 +4,8 @@
 import sys
 for w in ['self', 'key', 'value', 'result', 'text', 'item', 'abc', 'kw', 'gc', 'label',
           'src', 'make', 'timeout', 'print', 'len', 'test', 'hello', 'python', 'my_var',
-          'count', 'args', 'kwargs', 'x1', 'path', 'size', 'buf', 'node', 'items',
-          'index', 'list', 'dict', 'object', 'main']:
+          'count', 'args', 'kwargs', 'x1', 'size', 'buf', 'node',
+          'list', 'dict', 'object', 'main']:
     print(w, sys.getrefcount(sys.intern(w + '')))
 
 s = 'self'
