@@ -4554,10 +4554,13 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
                       ? (ps->prev_code == TK_COMMA ? NM_SUBSCR_DELEM_LATER : NM_SUBSCR_DELEM)
                   : ps->prev_code == TK_COMMA ? NM_SUBSCR_PLAIN_LATER : NM_SUBSCR_PLAIN;
         else if (ctx == NM_STMT_START || ctx == NM_AFTER_EQ || ps->prev_code == TK_DEL ||
-                 for_elem || tuple_elem) {
-            ps->chain = tuple_elem ? 3 : ps->prev_code == TK_DEL || for_elem ? 2 : 1;
+                 for_elem || tuple_elem || (ctx == NM_TUPLE_LATER_TV && ps->st_eq_seen)) {
+            /* a later element of a tuple after '=' while every one before could be a
+            ** target is an element chain too (x = a.b, m.c) */
+            int elem = tuple_elem || ctx == NM_TUPLE_LATER_TV;
+            ps->chain = elem ? 3 : ps->prev_code == TK_DEL || for_elem ? 2 : 1;
             ps->chain_level = level;
-            ps->chain_ctx = tuple_elem ? NM_TUPLE_ELEM : ctx;
+            ps->chain_ctx = elem ? NM_TUPLE_ELEM : ctx;
         } else if (level == ps->chain_level)
             ps->chain = 0;
         ps->nm_at[1] = ps->nm_at[0];

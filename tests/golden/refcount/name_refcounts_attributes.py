@@ -18,6 +18,9 @@ if 0:
     {x.qn}
     [1, x.qo]
     [x.qp.z]
+    inf, nan = m.inf, m.qq
+    y = m.x, m.qr
+    y = 1, m.qs
 for n in ['qa', 'qb', 'qc', 'qd', 'qe', 'qf', 'qg', 'qh', 'qi', 'qj', 'qk', 'ql', 'qm', 'qn',
-          'qo', 'qp']:
+          'qo', 'qp', 'qq', 'qr', 'qs']:
     print(n, sys.getrefcount(n))
