@@ -3604,38 +3604,24 @@ compile_for(Compiler *c, Stmt *s)
 }
 
 static int
-is_const_true(Expr *e)
-{
-    if (e->kind != EXPR_CONSTANT)
-        return -1;
-    int t = obj_is_true(const_value(e));
-    if (t < 0)
-        err_clear();
-    return t;
-}
-
-static int
 compile_while(Compiler *c, Stmt *s)
 {
     NEW_LABEL(loop);
     NEW_LABEL(body);
     NEW_LABEL(anchor);
     NEW_LABEL(exit);
-    int constant = is_const_true(s->v.While.test);
     use_label(c, loop);
     CHECK(push_fblock(c, FB_WHILE_LOOP, loop, exit, NULL));
-    if (constant != 1)
-        CHECK(compile_jump_if(c, s->v.While.test, anchor, 0));
+    /* a constant test (while True:) folds away: a NOP for its line, a JUMP at the bottom
+    ** (fold_const_jumps) */
+    CHECK(compile_jump_if(c, s->v.While.test, anchor, 0));
     use_label(c, body);
     CHECK(compile_stmts(c, s->v.While.body));
     /* as CPython 3.11: the test is compiled again at the bottom of the loop and jumps
        back to the body (so it runs once per iteration, and warnings about it appear
        twice) */
     c->u->loc = LOC_OF(s);
-    if (constant == 1)
-        CHECK(EMIT_JUMP_NOLOC(OP_JUMP, body));
-    else
-        CHECK(compile_jump_if(c, s->v.While.test, body, 1));
+    CHECK(compile_jump_if(c, s->v.While.test, body, 1));
     pop_fblock(c);
     use_label(c, anchor);
     CHECK(compile_stmts(c, s->v.While.orelse));
