@@ -3638,6 +3638,10 @@ compile_return(Compiler *c, Stmt *s)
     int preserve_tos = v && v->kind != EXPR_CONSTANT;
     if (preserve_tos)
         CHECK(compile_expr(c, v));
+    else if (v)     /* CPython's NOP for the value's line (kept if it is alone there) */
+        CHECK(emit_full(c, OP_NOP, 0, -1, LOC_OF(v)));
+    if (!v || v->lineno != s->lineno)
+        CHECK(emit_full(c, OP_NOP, 0, -1, LOC_OF(s)));
     /* a constant return value is loaded after unwinding */
     CHECK(unwind_and_restore(c, preserve_tos, NULL));
     c->u->loc = LOC_OF(s);
