@@ -1219,7 +1219,11 @@ exc_new(TypeObject *type, Object *args)
         empty = tuple_empty();
         args = empty;
     }
-    Object *r = obj_call((Object *)type, args, NULL);
+    /* the metaclass's tp_call with the tuple as it is (CPython's type_call): the
+    ** exception keeps this tuple as its args, no copy of it is made */
+    TypeObject *meta = TYPE(type);
+    Object *r = meta->call ? meta->call((Object *)type, args, NULL)
+                           : obj_call((Object *)type, args, NULL);
     xdecref(empty);
     return r;
 }

@@ -371,10 +371,16 @@ obj_getattr_str(Object *o, const char *name)
     return r;
 }
 
+static Object *generic_getattr(Object *o, Object *name, int suppress);
+
+/* getattr(o, name, default), hasattr: as CPython's _PyObject_LookupAttr, the generic
+** lookup reports a missing attribute without making an AttributeError at all. */
 Object *
 obj_lookup_attr(Object *o, Object *name)
 {
-    Object *r = obj_getattr(o, name);
+    Object *r = TYPE(o)->getattro == obj_generic_getattr && STR_CHECK_EXACT(name)
+                    ? generic_getattr(o, name, 1)
+                    : obj_getattr(o, name);
     if (!r && err_matches(exc_AttributeError))
         err_clear();
     return r;
@@ -472,6 +478,12 @@ obj_instance_lookup(Object *o, Object *name)
 Object *
 obj_generic_getattr(Object *o, Object *name)
 {
+    return generic_getattr(o, name, 0);
+}
+
+static Object *
+generic_getattr(Object *o, Object *name, int suppress)
+{
     TypeObject *t = TYPE(o);
     Object *descr = type_lookup(t, name);
     descrgetfunc f = NULL;
@@ -496,6 +508,8 @@ obj_generic_getattr(Object *o, Object *name)
     }
     if (descr)
         return descr;
+    if (suppress)
+        return NULL;
     return err_format(exc_AttributeError, "'%s' object has no attribute '%U'", t->name,
                       name);
 }
