@@ -342,10 +342,9 @@ sys_getsizeof_impl(Object *o)
         err_set(exc_ValueError, "__sizeof__() should return >= 0");
         return -1;
     }
-    size_t presize = 0;
-    if (!(TYPE(o) == &type_type && !(((TypeObject *)o)->flags & TPFLAG_HEAPTYPE)))
-        presize = obj_presize(TYPE(o));
-    return size + (ssize_t)presize;
+    /* _PyType_PreHeaderSize of the object's type: a static type counts a GC head too
+    ** (type is a GC type), as in CPython 3.11 */
+    return size + (ssize_t)obj_presize(TYPE(o));
 }
 
 static Object *sys_getsizeof_args(Object *const *args, ssize_t nargs, Object *kwnames);

@@ -2567,10 +2567,14 @@ type_prepare(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 static Object *
 type_sizeof(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
+    /* CPython 3.11's type.__sizeof__: sizeof(PyTypeObject) for a static type, for a class
+    ** sizeof(PyHeapTypeObject) plus its shared keys table when instances have a managed
+    ** dict (64 slots: 32 + 64 + 42 * 16 bytes).  pyheap's TypeObject (malloc'ed, never in
+    ** the pools) is another size; what a program measures is CPython's. */
     TypeObject *t = (TypeObject *)self;
-    ssize_t size = obj_sizeof(self);
-    if ((t->flags & TPFLAG_HEAPTYPE) && t->ht_cached_keys)
-        size += (ssize_t)sizeof(SharedKeys);
+    enum { CPY_SIZEOF_TYPE = 408, CPY_SIZEOF_HEAPTYPE = 904, CPY_SHARED_KEYS = 768 };
+    ssize_t size = !(t->flags & TPFLAG_HEAPTYPE) ? CPY_SIZEOF_TYPE
+                   : CPY_SIZEOF_HEAPTYPE + ((t->flags & TPFLAG_MANAGED_DICT) ? CPY_SHARED_KEYS : 0);
     return int_from_ssize(size);
 }
 
