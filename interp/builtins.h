@@ -17,6 +17,8 @@ int import_init(void);
 Object *import_module_cstr(const char *name);   /* new ref */
 /* IMPORT_NAME / IMPORT_FROM / IMPORT_STAR and builtins.__import__ */
 Object *import_name(Object *name, Object *globals, Object *fromlist, Object *level);
+/* A module imported again: CPython's __spec__._initializing lookup (sys, builtins). */
+void import_spec_probe(Object *m);
 Object *import_from(Object *module, Object *name);
 int import_star(Object *module, Object *locals);
 Object *import_builtin___import__(Object *const *args, ssize_t nargs, Object *kwnames);

@@ -284,6 +284,20 @@ import_startup_module(Object *fullname)
     return m;
 }
 
+/* CPython's import_ensure_initialized reads __spec__._initializing with PyObject_GetAttr
+** whenever a module already imported is imported again.  sys and builtins, whose specs
+** importlib's _setup made afterwards, have none: the lookup makes and drops an
+** AttributeError each time, whose args tuple goes to the free list and so stays in
+** generation 0's count.  The same exception is made and dropped here. */
+void
+import_spec_probe(Object *m)
+{
+    if ((m != rt.sys_module && m != rt.builtins_module) || !m || err_occurred())
+        return;
+    err_format(exc_AttributeError, "'ModuleSpec' object has no attribute '_initializing'");
+    err_clear();
+}
+
 /* Import one dotted name fully; returns the module for the whole name (new ref). */
 static Object *
 import_full(Object *fullname)
@@ -292,6 +306,7 @@ import_full(Object *fullname)
     if (m) {
         if (m == None)
             return raise_not_found(fullname);
+        import_spec_probe(m);
         return newref(m);
     }
     ssize_t len;

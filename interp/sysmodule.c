@@ -447,6 +447,7 @@ static Object *
 sys_displayhook(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
     Object *o = args[0];
+    import_spec_probe(rt.builtins_module);      /* CPython's PyImport_GetModule(builtins) */
     if (o == None)
         return newref(None);
     Object *bi = rt.builtins;
