@@ -116,7 +116,7 @@ bool_xor(Object *a, Object *b)
 TypeObject bool_type = {
     .ob_base = {.ob_base = {.refcnt = 1, .type = &type_type}},
     .name = "bool",
-    .basicsize = offsetof(IntObject, digits),
+    .basicsize = sizeof(IntObject),     /* CPython's PyBool_Type: sizeof(PyLongObject), 32 */
     .itemsize = sizeof(digit),
     .flags = TPFLAG_INT_SUBCLASS,
     .doc = "bool(x) -> bool\n\n"

@@ -15,3 +15,11 @@ c = C()
 print(sys.getsizeof(C))
 for i in range(3): C()
 print(sys.getsizeof(C), sys.getsizeof(A))
+
+class Q: pass
+class R:
+    __slots__ = ('x', 'y')
+class S(int): pass
+class T(list): pass
+for t in (object, int, float, str, bytes, tuple, list, dict, set, bool, complex, range, Exception, Q, R, S, T):
+    print(t.__name__, t.__basicsize__, t.__itemsize__, t.__dictoffset__, t.__weakrefoffset__)
