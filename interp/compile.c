@@ -4551,6 +4551,16 @@ list_to_interned_tuple(Object *list)
 
 static int compact_instrs(CodeUnit *u);
 
+/* Whether a label points at instruction i (a jump may land there: no fold across it). */
+static int
+labelled_at(const CodeUnit *u, int i)
+{
+    for (int l = 0; l < u->nlabels; l++)
+        if (u->labels[l] == i)
+            return 1;
+    return 0;
+}
+
 /* The flow-graph optimizer's PUSH_NULL + LOAD_GLOBAL: one LOAD_GLOBAL pushing the NULL
 ** too (a call on an attribute of a global, whose callee load does not fold it itself). */
 static int
@@ -4563,10 +4573,7 @@ fold_push_null(Compiler *c)
         if (in->op != OP_PUSH_NULL || u->instrs[i + 1].op != OP_LOAD_GLOBAL ||
             (u->instrs[i + 1].arg & 1))
             continue;
-        int ok = 1;
-        for (int l = 0; l < u->nlabels && ok; l++)
-            ok = u->labels[l] != i + 1;
-        if (!ok)
+        if (labelled_at(u, i + 1))
             continue;
         u->instrs[i + 1].arg |= 1;
         in->op = -1;
@@ -4631,9 +4638,8 @@ next_swappable(CodeUnit *u, int i, int line)
 {
     while (++i < u->ninstr) {
         Instr *in = &u->instrs[i];
-        for (int l = 0; l < u->nlabels; l++)
-            if (u->labels[l] == i)
-                return -1;
+        if (labelled_at(u, i))
+            return -1;
         if (line >= 0 && in->loc.lineno != line)
             return -1;
         if (in->op == OP_NOP)
@@ -4674,10 +4680,7 @@ fold_unpack_swaps(Compiler *c)
         if (in->op != OP_BUILD_TUPLE || nx->op != OP_UNPACK_SEQUENCE || in->arg != nx->arg ||
             in->arg < 1 || in->arg > 3)
             continue;
-        int ok = 1;
-        for (int l = 0; l < u->nlabels && ok; l++)
-            ok = u->labels[l] != i + 1;
-        if (!ok)
+        if (labelled_at(u, i + 1))
             continue;
         in->op = OP_NOP;
         in->arg = 0;
@@ -4711,10 +4714,7 @@ fold_const_jumps(Compiler *c)
             (u->instrs[i + 2].op == OP_POP_JUMP_IF_FALSE ||
              u->instrs[i + 2].op == OP_POP_JUMP_IF_TRUE)) {
             /* 'is None' + a jump on it: one POP_JUMP_IF_NONE / _NOT_NONE */
-            int ok = 1;
-            for (int l = 0; l < u->nlabels && ok; l++)
-                ok = u->labels[l] != i + 1 && u->labels[l] != i + 2;
-            if (ok) {
+            if (!labelled_at(u, i + 1) && !labelled_at(u, i + 2)) {
                 Instr *j = &u->instrs[i + 2];
                 j->op = (nx->arg ^ (j->op == OP_POP_JUMP_IF_FALSE)) ? OP_POP_JUMP_IF_NOT_NONE
                                                                     : OP_POP_JUMP_IF_NONE;
@@ -4729,10 +4729,7 @@ fold_const_jumps(Compiler *c)
         case OP_POP_JUMP_IF_TRUE: case OP_JUMP_IF_TRUE_OR_POP: jt = 1; break;
         default: continue;
         }
-        int ok = 1;
-        for (int l = 0; l < u->nlabels && ok; l++)
-            ok = u->labels[l] != i + 1;
-        if (!ok)
+        if (labelled_at(u, i + 1))
             continue;
         int t = obj_is_true(LIST_GET(u->consts, in->arg));
         if (t < 0) {

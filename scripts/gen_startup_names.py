@@ -93,19 +93,16 @@ for line in open(NAMES_FILE):
 '''
 
 
-def run(cmd, prompt, names_file, env_extra=None):
+def run_probe(cmd, prompt, src, env_extra=None):
+    """The pairs 'key count' a probe prints, run as a script or typed at the prompt."""
     env = dict(os.environ, **(env_extra or {}))
-    # the file's name as a constant: a path is not identifier-like, so never interned
-    src = MEASURE.replace('NAMES_FILE', repr(names_file))
     with tempfile.NamedTemporaryFile('w', suffix='.py', delete=False) as f:
         f.write(src)
         path = f.name
     try:
-        if prompt:
-            res = subprocess.run(cmd + ['-i', '-q'], input=src, capture_output=True,
-                                 text=True, env=env)
-        else:
-            res = subprocess.run(cmd + [path], capture_output=True, text=True, env=env)
+        args = cmd + ['-i', '-q'] if prompt else cmd + [path]
+        res = subprocess.run(args, input=src if prompt else None, capture_output=True,
+                             text=True, env=env)
     finally:
         os.unlink(path)
     if res.returncode != 0 or not res.stdout:
@@ -116,6 +113,11 @@ def run(cmd, prompt, names_file, env_extra=None):
         if len(parts) == 2 and parts[1].isdigit():
             counts[parts[0]] = int(parts[1])
     return counts
+
+
+def run(cmd, prompt, names_file, env_extra=None):
+    # the file's name as a constant: a path is not identifier-like, so never interned
+    return run_probe(cmd, prompt, MEASURE.replace('NAMES_FILE', repr(names_file)), env_extra)
 
 
 def median_run(measure, runs=5):
@@ -149,25 +151,9 @@ while v < 257:
 
 
 def run_ints(cmd, prompt, env_extra=None):
-    env = dict(os.environ, **(env_extra or {}))
-    with tempfile.NamedTemporaryFile('w', suffix='.py', delete=False) as f:
-        f.write(MEASURE_INTS)
-        path = f.name
-    try:
-        if prompt:
-            res = subprocess.run(cmd + ['-i', '-q'], input=MEASURE_INTS, capture_output=True,
-                                 text=True, env=env)
-        else:
-            res = subprocess.run(cmd + [path], capture_output=True, text=True, env=env)
-    finally:
-        os.unlink(path)
-    counts = {}
-    for line in res.stdout.splitlines():
-        parts = line.split(' ')
-        if len(parts) == 2:
-            counts[int(parts[0])] = int(parts[1])
+    counts = {int(k): v for k, v in run_probe(cmd, prompt, MEASURE_INTS, env_extra).items()}
     if len(counts) != 262:
-        sys.exit('gen_startup_names: %s failed:\n%s' % (' '.join(cmd), res.stderr))
+        sys.exit('gen_startup_names: %s measured %d small ints' % (' '.join(cmd), len(counts)))
     return counts
 
 
