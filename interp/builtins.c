@@ -316,7 +316,7 @@ builtin_pow(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static const char *const names[] = {"base", "exp", "mod", NULL};
     Object *v[3];
-    if (arg_parse("pow", args, (size_t)nargs, kwnames, names, 0, 0, 2, v) < 0)
+    if (arg_parse_clinic("pow", args, (size_t)nargs, kwnames, names, 0, 0, 2, v) < 0)
         return NULL;
     return num_power(v[0], v[1], v[2] ? v[2] : None);
 }
@@ -326,7 +326,7 @@ builtin_round(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static const char *const names[] = {"number", "ndigits", NULL};
     Object *v[2];
-    if (arg_parse("round", args, (size_t)nargs, kwnames, names, 0, 0, 1, v) < 0)
+    if (arg_parse_clinic("round", args, (size_t)nargs, kwnames, names, 0, 0, 1, v) < 0)
         return NULL;
     Object *number = v[0];
     Object *round = type_lookup(TYPE(number), ID(__round__));
@@ -399,7 +399,7 @@ builtin_sum(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static const char *const names[] = {"iterable", "start", NULL};
     Object *v[2];
-    if (arg_parse("sum", args, (size_t)nargs, kwnames, names, 1, 0, 1, v) < 0)
+    if (arg_parse_clinic("sum", args, (size_t)nargs, kwnames, names, 1, 0, 1, v) < 0)
         return NULL;
     Object *result = v[1] ? v[1] : NULL;
     if (result) {
@@ -516,7 +516,8 @@ builtin_sum(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 }
 
 static Object *
-min_max(Object *const *args, ssize_t nargs, Object *kwnames, int op, const char *name)
+min_max(Object *const *args, ssize_t nargs, Object *kwnames, Object *argstuple, int op,
+        const char *name)
 {
     Object *keyfunc = NULL, *dflt = NULL;
     if (kwnames) {
@@ -543,11 +544,7 @@ min_max(Object *const *args, ssize_t nargs, Object *kwnames, int op, const char 
             return err_format(exc_TypeError, "Cannot specify a default for %s() with multiple "
                                              "positional arguments",
                               name);
-        Object *t = tuple_from_array(args, nargs);
-        if (!t)
-            return NULL;
-        it = obj_get_iter(t);
-        decref(t);
+        it = obj_get_iter(argstuple);        /* CPython iterates its args tuple */
     }
     if (!it)
         return NULL;
@@ -612,7 +609,7 @@ min_max_packed(Object *const *args, ssize_t nargs, Object *kwnames, int op, cons
     Object *argstuple, *kwdict;
     if (arg_pack_like_cpython(args, (size_t)nargs, kwnames, &argstuple, &kwdict) < 0)
         return NULL;
-    Object *r = min_max(args, nargs, kwnames, op, name);
+    Object *r = min_max(args, nargs, kwnames, argstuple, op, name);
     decref(argstuple);
     xdecref(kwdict);
     return r;
@@ -1208,7 +1205,7 @@ builtin_compile(Object *self, Object *const *args, ssize_t nargs, Object *kwname
     static const char *const names[] = {"source", "filename", "mode", "flags", "dont_inherit",
                                         "optimize", NULL};
     Object *v[6];
-    if (arg_parse("compile", args, (size_t)nargs, kwnames, names, 0, 0, 3, v) < 0)
+    if (arg_parse_clinic("compile", args, (size_t)nargs, kwnames, names, 0, 0, 3, v) < 0)
         return NULL;
     if (!STR_CHECK(v[1]) || !STR_CHECK(v[2]))
         return err_set(exc_TypeError, "compile() arguments 2 and 3 must be str");
@@ -1301,7 +1298,7 @@ static const MethodDef builtin_methods[] = {
     {"chr", builtin_chr, METH_O, NULL},
     {"compile", builtin_compile, METH_VARARGS | METH_KEYWORDS, NULL},
     {"delattr", builtin_delattr, METH_VARARGS, NULL},
-    {"dir", builtin_dir, METH_VARARGS, NULL},
+    {"dir", builtin_dir, METH_VARARGS | METH_TUPLE, NULL},
     {"divmod", builtin_divmod, METH_VARARGS, NULL},
     {"eval", builtin_eval, METH_VARARGS | METH_KEYWORDS, NULL},
     {"exec", builtin_exec, METH_VARARGS | METH_KEYWORDS, NULL},
@@ -1331,7 +1328,7 @@ static const MethodDef builtin_methods[] = {
     {"setattr", builtin_setattr, METH_VARARGS, NULL},
     {"sorted", builtin_sorted, METH_VARARGS | METH_KEYWORDS, NULL},
     {"sum", builtin_sum, METH_VARARGS | METH_KEYWORDS, NULL},
-    {"vars", builtin_vars, METH_VARARGS, NULL},
+    {"vars", builtin_vars, METH_VARARGS | METH_TUPLE, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -295,6 +295,7 @@ import_spec_probe(Object *m)
     if ((m != rt.sys_module && m != rt.builtins_module) || !m || err_occurred())
         return;
     err_format(exc_AttributeError, "'ModuleSpec' object has no attribute '_initializing'");
+    err_normalize();                /* as set_attribute_error_context does */
     err_clear();
 }
 

@@ -637,6 +637,7 @@ options_done:
         if (!sn || strcmp(sn, "0") != 0) {
             str_startup_names_enable(repl);
             int_startup_refs(repl);
+            str_singletons_startup_refs(repl);
         }
         rt_prime_freelists(repl);
         /* The collector as CPython's start-up leaves it: gc.get_stats(), and generation

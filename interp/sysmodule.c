@@ -517,7 +517,8 @@ sys_set_int_max_str_digits(Object *self, Object *const *args, ssize_t nargs, Obj
 {
     static const char *const names[] = {"maxdigits", NULL};
     Object *v[1];
-    if (arg_parse("set_int_max_str_digits", args, (size_t)nargs, kwnames, names, 0, 0, 1, v) < 0)
+    if (arg_parse_clinic("set_int_max_str_digits", args, (size_t)nargs, kwnames, names, 0, 0, 1,
+                         v) < 0)
         return NULL;
     ssize_t n = num_as_ssize(v[0], exc_OverflowError);
     if (n == -1 && err_occurred())

@@ -625,7 +625,9 @@ static void
 format_exc_check_arg(TypeObject *exc, const char *fmt, Object *name)
 {
     err_format(exc, fmt, name);
-    Object *e = err_occurred();
+    if (exc != exc_NameError)       /* CPython 3.11 makes a NameError now, for its name */
+        return;
+    Object *e = err_normalize();
     if (e && obj_type_check(e, exc_NameError))
         XSETREF(((NameErrorObject *)e)->name, newref(name));
 }
@@ -2867,7 +2869,8 @@ dispatch:
                 ml = ((CFunctionObject *)function)->ml;
                 self = ((CFunctionObject *)function)->self;
             }
-            if (((ml->flags & METH_NOARGS) && n != 0) || ((ml->flags & METH_O) && n != 1))
+            if (((ml->flags & METH_NOARGS) && n != 0) || ((ml->flags & METH_O) && n != 1) ||
+                (ml->flags & METH_TUPLE))
                 goto call_generic;
             SAVE_FRAME();
             if (rt_enter_recursion(" while calling a Python object") < 0)
@@ -3337,11 +3340,8 @@ error:
     kwnames = NULL;
     if (!err_occurred())
         err_set(exc_SystemError, "error return without exception set");
-    {
-        Object *exc = err_occurred();
-        if (exc && tb_add_frame(exc, f) < 0) {
-            /* the exception stays; its traceback is incomplete */
-        }
+    if (err_add_traceback(f) < 0) {
+        /* the exception stays; its traceback is incomplete */
     }
 exception_unwind: {
     int offset = (int)(ip - first_instr) - 1;
@@ -3404,7 +3404,8 @@ int
 vm_extract_anchors(const char *segment, size_t len, int *left_end, int *right_start)
 {
     /* CPython parses the segment as a module of one expression statement */
-    Object *saved = err_fetch();
+    ErrState saved;
+    err_save(&saved);
     Arena *arena = arena_new();
     int r = 0;
     if (arena) {
@@ -3435,7 +3436,7 @@ vm_extract_anchors(const char *segment, size_t len, int *left_end, int *right_st
         arena_free(arena);
     }
     err_clear();
-    err_restore(saved);
+    err_restore_saved(&saved);
     return r;
 }
 

@@ -145,7 +145,7 @@ ae_ncallbacks(Object *m, Object *const *args, ssize_t nargs, Object *kw)
 }
 
 static const MethodDef atexit_methods[] = {
-    {"register", ae_register, METH_VARARGS | METH_KEYWORDS,
+    {"register", ae_register, METH_VARARGS | METH_KEYWORDS | METH_TUPLE,
      "Register a function to be executed upon normal program termination."},
     {"unregister", ae_unregister, METH_O, "Unregister an exit function."},
     {"_run_exitfuncs", ae_run_exitfuncs, METH_NOARGS, "Run all registered exit functions."},

@@ -1212,7 +1212,7 @@ bytes_decode_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwna
 {
     static const char *const names[] = {"encoding", "errors", NULL};
     Object *argv[2] = {NULL, NULL};
-    if (arg_parse("decode", args, (size_t)nargs, kwnames, names, 0, 0, 0, argv) < 0)
+    if (arg_parse_clinic("decode", args, (size_t)nargs, kwnames, names, 0, 0, 0, argv) < 0)
         return NULL;
     const char *enc = "utf-8", *errs = NULL;
     if (bytes_str_arg("decode", "encoding", argv[0], &enc) < 0 ||
@@ -1783,12 +1783,25 @@ bytes_new_impl(TypeObject *type, Object *x, Object *oenc, Object *oerr)
 static const char *const bytes_new_kw[] = {"source", "encoding", "errors", NULL};
 
 static Object *
-bytes_vectorcall(Object *type, Object *const *args, size_t nargs, Object *kwnames)
+bytes_new_vc(Object *type, Object *const *args, size_t nargs, Object *kwnames)
 {
     Object *argv[3] = {NULL, NULL, NULL};
-    if (arg_parse("bytes", args, nargs, kwnames, bytes_new_kw, 0, 0, 0, argv) < 0)
+    if (arg_parse_clinic("bytes", args, nargs, kwnames, bytes_new_kw, 0, 0, 0, argv) < 0)
         return NULL;
     return bytes_new_impl((TypeObject *)type, argv[0], argv[1], argv[2]);
+}
+
+static Object *
+bytes_vectorcall(Object *type, Object *const *args, size_t nargs, Object *kwnames)
+{
+    /* bytes has no tp_vectorcall in CPython 3.11: the call packs a tuple (and dict) */
+    Object *targs, *tkw;
+    if (arg_pack_like_cpython(args, nargs, kwnames, &targs, &tkw) < 0)
+        return NULL;
+    Object *r = bytes_new_vc(type, args, nargs, kwnames);
+    decref(targs);
+    xdecref(tkw);
+    return r;
 }
 
 /* (args tuple, kwargs dict) -> the vectorcall form, for the tp_new/tp_init slots. */
@@ -1827,7 +1840,7 @@ bytes_call_with_tuple(Object *callable, Object *args, Object *kwds,
 static Object *
 bytes_tp_new(TypeObject *type, Object *args, Object *kwds)
 {
-    return bytes_call_with_tuple((Object *)type, args, kwds, bytes_vectorcall);
+    return bytes_call_with_tuple((Object *)type, args, kwds, bytes_new_vc);
 }
 
 /* bytearray.__init__(source, encoding, errors): CPython 3.11's bytearray___init___impl,
@@ -1958,7 +1971,7 @@ static Object *
 bytearray_init_vc(Object *self, Object *const *args, size_t nargs, Object *kwnames)
 {
     Object *argv[3] = {NULL, NULL, NULL};
-    if (arg_parse("bytearray", args, nargs, kwnames, bytes_new_kw, 0, 0, 0, argv) < 0)
+    if (arg_parse_clinic("bytearray", args, nargs, kwnames, bytes_new_kw, 0, 0, 0, argv) < 0)
         return NULL;
     if (bytearray_init_impl(self, argv[0], argv[1], argv[2]) < 0)
         return NULL;
@@ -1987,12 +2000,16 @@ bytearray_tp_new(TypeObject *type, Object *args, Object *kwds)
 static Object *
 bytearray_vectorcall(Object *type, Object *const *args, size_t nargs, Object *kwnames)
 {
-    Object *self = bytearray_tp_new((TypeObject *)type, NULL, NULL);
-    if (!self)
+    /* bytearray has no tp_vectorcall in CPython 3.11: the call packs a tuple (and dict) */
+    Object *targs, *tkw;
+    if (arg_pack_like_cpython(args, nargs, kwnames, &targs, &tkw) < 0)
         return NULL;
-    Object *r = bytearray_init_vc(self, args, nargs, kwnames);
+    Object *self = bytearray_tp_new((TypeObject *)type, NULL, NULL);
+    Object *r = self ? bytearray_init_vc(self, args, nargs, kwnames) : NULL;
+    decref(targs);
+    xdecref(tkw);
     if (!r) {
-        decref(self);
+        xdecref(self);
         return NULL;
     }
     decref(r);
@@ -2489,7 +2506,7 @@ bytes_splitlines(Object *self, Object *const *args, ssize_t nargs, Object *kwnam
 {
     static const char *const names[] = {"keepends", NULL};
     Object *argv[1] = {NULL};
-    if (arg_parse("splitlines", args, (size_t)nargs, kwnames, names, 0, 0, 0, argv) < 0)
+    if (arg_parse_clinic("splitlines", args, (size_t)nargs, kwnames, names, 0, 0, 0, argv) < 0)
         return NULL;
     int keepends = 0;
     if (argv[0]) {
@@ -2787,7 +2804,7 @@ bytes_expandtabs(Object *self, Object *const *args, ssize_t nargs, Object *kwnam
 {
     static const char *const names[] = {"tabsize", NULL};
     Object *argv[1] = {NULL};
-    if (arg_parse("expandtabs", args, (size_t)nargs, kwnames, names, 0, 0, 0, argv) < 0)
+    if (arg_parse_clinic("expandtabs", args, (size_t)nargs, kwnames, names, 0, 0, 0, argv) < 0)
         return NULL;
     ssize_t tabsize = 8;
     if (argv[0] && bytes_index_arg(argv[0], &tabsize) < 0)
@@ -2854,7 +2871,7 @@ bytes_translate(Object *self, Object *const *args, ssize_t nargs, Object *kwname
 {
     static const char *const names[] = {"", "delete", NULL};
     Object *argv[2] = {NULL, NULL};
-    if (arg_parse("translate", args, (size_t)nargs, kwnames, names, 1, 0, 1, argv) < 0)
+    if (arg_parse_clinic("translate", args, (size_t)nargs, kwnames, names, 1, 0, 1, argv) < 0)
         return NULL;
     BView table = {NULL, 0}, del = {"", 0};
     if (argv[0] != None) {
@@ -2919,7 +2936,7 @@ bytes_hex(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static const char *const names[] = {"sep", "bytes_per_sep", NULL};
     Object *argv[2] = {NULL, NULL};
-    if (arg_parse("hex", args, (size_t)nargs, kwnames, names, 0, 0, 0, argv) < 0)
+    if (arg_parse_clinic("hex", args, (size_t)nargs, kwnames, names, 0, 0, 0, argv) < 0)
         return NULL;
     ssize_t per = 1;
     if (argv[1]) {
@@ -3803,19 +3820,19 @@ bytearray_sizeof(Object *self, Object *const *args, ssize_t nargs, Object *kw)
     {"capitalize", bytes_capitalize, METH_NOARGS,                                        \
      "Return a copy with only its first character capitalized."},                        \
     {"center", bytes_center, METH_VARARGS, "Return a centered string of length width."}, \
-    {"count", bytes_count, METH_VARARGS,                                                 \
+    {"count", bytes_count, METH_VARARGS | METH_TUPLE,                                           \
      "Return the number of non-overlapping occurrences of subsection 'sub'."},           \
     {"decode", bytes_decode_meth, METH_VARARGS | METH_KEYWORDS,                          \
      "Decode the bytes using the codec registered for encoding."},                       \
-    {"endswith", bytes_endswith, METH_VARARGS,                                           \
+    {"endswith", bytes_endswith, METH_VARARGS | METH_TUPLE,                                     \
      "Return True if the data ends with the specified suffix, False otherwise."},        \
     {"expandtabs", bytes_expandtabs, METH_VARARGS | METH_KEYWORDS,                       \
      "Return a copy where all tab characters are expanded using spaces."},               \
-    {"find", bytes_find, METH_VARARGS,                                                   \
+    {"find", bytes_find, METH_VARARGS | METH_TUPLE,                                             \
      "Return the lowest index where subsection 'sub' is found, or -1."},                 \
     {"hex", bytes_hex, METH_VARARGS | METH_KEYWORDS,                                     \
      "Create a string of hexadecimal numbers from a bytes object."},                     \
-    {"index", bytes_index, METH_VARARGS,                                                 \
+    {"index", bytes_index, METH_VARARGS | METH_TUPLE,                                           \
      "Return the lowest index where subsection 'sub' is found; raise ValueError if not."}, \
     {"isalnum", bytes_isalnum_meth, METH_NOARGS,                                         \
      "Return True if all characters are alphanumeric and there is at least one."},       \
@@ -3847,9 +3864,9 @@ bytearray_sizeof(Object *self, Object *const *args, ssize_t nargs, Object *kw)
      "Return a bytes object with the given suffix string removed if present."},          \
     {"replace", bytes_replace, METH_VARARGS,                                             \
      "Return a copy with all occurrences of substring old replaced by new."},            \
-    {"rfind", bytes_rfind, METH_VARARGS,                                                 \
+    {"rfind", bytes_rfind, METH_VARARGS | METH_TUPLE,                                           \
      "Return the highest index where subsection 'sub' is found, or -1."},                \
-    {"rindex", bytes_rindex, METH_VARARGS,                                               \
+    {"rindex", bytes_rindex, METH_VARARGS | METH_TUPLE,                                         \
      "Return the highest index where subsection 'sub' is found; raise ValueError if not."}, \
     {"rjust", bytes_rjust, METH_VARARGS, "Return a right-justified string of length width."}, \
     {"rpartition", bytes_rpartition, METH_O,                                             \
@@ -3861,7 +3878,7 @@ bytearray_sizeof(Object *self, Object *const *args, ssize_t nargs, Object *kw)
      "Return a list of the sections in the bytes, using sep as the delimiter."},         \
     {"splitlines", bytes_splitlines, METH_VARARGS | METH_KEYWORDS,                       \
      "Return a list of the lines in the bytes, breaking at line boundaries."},           \
-    {"startswith", bytes_startswith, METH_VARARGS,                                       \
+    {"startswith", bytes_startswith, METH_VARARGS | METH_TUPLE,                                 \
      "Return True if the data starts with the specified prefix, False otherwise."},      \
     {"strip", bytes_strip, METH_VARARGS,                                                 \
      "Strip leading and trailing bytes contained in the argument."},                     \

@@ -417,12 +417,26 @@ wrapper_descr_vectorcall(Object *callable, Object *const *args, size_t nargs, Ob
     if (nargs < 1)
         return err_format(exc_TypeError, "descriptor '%U' of '%s' object needs an argument",
                           d->common.d_name, d->common.d_type->name);
+    /* CPython's wrapperdescr_call is a tp_call: the arguments come packed in a tuple (and
+    ** dict), and the ones after self are sliced into a second tuple.  Both are GC
+    ** objects that count in generation 0, so they are made here too. */
+    Object *targs, *tkw, *rest = NULL, *r = NULL;
+    if (arg_pack_like_cpython(args, nargs, kwnames, &targs, &tkw) < 0)
+        return NULL;
     Object *self = args[0];
-    if (!obj_type_check(self, d->common.d_type))    /* CPython's wrapperdescr_call */
-        return err_format(exc_TypeError,
-                          "descriptor '%U' requires a '%s' object but received a '%s'",
-                          d->common.d_name, d->common.d_type->name, TYPE(self)->name);
-    return d->d_base->wrapper(self, args + 1, nargs - 1, kwnames, d->d_wrapped, d->d_base);
+    if (!obj_type_check(self, d->common.d_type)) {
+        err_format(exc_TypeError, "descriptor '%U' requires a '%s' object but received a '%s'",
+                   d->common.d_name, d->common.d_type->name, TYPE(self)->name);
+        goto done;
+    }
+    rest = tuple_from_array(args + 1, (ssize_t)nargs - 1);
+    if (rest)
+        r = d->d_base->wrapper(self, args + 1, nargs - 1, kwnames, d->d_wrapped, d->d_base);
+done:
+    xdecref(rest);
+    decref(targs);
+    xdecref(tkw);
+    return r;
 }
 
 static Object *
@@ -500,7 +514,14 @@ mwrapper_vectorcall(Object *callable, Object *const *args, size_t nargs, Object 
 {
     MethodWrapperObject *w = (MethodWrapperObject *)callable;
     WrapperDescrObject *d = w->descr;
-    return d->d_base->wrapper(w->self, args, nargs, kwnames, d->d_wrapped, d->d_base);
+    /* a tp_call in CPython: the arguments are packed into a tuple (and dict) */
+    Object *targs, *tkw;
+    if (arg_pack_like_cpython(args, nargs, kwnames, &targs, &tkw) < 0)
+        return NULL;
+    Object *r = d->d_base->wrapper(w->self, args, nargs, kwnames, d->d_wrapped, d->d_base);
+    decref(targs);
+    xdecref(tkw);
+    return r;
 }
 
 static Object *
@@ -607,10 +628,12 @@ sm_init(Object *o, Object *args, Object *kwds)
     Object *names[5] = {ID(__module__), ID(__name__), ID(__qualname__), ID(__doc__),
                         ID(__annotations__)};
     for (int i = 0; i < 5; i++) {
-        Object *v = obj_lookup_attr(callable, names[i]);
+        /* PyObject_GetAttr: a missing one makes (and drops) its AttributeError */
+        Object *v = obj_getattr(callable, names[i]);
         if (!v) {
-            if (err_occurred())
+            if (!err_matches(exc_AttributeError))
                 return -1;
+            err_clear();
             continue;
         }
         int r = obj_setattr(o, names[i], v);
@@ -875,7 +898,7 @@ property_init(Object *o, Object *args, Object *kwds)
             stack[n + i++] = v;
         }
     }
-    int rc = arg_parse("property", stack, (size_t)n, kwnames, names, 0, 0, 0, vals);
+    int rc = arg_parse_clinic("property", stack, (size_t)n, kwnames, names, 0, 0, 0, vals);
     xdecref(kwnames);
     if (rc < 0)
         return -1;
@@ -963,7 +986,7 @@ static const MethodDef property_methods[] = {
     {"getter", property_getter, METH_O, NULL},
     {"setter", property_setter, METH_O, NULL},
     {"deleter", property_deleter, METH_O, NULL},
-    {"__set_name__", property_set_name, METH_VARARGS, NULL},
+    {"__set_name__", property_set_name, METH_VARARGS | METH_TUPLE, NULL},
     {NULL, NULL, 0, NULL},
 };
 

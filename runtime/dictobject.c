@@ -975,21 +975,23 @@ dict_getitem(Object *d, Object *key)
     if (STR_CHECK_EXACT(key) && ((StrObject *)key)->hash != -1) {
         hash = ((StrObject *)key)->hash;
     } else {
-        Object *saved = err_fetch();
+        ErrState saved;
+        err_save(&saved);
         hash = obj_hash(key);
         if (hash == -1) {
             err_clear();
-            err_restore(saved);
+            err_restore_saved(&saved);
             return NULL;
         }
-        err_restore(saved);
+        err_restore_saved(&saved);
     }
-    Object *saved = err_fetch();
+    ErrState saved;
+    err_save(&saved);
     Object *v;
     ssize_t ix = dict_lookup((DictObject *)d, key, hash, &v);
     if (ix == DKIX_ERROR)
         err_clear();
-    err_restore(saved);
+    err_restore_saved(&saved);
     return ix < 0 ? NULL : v;
 }
 
@@ -1064,7 +1066,7 @@ dict_delitem(Object *d, Object *key)
 {
     int r = dict_delitem_if_present(d, key);
     if (r == 0) {
-        err_set_object(exc_KeyError, key);
+        err_set_key_error(key);
         return -1;
     }
     return r < 0 ? -1 : 0;
@@ -1283,7 +1285,7 @@ dict_merge_impl(DictObject *mp, Object *b, int override)
                 } else {
                     err = 0;
                     if (override == 2)
-                        err_set_object(exc_KeyError, key);
+                        err_set_key_error(key);
                     decref(key);
                     decref(value);
                     if (override == 2)
@@ -1315,7 +1317,7 @@ dict_merge_impl(DictObject *mp, Object *b, int override)
             int c = dict_contains((Object *)mp, key);
             if (c != 0) {
                 if (c > 0 && override == 2) {
-                    err_set_object(exc_KeyError, key);
+                    err_set_key_error(key);
                     c = -1;
                 }
                 decref(key);
@@ -1486,7 +1488,7 @@ dict_pop(Object *d, Object *key, Object *deflt)
     if (mp->used == 0) {
         if (deflt)
             return newref(deflt);
-        return err_set_object(exc_KeyError, key);
+        return err_set_key_error(key);
     }
     hash_t hash;
     if (check_hashable(key, &hash) < 0)
@@ -1498,7 +1500,7 @@ dict_pop(Object *d, Object *key, Object *deflt)
     if (ix == DKIX_EMPTY || !old) {
         if (deflt)
             return newref(deflt);
-        return err_set_object(exc_KeyError, key);
+        return err_set_key_error(key);
     }
     incref(old);                    /* ours; delitem_common drops the dict's */
     delitem_common(mp, hash, ix, old);
@@ -1600,7 +1602,7 @@ dict_subscript(Object *o, Object *key)
             if (missing)
                 return type_call_special(o, ID(__missing__), &key, 1);
         }
-        return err_set_object(exc_KeyError, key);
+        return err_set_key_error(key);
     }
     return newref(v);
 }
@@ -2404,7 +2406,7 @@ static const MethodDef dict_methods[] = {
     {"keys", dict_keys_meth, METH_NOARGS, NULL},
     {"items", dict_items_meth, METH_NOARGS, NULL},
     {"values", dict_values_meth, METH_NOARGS, NULL},
-    {"update", dict_update_meth, METH_VARARGS | METH_KEYWORDS, NULL},
+    {"update", dict_update_meth, METH_VARARGS | METH_KEYWORDS | METH_TUPLE, NULL},
     {"fromkeys", dict_fromkeys_meth, METH_VARARGS | METH_CLASS, NULL},
     {"clear", dict_clear_meth, METH_NOARGS, NULL},
     {"copy", dict_copy_meth, METH_NOARGS, NULL},

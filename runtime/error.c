@@ -20,17 +20,33 @@
 
 static Object *prealloc_memerr;
 
+static void
+pending_clear(void)
+{
+    TypeObject *t = rt.pend_type;
+    Object *v = rt.pend_value, *tb = rt.pend_tb;
+    rt.pend_type = NULL;
+    rt.pend_value = rt.pend_tb = NULL;
+    xdecref((Object *)t);
+    xdecref(v);
+    xdecref(tb);
+}
+
 void
 err_restore(Object *exc)
 {
     Object *old = rt.curexc;
     rt.curexc = exc;
+    if (rt.pend_type)
+        pending_clear();
     xdecref(old);
 }
 
 Object *
 err_fetch(void)
 {
+    if (rt.pend_type)
+        err_normalize();
     Object *e = rt.curexc;
     rt.curexc = NULL;
     return e;
@@ -39,13 +55,107 @@ err_fetch(void)
 void
 err_clear(void)
 {
+    if (rt.pend_type)
+        pending_clear();
     CLEAR(rt.curexc);
 }
 
 Object *
 err_occurred(void)
 {
+    return rt.curexc ? rt.curexc : (Object *)rt.pend_type;
+}
+
+void
+err_save(ErrState *s)
+{
+    s->exc = rt.curexc;
+    s->type = rt.pend_type;
+    s->value = rt.pend_value;
+    s->tb = rt.pend_tb;
+    rt.curexc = NULL;
+    rt.pend_type = NULL;
+    rt.pend_value = rt.pend_tb = NULL;
+}
+
+void
+err_restore_saved(ErrState *s)
+{
+    err_clear();
+    rt.curexc = s->exc;
+    rt.pend_type = s->type;
+    rt.pend_value = s->value;
+    rt.pend_tb = s->tb;
+}
+
+/* type(value) as _PyErr_CreateException makes it: a tuple value is the arguments. */
+static Object *
+make_exc(TypeObject *type, Object *value)
+{
+    Object *exc;
+    if (value && obj_type_check(value, type)) {
+        exc = newref(value);
+    } else if (value && TUPLE_CHECK(value)) {
+        exc = exc_new(type, value);
+    } else if (value) {
+        Object *a = tuple_pack(1, value);
+        if (!a)
+            return NULL;
+        exc = exc_new(type, a);
+        decref(a);
+    } else {
+        exc = exc_new(type, NULL);
+    }
+    if (!exc)
+        return NULL;
+    if (!EXC_CHECK(exc)) {
+        decref(exc);
+        return err_format(exc_TypeError,
+                          "calling %s should have returned an instance of BaseException, "
+                          "not %s",
+                          type->name, TYPE(exc)->name);
+    }
+    return exc;
+}
+
+Object *
+err_normalize(void)
+{
+    if (!rt.pend_type)
+        return rt.curexc;
+    TypeObject *t = rt.pend_type;
+    Object *v = rt.pend_value, *tb = rt.pend_tb;
+    rt.pend_type = NULL;
+    rt.pend_value = rt.pend_tb = NULL;
+    Object *exc = make_exc(t, v);
+    if (exc) {
+        if (tb) {
+            Object *old = EXC(exc)->traceback;
+            EXC(exc)->traceback = newref(tb);
+            xdecref(old);
+        }
+        err_restore(exc);
+    }
+    decref((Object *)t);
+    xdecref(v);
+    xdecref(tb);
     return rt.curexc;
+}
+
+int
+err_add_traceback(struct Frame *f)
+{
+    if (rt.curexc)
+        return tb_add_frame(rt.curexc, f);
+    if (!rt.pend_type)
+        return 0;
+    Object *tb = tb_new_entry(rt.pend_tb, f);
+    if (!tb)
+        return -1;
+    Object *old = rt.pend_tb;
+    rt.pend_tb = tb;
+    xdecref(old);
+    return 0;
 }
 
 /* Chain the currently handled exception as __context__ of exc (new raise). */
@@ -83,34 +193,41 @@ err_set_exc(Object *exc)
     err_restore(exc);
 }
 
+/* CPython's _PyErr_SetObject: the exception is made now only when it is an instance
+** already or another exception is being handled (it becomes the __context__); otherwise
+** type and value wait, unmade, until something needs the instance (err_normalize) --
+** so the temporaries of the failing call are gone by then, and an error caught and
+** cleared in C makes no exception object at all. */
 Object *
 err_set_object(TypeObject *type, Object *value)
 {
-    Object *exc;
-    if (value && obj_type_check(value, type)) {
-        exc = newref(value);
-    } else if (value && TUPLE_CHECK(value)) {
-        exc = exc_new(type, value);
-    } else if (value) {
-        Object *a = tuple_pack(1, value);
-        if (!a)
-            return NULL;
-        exc = exc_new(type, a);
-        decref(a);
-    } else {
-        exc = exc_new(type, NULL);
+    int handling = 0;
+    for (ExcInfo *ei = rt.exc_info; ei && !handling; ei = ei->previous)
+        handling = ei->exc_value && ei->exc_value != None;
+    if (!handling && !(value && obj_type_check(value, type))) {
+        incref((Object *)type);
+        xincref(value);
+        err_clear();
+        rt.pend_type = type;
+        rt.pend_value = value;
+        return NULL;
     }
+    Object *exc = make_exc(type, value);
     if (!exc)
         return NULL;
-    if (!EXC_CHECK(exc)) {
-        decref(exc);
-        return err_format(exc_TypeError,
-                          "calling %s should have returned an instance of BaseException, "
-                          "not %s",
-                          type->name, TYPE(exc)->name);
-    }
     err_set_exc(exc);
     decref(exc);
+    return NULL;
+}
+
+Object *
+err_set_key_error(Object *key)
+{
+    Object *args = tuple_pack(1, key);
+    if (!args)
+        return NULL;
+    err_set_object(exc_KeyError, args);
+    decref(args);
     return NULL;
 }
 
@@ -224,6 +341,8 @@ err_exc_matches(Object *exc, Object *type)
 int
 err_matches(TypeObject *type)
 {
+    if (rt.pend_type)
+        return type_is_subtype(rt.pend_type, type);
     Object *e = rt.curexc;
     return e && type_is_subtype(TYPE(e), type);
 }
@@ -252,10 +371,11 @@ err_write_sys_stderr(const char *text, int fallback)
         return 0;
     if (file && file != None) {
         incref(file);
-        Object *saved = err_fetch();
+        ErrState saved;
+        err_save(&saved);
         int r = file_write_cstr(file, text);
         err_clear();
-        err_restore(saved);
+        err_restore_saved(&saved);
         decref(file);
         if (r == 0)
             return 0;
@@ -436,13 +556,14 @@ err_warn_explicit(TypeObject *category, const char *msg, const char *filename, i
     if (file == None)
         return 0;
     if (file) {
-        Object *saved = err_fetch();
+        ErrState saved;
+        err_save(&saved);
         incref(file);
         int r = file_write_cstr(file, text);
         decref(file);
         if (r < 0)
             err_clear();
-        err_restore(saved);
+        err_restore_saved(&saved);
         if (r == 0)
             return 0;
     }

@@ -1,7 +1,7 @@
 /*
 ** error.h -- the pending-exception API.  One exception object is pending at a time, kept
 ** in the runtime ('rt.curexc').  Functions that fail set it and return NULL / -1; callers
-** propagate.  err_set* create the exception instance immediately.
+** propagate.  As CPython's, an exception set from C is made only when needed (err_set_object).
 */
 #ifndef PYHEAP_ERROR_H
 #define PYHEAP_ERROR_H
@@ -38,6 +38,8 @@ Object *err_set(TypeObject *type, const char *msg);
 Object *err_format(TypeObject *type, const char *fmt, ...);
 Object *err_vformat(TypeObject *type, const char *fmt, va_list ap);
 Object *err_set_object(TypeObject *type, Object *value);   /* type(value) or instance */
+/* KeyError(key), the key packed in a 1-tuple (_PyErr_SetKeyError): NULL */
+Object *err_set_key_error(Object *key);
 Object *err_no_memory(void);            /* MemoryError (preallocated if need be) */
 void err_init_memory_error(void);
 void err_fini_memory_error(void);
@@ -46,7 +48,23 @@ Object *err_bad_internal_call(const char *where);
 /* Raise the exception instance exc (new reference taken). */
 void err_set_exc(Object *exc);
 
-Object *err_occurred(void);             /* borrowed: the pending exception or NULL */
+/* borrowed: the pending exception, its type while it is not made yet, or NULL */
+Object *err_occurred(void);
+/* Make the pending exception if it is not made yet (CPython's PyErr_NormalizeException):
+** borrowed, NULL if none. */
+Object *err_normalize(void);
+/* The pending error as it is, made or not (PyErr_Fetch / PyErr_Restore around code that
+** may raise and clear its own errors). */
+typedef struct ErrState {
+    Object *exc;
+    TypeObject *type;
+    Object *value, *tb;
+} ErrState;
+void err_save(ErrState *s);
+void err_restore_saved(ErrState *s);
+/* PyTraceBack_Here: a traceback entry for frame f on the pending exception. */
+struct Frame;
+int err_add_traceback(struct Frame *f);
 int err_matches(TypeObject *type);      /* pending exception is an instance of type */
 int err_exc_matches(Object *exc, Object *type_or_tuple);   /* -1 on bad type */
 void err_clear(void);

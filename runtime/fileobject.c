@@ -913,7 +913,7 @@ file_open(Object *const *args, size_t nargs, Object *kwnames)
     static const char *const names[] = {"file", "mode", "buffering", "encoding", "errors",
                                         "newline", "closefd", "opener", NULL};
     Object *v[8];
-    if (arg_parse("open", args, nargs, kwnames, names, 0, 0, 1, v) < 0)
+    if (arg_parse_clinic("open", args, nargs, kwnames, names, 0, 0, 1, v) < 0)
         return NULL;
     Object *file = v[0];
     const char *mode = "r";

@@ -74,13 +74,14 @@ take_ownership(FrameObject *fo, Frame *f)
     if (prev && !fo->f_back) {
         /* an exception may be on its way out through this frame: keep it (CPython 3.12
         ** saves it too); failing to make f_back only loses f_back */
-        Object *exc = err_fetch();
+        ErrState exc;
+        err_save(&exc);
         FrameObject *back = frame_get_object(prev);
         if (back)
             fo->f_back = (FrameObject *)newref(back);
         else
             err_clear();
-        err_restore(exc);
+        err_restore_saved(&exc);
     }
     /* the Frame no longer holds its references: they moved */
     f->stacktop = 0;

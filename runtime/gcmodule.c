@@ -98,7 +98,7 @@ gcm_collect(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static const char *const names[] = {"generation", NULL};
     Object *v[1];
-    if (arg_parse("collect", args, (size_t)nargs, kwnames, names, 0, 0, 0, v) < 0)
+    if (arg_parse_clinic("collect", args, (size_t)nargs, kwnames, names, 0, 0, 0, v) < 0)
         return NULL;
     int gen = GC_NUM_GENERATIONS - 1;
     if (v[0] && arg_c_int(v[0], &gen) < 0)
@@ -200,6 +200,7 @@ typedef struct {
     Object *list;               /* the result (never reported as a referrer/object) */
     Object *const *targets;     /* get_referrers: the objects looked for */
     ssize_t ntargets;
+    Object *argstuple;          /* get_referrers: its own argument tuple, not reported */
 } RefCtx;
 
 static int
@@ -216,7 +217,7 @@ gcm_get_objects(Object *self, Object *const *args, ssize_t nargs, Object *kwname
 {
     static const char *const names[] = {"generation", NULL};
     Object *v[1];
-    if (arg_parse("get_objects", args, (size_t)nargs, kwnames, names, 0, 0, 0, v) < 0)
+    if (arg_parse_clinic("get_objects", args, (size_t)nargs, kwnames, names, 0, 0, 0, v) < 0)
         return NULL;
     ssize_t gen = -1;   /* None; as in CPython, an explicit -1 means "all" too */
     if (v[0] && v[0] != None) {
@@ -233,7 +234,7 @@ gcm_get_objects(Object *self, Object *const *args, ssize_t nargs, Object *kwname
                           GC_NUM_GENERATIONS);
     if (gen < -1)
         return err_set(exc_ValueError, "generation parameter cannot be negative");
-    RefCtx ctx = {list_new(0), NULL, 0};
+    RefCtx ctx = {list_new(0), NULL, 0, NULL};
     if (!ctx.list)
         return NULL;
     for (int g = 0; g < GC_NUM_GENERATIONS; g++) {
@@ -261,7 +262,7 @@ static int
 referrer_scan(Object *o, void *arg)
 {
     RefCtx *ctx = arg;
-    if (o == ctx->list)
+    if (o == ctx->list || o == ctx->argstuple)
         return 0;
     traverseproc t = TYPE(o)->traverse;
     if (t && t(o, referrer_visit, ctx) && list_append(ctx->list, o) < 0)
@@ -272,16 +273,20 @@ referrer_scan(Object *o, void *arg)
 static Object *
 gcm_get_referrers(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
-    if (kw && TUPLE_LEN(kw))
-        return err_set(exc_TypeError, "get_referrers() takes no keyword arguments");
-    RefCtx ctx = {list_new(0), args, nargs};
-    if (!ctx.list)
+    /* METH_VARARGS in CPython: the argument tuple is made, and skipped by the scan */
+    Object *argstuple, *kwdict;
+    if (arg_pack_like_cpython(args, (size_t)nargs, kw, &argstuple, &kwdict) < 0)
         return NULL;
-    for (int g = 0; g < GC_NUM_GENERATIONS; g++)
-        if (gc_foreach(g, referrer_scan, &ctx) < 0) {
-            decref(ctx.list);
-            return NULL;
-        }
+    if (kw && TUPLE_LEN(kw)) {
+        decref(argstuple);
+        xdecref(kwdict);
+        return err_set(exc_TypeError, "get_referrers() takes no keyword arguments");
+    }
+    RefCtx ctx = {list_new(0), args, nargs, argstuple};
+    for (int g = 0; ctx.list && g < GC_NUM_GENERATIONS; g++)
+        if (gc_foreach(g, referrer_scan, &ctx) < 0)
+            CLEAR(ctx.list);
+    decref(argstuple);
     return ctx.list;
 }
 
@@ -296,7 +301,7 @@ gcm_get_referents(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
     if (kw && TUPLE_LEN(kw))
         return err_set(exc_TypeError, "get_referents() takes no keyword arguments");
-    RefCtx ctx = {list_new(0), NULL, 0};
+    RefCtx ctx = {list_new(0), NULL, 0, NULL};
     if (!ctx.list)
         return NULL;
     for (ssize_t i = 0; i < nargs; i++) {
@@ -356,7 +361,7 @@ static const MethodDef gc_methods[] = {
     {"collect", gcm_collect, VA, "Run the garbage collector."},
     {"get_threshold", gcm_get_threshold, METH_NOARGS,
      "Return the current collection thresholds."},
-    {"set_threshold", gcm_set_threshold, VA, "Set the collection thresholds."},
+    {"set_threshold", gcm_set_threshold, VA | METH_TUPLE, "Set the collection thresholds."},
     {"get_count", gcm_get_count, METH_NOARGS,
      "Return a three-tuple of the current collection counts."},
     {"get_stats", gcm_get_stats, METH_NOARGS,
@@ -367,7 +372,7 @@ static const MethodDef gc_methods[] = {
      "Return a list of objects tracked by the collector (excluding the list returned)."},
     {"get_referrers", gcm_get_referrers, VA,
      "Return the list of objects that directly refer to any of objs."},
-    {"get_referents", gcm_get_referents, VA,
+    {"get_referents", gcm_get_referents, VA | METH_TUPLE,
      "Return the list of objects that are directly referred to by objs."},
     {"is_tracked", gcm_is_tracked, METH_O,
      "Returns true if the object is tracked by the garbage collector."},

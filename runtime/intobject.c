@@ -2712,14 +2712,28 @@ int_vectorcall(Object *callable, Object *const *args, size_t nargs, Object *kwna
         xdecref(kw);
         return r;
     }
-    if ((ssize_t)nargs + nkw > 2)
-        return err_format(exc_TypeError, "int() takes at most 2 arguments (%zd given)",
-                          (ssize_t)nargs + nkw);
+    /* int has no tp_vectorcall in CPython 3.11: the call packs a tuple (and dict); its
+    ** clinic parser (x positional-only, base) makes its keyword tuple on first use */
+    static const char *const clinic_names[] = {"", "base", NULL};
+    Object *targs, *tkw, *r = NULL;
+    if (arg_pack_like_cpython(args, nargs, kwnames, &targs, &tkw) < 0)
+        return NULL;
+    if (arg_clinic_keywords(kwnames, clinic_names, 1) < 0)
+        goto done;
     Object *x = nargs > 0 ? args[0] : NULL, *obase = nargs > 1 ? args[1] : NULL;
+    if ((ssize_t)nargs + nkw > 2) {
+        err_format(exc_TypeError, "int() takes at most 2 arguments (%zd given)",
+                   (ssize_t)nargs + nkw);
+        goto done;
+    }
     for (ssize_t i = 0; i < nkw; i++)
         if (int_take_keyword(TUPLE_GET(kwnames, i), args[nargs + (size_t)i], &obase) < 0)
-            return NULL;
-    return int_new_impl(x, obase);
+            goto done;
+    r = int_new_impl(x, obase);
+done:
+    decref(targs);
+    xdecref(tkw);
+    return r;
 }
 
 /* ---------------------------------------------------------------- methods */
@@ -2995,7 +3009,8 @@ static Object *
 int_to_bytes_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     Object *argv[3] = {NULL, NULL, NULL};
-    if (arg_parse("to_bytes", args, (size_t)nargs, kwnames, int_bytes_kw, 0, 1, 0, argv) < 0)
+    if (arg_parse_clinic("to_bytes", args, (size_t)nargs, kwnames, int_bytes_kw, 0, 1, 0,
+                         argv) < 0)
         return NULL;
     ssize_t length = 1;
     if (argv[0] != NULL) {
@@ -3081,8 +3096,8 @@ static Object *
 int_from_bytes_meth(Object *type, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     Object *argv[3] = {NULL, NULL, NULL};
-    if (arg_parse("from_bytes", args, (size_t)nargs, kwnames, int_from_bytes_kw, 0, 1, 1,
-                  argv) < 0)
+    if (arg_parse_clinic("from_bytes", args, (size_t)nargs, kwnames, int_from_bytes_kw, 0, 1, 1,
+                         argv) < 0)
         return NULL;
     int little = int_parse_byteorder("from_bytes", argv[1]);
     if (little < 0)

@@ -4,6 +4,7 @@
 ** filter and reversed (all lazy, as in Python 3).
 */
 #include "iterobject.h"
+#include "heap.h"
 #include "error.h"
 #include "gc.h"
 #include "intobject.h"
@@ -176,6 +177,8 @@ typedef struct EnumerateObject {
     Object *one;                /* borrowed: the cached int 1 (3.11's enumobject layout) */
 } EnumerateObject;
 
+static Object *enumerate_impl(TypeObject *t, Object *iterable, Object *startarg);
+
 static Object *
 enumerate_new(TypeObject *t, Object *args, Object *kwds)
 {
@@ -191,7 +194,11 @@ enumerate_new(TypeObject *t, Object *args, Object *kwds)
     for (ssize_t i = 0; i < n; i++)
         stack[i] = TUPLE_GET(args, i);
     if (nk) {
+        /* pyheap's own kwnames for the parser: CPython reads the dict (side mode: no GC
+        ** count, no pool block) */
+        heap_side_enter();
         kwnames = tuple_new(nk);
+        heap_side_leave();
         if (!kwnames)
             return NULL;
         ssize_t pos = 0, i = 0;
@@ -202,15 +209,38 @@ enumerate_new(TypeObject *t, Object *args, Object *kwds)
         }
     }
     int rc = arg_parse("enumerate", stack, (size_t)n, kwnames, names, 0, 0, 1, vals);
+    heap_side_enter();
     xdecref(kwnames);
+    heap_side_leave();
     if (rc < 0)
         return NULL;
+    return enumerate_impl(t, vals[0], vals[1]);
+}
+
+/* CPython's enumerate_vectorcall: no argument tuple */
+static Object *
+enumerate_vectorcall(Object *type, Object *const *args, size_t nargs, Object *kwnames)
+{
+    static const char *const names[] = {"iterable", "start", NULL};
+    Object *vals[2];
+    ssize_t nk = kwnames ? TUPLE_LEN(kwnames) : 0;
+    if ((ssize_t)nargs + nk > 2)
+        return err_format(exc_TypeError, "enumerate() takes at most 2 arguments (%zd given)",
+                          (ssize_t)nargs + nk);
+    if (arg_parse("enumerate", args, nargs, kwnames, names, 0, 0, 1, vals) < 0)
+        return NULL;
+    return enumerate_impl((TypeObject *)type, vals[0], vals[1]);
+}
+
+static Object *
+enumerate_impl(TypeObject *t, Object *iterable, Object *startarg)
+{
     EnumerateObject *en = (EnumerateObject *)t->alloc(t, 0);
     if (!en)
         return NULL;
     en->one = (Object *)&int_small_ints[INT_SMALL_NEG + 1];
-    if (vals[1]) {
-        Object *start = num_index(vals[1]);
+    if (startarg) {
+        Object *start = num_index(startarg);
         if (!start) {
             decref(en);
             return NULL;
@@ -225,7 +255,7 @@ enumerate_new(TypeObject *t, Object *args, Object *kwds)
             decref(start);
         }
     }
-    en->en_sit = obj_get_iter(vals[0]);
+    en->en_sit = obj_get_iter(iterable);
     if (!en->en_sit) {
         decref(en);
         return NULL;
@@ -331,6 +361,7 @@ TypeObject enumerate_type = {
     .getattro = obj_generic_getattr,
     .methods = enumerate_methods,
     .new_ = enumerate_new,
+    .new_vectorcall = enumerate_vectorcall,
     .alloc = type_generic_alloc,
     .free = obj_free,
 };
@@ -503,19 +534,35 @@ typedef struct MapObject {
     Object *func;
 } MapObject;
 
+static Object *map_impl(TypeObject *t, Object *const *args, ssize_t n);
+
 static Object *
 map_new(TypeObject *t, Object *args, Object *kwds)
 {
     if (kwds && DICT_LEN(kwds) && t == &map_type)
         return err_set(exc_TypeError, "map() takes no keyword arguments");
-    ssize_t n = TUPLE_LEN(args);
+    return map_impl(t, &TUPLE_GET(args, 0), TUPLE_LEN(args));
+}
+
+/* CPython's map_vectorcall: no argument tuple */
+static Object *
+map_vectorcall(Object *type, Object *const *args, size_t nargs, Object *kwnames)
+{
+    if (kwnames && TUPLE_LEN(kwnames) && type == (Object *)&map_type)
+        return err_set(exc_TypeError, "map() takes no keyword arguments");
+    return map_impl((TypeObject *)type, args, (ssize_t)nargs);
+}
+
+static Object *
+map_impl(TypeObject *t, Object *const *args, ssize_t n)
+{
     if (n < 2)
         return err_set(exc_TypeError, "map() must have at least two arguments.");
     Object *its = tuple_new(n - 1);
     if (!its)
         return NULL;
     for (ssize_t i = 1; i < n; i++) {
-        Object *it = obj_get_iter(TUPLE_GET(args, i));
+        Object *it = obj_get_iter(args[i]);
         if (!it) {
             decref(its);
             return NULL;
@@ -528,7 +575,7 @@ map_new(TypeObject *t, Object *args, Object *kwds)
         return NULL;
     }
     m->iters = its;
-    m->func = newref(TUPLE_GET(args, 0));
+    m->func = newref(args[0]);
     gc_track((Object *)m);
     return (Object *)m;
 }
@@ -589,6 +636,7 @@ TypeObject map_type = {
     .iternext = map_next,
     .getattro = obj_generic_getattr,
     .new_ = map_new,
+    .new_vectorcall = map_vectorcall,
     .alloc = type_generic_alloc,
     .free = obj_free,
 };
@@ -601,15 +649,31 @@ typedef struct FilterObject {
     Object *it;
 } FilterObject;
 
+static Object *filter_impl(TypeObject *t, Object *const *args, ssize_t n);
+
 static Object *
 filter_new(TypeObject *t, Object *args, Object *kwds)
 {
     if (kwds && DICT_LEN(kwds) && t == &filter_type)
         return err_set(exc_TypeError, "filter() takes no keyword arguments");
-    if (TUPLE_LEN(args) != 2)
-        return err_format(exc_TypeError, "filter expected 2 arguments, got %zd",
-                          TUPLE_LEN(args));
-    Object *it = obj_get_iter(TUPLE_GET(args, 1));
+    return filter_impl(t, &TUPLE_GET(args, 0), TUPLE_LEN(args));
+}
+
+/* CPython's filter_vectorcall: no argument tuple */
+static Object *
+filter_vectorcall(Object *type, Object *const *args, size_t nargs, Object *kwnames)
+{
+    if (kwnames && TUPLE_LEN(kwnames) && type == (Object *)&filter_type)
+        return err_set(exc_TypeError, "filter() takes no keyword arguments");
+    return filter_impl((TypeObject *)type, args, (ssize_t)nargs);
+}
+
+static Object *
+filter_impl(TypeObject *t, Object *const *args, ssize_t n)
+{
+    if (n != 2)
+        return err_format(exc_TypeError, "filter expected 2 arguments, got %zd", n);
+    Object *it = obj_get_iter(args[1]);
     if (!it)
         return NULL;
     FilterObject *f = (FilterObject *)t->alloc(t, 0);
@@ -617,7 +681,7 @@ filter_new(TypeObject *t, Object *args, Object *kwds)
         decref(it);
         return NULL;
     }
-    f->func = newref(TUPLE_GET(args, 0));
+    f->func = newref(args[0]);
     f->it = it;
     gc_track((Object *)f);
     return (Object *)f;
@@ -683,6 +747,7 @@ TypeObject filter_type = {
     .iternext = filter_next,
     .getattro = obj_generic_getattr,
     .new_ = filter_new,
+    .new_vectorcall = filter_vectorcall,
     .alloc = type_generic_alloc,
     .free = obj_free,
 };
@@ -695,15 +760,31 @@ typedef struct ReversedObject {
     Object *seq;
 } ReversedObject;
 
+static Object *reversed_impl(TypeObject *t, Object *const *args, ssize_t n);
+
 static Object *
 reversed_new(TypeObject *t, Object *args, Object *kwds)
 {
     if (kwds && DICT_LEN(kwds) && t == &reversed_type)
         return err_set(exc_TypeError, "reversed() takes no keyword arguments");
-    if (TUPLE_LEN(args) != 1)
-        return err_format(exc_TypeError, "reversed expected 1 argument, got %zd",
-                          TUPLE_LEN(args));
-    Object *seq = TUPLE_GET(args, 0);
+    return reversed_impl(t, &TUPLE_GET(args, 0), TUPLE_LEN(args));
+}
+
+/* CPython's reversed_vectorcall: no argument tuple */
+static Object *
+reversed_vectorcall(Object *type, Object *const *args, size_t nargs, Object *kwnames)
+{
+    if (kwnames && TUPLE_LEN(kwnames))
+        return err_set(exc_TypeError, "reversed() takes no keyword arguments");
+    return reversed_impl((TypeObject *)type, args, (ssize_t)nargs);
+}
+
+static Object *
+reversed_impl(TypeObject *t, Object *const *args, ssize_t nargs)
+{
+    if (nargs != 1)
+        return err_format(exc_TypeError, "reversed expected 1 argument, got %zd", nargs);
+    Object *seq = args[0];
     Object *rev = type_lookup(TYPE(seq), ID(__reversed__));
     if (rev == None)
         return err_format(exc_TypeError, "'%s' object is not reversible", TYPE(seq)->name);
@@ -783,6 +864,7 @@ TypeObject reversed_type = {
     .iternext = reversed_next,
     .getattro = obj_generic_getattr,
     .new_ = reversed_new,
+    .new_vectorcall = reversed_vectorcall,
     .alloc = type_generic_alloc,
     .free = obj_free,
     .methods = reversed_methods,

@@ -405,8 +405,7 @@ done:
     return result;
 }
 
-/* Length hint of an iterable: len() if sized, __length_hint__ otherwise, else dflt. */
-static ssize_t
+ssize_t
 length_hint(Object *o, ssize_t dflt)
 {
     if (TYPE(o)->len) {
@@ -2146,7 +2145,7 @@ list_sort_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwnames
     Object *vals[2];
     if (nargs)
         return err_set(exc_TypeError, "sort() takes no positional arguments");
-    if (arg_parse("sort", args, (size_t)nargs, kwnames, names, 0, 2, 0, vals) < 0)
+    if (arg_parse_clinic("sort", args, (size_t)nargs, kwnames, names, 0, 2, 0, vals) < 0)
         return NULL;
     int rev = 0;
     if (vals[1]) {

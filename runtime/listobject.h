@@ -36,4 +36,8 @@ void list_clear_freelist(void);
 void list_swap_freelist(void);    /* side mode's own free lists */
 void list_debug_stats(void *out);
 
+/* PyObject_LengthHint: len() if sized, __length_hint__ otherwise, else dflt; -1 with an
+** exception. */
+ssize_t length_hint(Object *o, ssize_t dflt);
+
 #endif

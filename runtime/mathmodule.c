@@ -967,6 +967,8 @@ math_isclose(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
     static const char *const names[] = {"a", "b", "rel_tol", "abs_tol", NULL};
     Object *argv[4];
     double a, b, rel_tol = 1e-09, abs_tol = 0.0;
+    if (arg_clinic_keywords(kwnames, names, 0) < 0)
+        return NULL;
     if (math_unpack_kw("isclose", args, nargs, kwnames, names, 0, 2, 2, argv) < 0)
         return NULL;
     if (math_arg_double(argv[0], &a) < 0 || math_arg_double(argv[1], &b) < 0)
@@ -1833,7 +1835,7 @@ static const MethodDef math_methods[] = {
      "Return x * (2**i).\n\nThis is essentially the inverse of frexp()."},
     {"lgamma", math_lgamma, METH_O,
      "Natural logarithm of absolute value of Gamma function at x."},
-    {"log", math_log, METH_VARARGS | METH_KEYWORDS,
+    {"log", math_log, METH_VARARGS | METH_KEYWORDS | METH_TUPLE,
      "log(x, [base=math.e])\nReturn the logarithm of x to the given base.\n\n"
      "If the base not specified, returns the natural logarithm (base e) of x."},
     {"log1p", math_log1p, METH_O,

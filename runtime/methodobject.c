@@ -77,6 +77,49 @@ fail:
     return -1;
 }
 
+/* CPython 3.11's Argument Clinic parsers build their keyword tuple (parser_init: a GC
+** tuple of the interned keyword names, kept for ever) the first time a call takes the
+** slow path -- the first call with keywords.  The names arrays are static, so their
+** addresses say which parsers are ready. */
+static const char *const *clinic_ready[128];
+static int nclinic_ready;
+
+int
+arg_clinic_keywords(Object *kwnames, const char *const *names, int npos_only)
+{
+    if (!kwnames || !TUPLE_LEN(kwnames))
+        return 0;
+    for (int i = 0; i < nclinic_ready; i++)
+        if (clinic_ready[i] == names)
+            return 0;
+    if (nclinic_ready == (int)(sizeof clinic_ready / sizeof clinic_ready[0]))
+        return 0;
+    clinic_ready[nclinic_ready++] = names;
+    ssize_t n = 0;
+    while (names[npos_only + n])
+        n++;
+    Object *kwtuple = rt_keep(tuple_new(n));
+    if (!kwtuple)
+        return -1;
+    for (ssize_t i = 0; i < n; i++) {
+        Object *s = str_intern_cstr(names[npos_only + i]);
+        if (!s)
+            return -1;
+        TUPLE_SET(kwtuple, i, s);
+    }
+    return 0;
+}
+
+int
+arg_parse_clinic(const char *fname, Object *const *args, size_t nargs, Object *kwnames,
+                 const char *const *names, int npos_only, int nkw_only, int min_req,
+                 Object **out)
+{
+    if (arg_clinic_keywords(kwnames, names, npos_only) < 0)
+        return -1;
+    return arg_parse(fname, args, nargs, kwnames, names, npos_only, nkw_only, min_req, out);
+}
+
 /* The rules and messages of CPython's _PyArg_UnpackKeywords (Argument Clinic). */
 int
 arg_parse(const char *fname, Object *const *args, size_t nargs, Object *kwnames,
@@ -223,11 +266,20 @@ cfunction_call_ml(const MethodDef *ml, Object *self, TypeObject *owner, Object *
 {
     if (cfunction_check_args(ml, self, owner, nargs, kwnames) < 0)
         return NULL;
-    if (rt_enter_recursion(" while calling a Python object") < 0)
+    Object *argstuple = NULL, *kwdict = NULL;
+    if ((ml->flags & METH_TUPLE) &&
+        arg_pack_like_cpython(args, nargs, kwnames, &argstuple, &kwdict) < 0)
         return NULL;
+    if (rt_enter_recursion(" while calling a Python object") < 0) {
+        xdecref(argstuple);
+        xdecref(kwdict);
+        return NULL;
+    }
     Object *r = ml->meth(self, args, (ssize_t)nargs,
                          kwnames && TUPLE_LEN(kwnames) ? kwnames : NULL);
     rt_leave_recursion();
+    xdecref(argstuple);
+    xdecref(kwdict);
 #ifdef CFG_DEBUG
     if ((r == NULL) != (err_occurred() != NULL)) {
         if (r)

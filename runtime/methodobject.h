@@ -57,5 +57,11 @@ int arg_check_count(const char *fname, size_t nargs, size_t min, size_t max);
 int arg_parse(const char *fname, Object *const *args, size_t nargs, Object *kwnames,
               const char *const *names, int npos_only, int nkw_only, int min_req,
               Object **out);
+/* arg_parse for a function CPython 3.11 parses with Argument Clinic: the first call
+** with keywords also makes the parser's keyword tuple, kept for ever, as CPython's. */
+int arg_clinic_keywords(Object *kwnames, const char *const *names, int npos_only);
+int arg_parse_clinic(const char *fname, Object *const *args, size_t nargs, Object *kwnames,
+                     const char *const *names, int npos_only, int nkw_only, int min_req,
+                     Object **out);
 
 #endif

@@ -332,7 +332,9 @@ obj_richcompare_bool(Object *v, Object *w, int op)
 static void
 attribute_error_context(Object *o, Object *name)
 {
-    Object *exc = err_occurred();
+    if (!err_matches(exc_AttributeError))
+        return;
+    Object *exc = err_normalize();        /* CPython 3.11 makes the exception here */
     if (!exc || !obj_type_check(exc, exc_AttributeError))
         return;
     AttributeErrorObject *e = (AttributeErrorObject *)exc;

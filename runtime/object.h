@@ -104,6 +104,7 @@ enum {
     METH_CLASS = 1 << 3,    /* classmethod: self is the type */
     METH_STATIC = 1 << 4,   /* staticmethod: self is NULL */
     METH_KEYWORDS = 1 << 5, /* accepts keyword arguments (else they are rejected) */
+    METH_TUPLE = 1 << 6,    /* CPython 3.11's is METH_VARARGS: a call packs a tuple/dict */
 };
 
 typedef struct MethodDef {

@@ -112,7 +112,7 @@ os_mkdir(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static const char *const names[] = {"path", "mode", NULL};
     Object *v[2];
-    if (arg_parse("mkdir", args, (size_t)nargs, kwnames, names, 0, 0, 1, v) < 0)
+    if (arg_parse_clinic("mkdir", args, (size_t)nargs, kwnames, names, 0, 0, 1, v) < 0)
         return NULL;
     long mode = 0777;
     if (v[1]) {
@@ -133,7 +133,7 @@ os_rename(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static const char *const names[] = {"src", "dst", NULL};
     Object *v[2];
-    if (arg_parse("rename", args, (size_t)nargs, kwnames, names, 0, 0, 2, v) < 0)
+    if (arg_parse_clinic("rename", args, (size_t)nargs, kwnames, names, 0, 0, 2, v) < 0)
         return NULL;
     const char *src, *dst;
     if (os_path_arg("rename", v[0], &src) < 0 || os_path_arg("rename", v[1], &dst) < 0)
@@ -148,7 +148,7 @@ os_listdir(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static const char *const names[] = {"path", NULL};
     Object *v[1];
-    if (arg_parse("listdir", args, (size_t)nargs, kwnames, names, 0, 0, 0, v) < 0)
+    if (arg_parse_clinic("listdir", args, (size_t)nargs, kwnames, names, 0, 0, 0, v) < 0)
         return NULL;
     Object *path = v[0] && v[0] != None ? v[0] : NULL;
     const char *p = ".";

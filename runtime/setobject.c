@@ -617,15 +617,7 @@ make_new_frozenset(TypeObject *type, Object *iterable)
 static void
 set_key_error(Object *key)
 {
-    Object *args = tuple_pack(1, key);
-    if (!args)
-        return;
-    Object *exc = exc_new(exc_KeyError, args);
-    decref(args);
-    if (exc) {
-        err_set_exc(exc);
-        decref(exc);
-    }
+    err_set_key_error(key);
 }
 
 /* ================================================================ hashing */
@@ -1608,15 +1600,15 @@ static const MethodDef set_methods[] = {
      "Remove an element from a set if it is a member.\n\n"
      "Unlike set.remove(), the discard() method does not raise\n"
      "an exception when an element is missing from the set."},
-    {"difference", set_difference_multi, METH_VARARGS,
+    {"difference", set_difference_multi, METH_VARARGS | METH_TUPLE,
      "Return the difference of two or more sets as a new set.\n\n"
      "(i.e. all elements that are in this set but not the others.)"},
-    {"difference_update", set_difference_update, METH_VARARGS,
+    {"difference_update", set_difference_update, METH_VARARGS | METH_TUPLE,
      "Remove all elements of another set from this set."},
-    {"intersection", set_intersection_multi, METH_VARARGS,
+    {"intersection", set_intersection_multi, METH_VARARGS | METH_TUPLE,
      "Return the intersection of two sets as a new set.\n\n"
      "(i.e. all elements that are in both sets.)"},
-    {"intersection_update", set_intersection_update_multi, METH_VARARGS,
+    {"intersection_update", set_intersection_update_multi, METH_VARARGS | METH_TUPLE,
      "Update a set with the intersection of itself and another."},
     {"isdisjoint", set_isdisjoint_meth, METH_O,
      "Return True if two sets have a null intersection."},
@@ -1634,10 +1626,10 @@ static const MethodDef set_methods[] = {
      "(i.e. all elements that are in exactly one of the sets.)"},
     {"symmetric_difference_update", set_symmetric_difference_update_meth, METH_O,
      "Update a set with the symmetric difference of itself and another."},
-    {"union", set_union, METH_VARARGS,
+    {"union", set_union, METH_VARARGS | METH_TUPLE,
      "Return the union of sets as a new set.\n\n"
      "(i.e. all elements that are in either set.)"},
-    {"update", set_update_meth, METH_VARARGS,
+    {"update", set_update_meth, METH_VARARGS | METH_TUPLE,
      "Update a set with the union of itself and others."},
     {"__class_getitem__", genericalias_class_getitem, METH_O | METH_CLASS,
      "See PEP 585"},
@@ -1647,10 +1639,10 @@ static const MethodDef set_methods[] = {
 static const MethodDef frozenset_methods[] = {
     {"__contains__", set_direct_contains, METH_O, "x.__contains__(y) <==> y in x."},
     {"copy", frozenset_copy, METH_NOARGS, "Return a shallow copy of a set."},
-    {"difference", set_difference_multi, METH_VARARGS,
+    {"difference", set_difference_multi, METH_VARARGS | METH_TUPLE,
      "Return the difference of two or more sets as a new set.\n\n"
      "(i.e. all elements that are in this set but not the others.)"},
-    {"intersection", set_intersection_multi, METH_VARARGS,
+    {"intersection", set_intersection_multi, METH_VARARGS | METH_TUPLE,
      "Return the intersection of two sets as a new set.\n\n"
      "(i.e. all elements that are in both sets.)"},
     {"isdisjoint", set_isdisjoint_meth, METH_O,
@@ -1662,7 +1654,7 @@ static const MethodDef frozenset_methods[] = {
     {"symmetric_difference", set_symmetric_difference_meth, METH_O,
      "Return the symmetric difference of two sets as a new set.\n\n"
      "(i.e. all elements that are in exactly one of the sets.)"},
-    {"union", set_union, METH_VARARGS,
+    {"union", set_union, METH_VARARGS | METH_TUPLE,
      "Return the union of sets as a new set.\n\n"
      "(i.e. all elements that are in either set.)"},
     {"__class_getitem__", genericalias_class_getitem, METH_O | METH_CLASS,

@@ -270,7 +270,7 @@ rt_init(int argc, char **argv)
 ** above hold them).  Then a correct program has no object and no block left
 ** (rt_leak_report), and heap_fini() can hand the arenas back.
 */
-#define RT_KEEP_MAX 8
+#define RT_KEEP_MAX 160
 static Object *kept[RT_KEEP_MAX];
 static int nkept;
 

@@ -21,6 +21,11 @@ typedef struct ExcInfo {
 
 typedef struct Runtime {
     Object *curexc;             /* pending exception instance or NULL */
+    /* or, while curexc is NULL, a pending exception not made yet (CPython's unnormalized
+    ** curexc_type/value/traceback): pend_type NULL when there is none */
+    TypeObject *pend_type;
+    Object *pend_value;         /* str, args tuple or NULL */
+    Object *pend_tb;            /* the traceback entries added meanwhile, or NULL */
     struct Frame *frame;        /* innermost running frame */
     ExcInfo *exc_info;          /* top of the handled-exception stack */
     ExcInfo exc_base;

@@ -1203,9 +1203,12 @@ static Object *
 strm_split_common(const char *name, Object *self, Object *const *args, ssize_t nargs,
                   Object *kwnames, int reverse)
 {
+    /* one clinic parser each for split and rsplit in CPython: two arrays */
     static const char *const names[] = {"sep", "maxsplit", NULL};
+    static const char *const rnames[] = {"sep", "maxsplit", NULL};
     Object *v[2] = {NULL, NULL};
-    if (arg_parse(name, args, (size_t)nargs, kwnames, names, 0, 0, 0, v) < 0)
+    if (arg_parse_clinic(name, args, (size_t)nargs, kwnames, reverse ? rnames : names, 0, 0, 0,
+                         v) < 0)
         return NULL;
     ssize_t maxcount = -1;
     if (v[1] && strm_ssize_arg(v[1], &maxcount) < 0)
@@ -1238,7 +1241,7 @@ str_splitlines_meth(Object *self, Object *const *args, ssize_t nargs, Object *kw
 {
     static const char *const names[] = {"keepends", NULL};
     Object *v[1] = {NULL};
-    if (arg_parse("splitlines", args, (size_t)nargs, kwnames, names, 0, 0, 0, v) < 0)
+    if (arg_parse_clinic("splitlines", args, (size_t)nargs, kwnames, names, 0, 0, 0, v) < 0)
         return NULL;
     int keepends = 0;
     if (v[0]) {
@@ -1649,7 +1652,7 @@ str_expandtabs_meth(Object *self, Object *const *args, ssize_t nargs, Object *kw
 {
     static const char *const names[] = {"tabsize", NULL};
     Object *v[1] = {NULL};
-    if (arg_parse("expandtabs", args, (size_t)nargs, kwnames, names, 0, 0, 0, v) < 0)
+    if (arg_parse_clinic("expandtabs", args, (size_t)nargs, kwnames, names, 0, 0, 0, v) < 0)
         return NULL;
     ssize_t tabsize = 8;
     if (v[0] && strm_ssize_arg(v[0], &tabsize) < 0)
@@ -2155,7 +2158,7 @@ str_encode_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwname
 {
     static const char *const names[] = {"encoding", "errors", NULL};
     Object *v[2] = {NULL, NULL};
-    if (arg_parse("encode", args, (size_t)nargs, kwnames, names, 0, 0, 0, v) < 0)
+    if (arg_parse_clinic("encode", args, (size_t)nargs, kwnames, names, 0, 0, 0, v) < 0)
         return NULL;
     const char *encoding = "utf-8", *errors = "strict";
     if (v[0]) {
@@ -2185,18 +2188,13 @@ str_encode_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwname
 static Object *
 str_format_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
-    Object *kwargs = NULL;
-    if (kwnames && TUPLE_LEN(kwnames)) {
-        kwargs = dict_new();
-        if (!kwargs)
-            return NULL;
-        for (ssize_t i = 0; i < TUPLE_LEN(kwnames); i++)
-            if (dict_setitem(kwargs, TUPLE_GET(kwnames, i), args[nargs + i]) < 0) {
-                decref(kwargs);
-                return NULL;
-            }
-    }
+    /* METH_VARARGS | METH_KEYWORDS in CPython 3.11: the argument tuple and keyword dict
+    ** are made (and count in generation 0) as there */
+    Object *targs, *kwargs;
+    if (arg_pack_like_cpython(args, (size_t)nargs, kwnames, &targs, &kwargs) < 0)
+        return NULL;
     Object *r = str_format_engine(self, args, nargs, kwargs);
+    decref(targs);
     xdecref(kwargs);
     return r;
 }
@@ -2321,18 +2319,18 @@ const MethodDef str_methods[] = {
     {"title", str_title_meth, NOARGS,
      "Return a version of the string where each word is titlecased."},
     {"center", str_center_meth, POS, "Return a centered string of length width."},
-    {"count", str_count_meth, POS,
+    {"count", str_count_meth, POS | METH_TUPLE,
      "S.count(sub[, start[, end]]) -> int\n\nReturn the number of non-overlapping "
      "occurrences of substring sub in\nstring S[start:end]."},
     {"expandtabs", str_expandtabs_meth, KW,
      "Return a copy where all tab characters are expanded using spaces."},
-    {"find", str_find_meth, POS,
+    {"find", str_find_meth, POS | METH_TUPLE,
      "S.find(sub[, start[, end]]) -> int\n\nReturn the lowest index in S where substring "
      "sub is found,\nsuch that sub is contained within S[start:end].\n\nReturn -1 on "
      "failure."},
     {"partition", str_partition_meth, METH_O,
      "Partition the string into three parts using the given separator."},
-    {"index", str_index_meth, POS,
+    {"index", str_index_meth, POS | METH_TUPLE,
      "S.index(sub[, start[, end]]) -> int\n\nReturn the lowest index in S where substring "
      "sub is found,\nsuch that sub is contained within S[start:end].\n\nRaises ValueError "
      "when the substring is not found."},
@@ -2340,11 +2338,11 @@ const MethodDef str_methods[] = {
     {"lower", str_lower_meth, NOARGS, "Return a copy of the string converted to lowercase."},
     {"lstrip", str_lstrip_meth, POS,
      "Return a copy of the string with leading whitespace removed."},
-    {"rfind", str_rfind_meth, POS,
+    {"rfind", str_rfind_meth, POS | METH_TUPLE,
      "S.rfind(sub[, start[, end]]) -> int\n\nReturn the highest index in S where substring "
      "sub is found,\nsuch that sub is contained within S[start:end].\n\nReturn -1 on "
      "failure."},
-    {"rindex", str_rindex_meth, POS,
+    {"rindex", str_rindex_meth, POS | METH_TUPLE,
      "S.rindex(sub[, start[, end]]) -> int\n\nReturn the highest index in S where "
      "substring sub is found,\nsuch that sub is contained within S[start:end].\n\nRaises "
      "ValueError when the substring is not found."},
@@ -2362,10 +2360,10 @@ const MethodDef str_methods[] = {
     {"translate", str_translate_meth, METH_O,
      "Replace each character in the string using the given translation table."},
     {"upper", str_upper_meth, NOARGS, "Return a copy of the string converted to uppercase."},
-    {"startswith", str_startswith_meth, POS,
+    {"startswith", str_startswith_meth, POS | METH_TUPLE,
      "S.startswith(prefix[, start[, end]]) -> bool\n\nReturn True if S starts with the "
      "specified prefix, False otherwise."},
-    {"endswith", str_endswith_meth, POS,
+    {"endswith", str_endswith_meth, POS | METH_TUPLE,
      "S.endswith(suffix[, start[, end]]) -> bool\n\nReturn True if S ends with the "
      "specified suffix, False otherwise."},
     {"removeprefix", str_removeprefix_meth, METH_O,

@@ -23,6 +23,7 @@
 #include "exceptions.h"
 #include "hash.h"
 #include "sliceobject.h"
+#include "bytesobject.h"
 #include <string.h>
 #include <stdio.h>
 
@@ -614,6 +615,36 @@ str_startup_adjust(Object *o)
     ssize_t d = startup_delta(o);
     if (d > 0 && startup_record(s, d) == 0)
         s->ob_base.refcnt += d;
+}
+
+/* The references CPython's start-up objects hold on its static singletons beyond
+** pyheap's (startup_singletons.h, measured by scripts/gen_startup_names.py):
+** sys.getrefcount('') and sys.getrefcount(()) are CPython's.  They are never freed. */
+#include "startup_singletons.h"
+
+void
+str_singletons_startup_refs(int repl)
+{
+    for (int i = 0; i < 256; i++)
+        latin1_chars[i]->ob_base.refcnt += startup_char_refs[i][repl ? 1 : 0];
+    empty_str->ob_base.refcnt += startup_empty_str_refs[repl ? 1 : 0];
+    for (size_t k = 0; k < sizeof startup_frozen_char_refs / sizeof startup_frozen_char_refs[0];
+         k++) {
+        char c[2] = {startup_frozen_char_refs[k].c, 0};
+        Object *s = str_intern_cstr(c);
+        if (!s)
+            fatal("str_singletons_startup_refs");
+        s->refcnt += startup_frozen_char_refs[k].d[repl ? 1 : 0];
+        decref(s);
+    }
+    Object *t = tuple_empty();
+    t->refcnt += startup_empty_tuple_refs[repl ? 1 : 0];
+    decref(t);
+    Object *b = bytes_from_buf("", 0);
+    if (!b)
+        fatal("str_singletons_startup_refs");
+    b->refcnt += startup_empty_bytes_refs[repl ? 1 : 0];
+    decref(b);
 }
 
 void
@@ -1703,7 +1734,11 @@ str_new_impl(TypeObject *t, Object *args, Object *kwds)
     for (ssize_t i = 0; i < n; i++)
         stack[i] = TUPLE_GET(args, i);
     if (nk) {
+        /* pyheap's own kwnames for the parser: CPython reads the dict (side mode: no GC
+        ** count, no pool block) */
+        heap_side_enter();
         kwnames = tuple_new(nk);
+        heap_side_leave();
         if (!kwnames)
             return NULL;
         ssize_t pos = 0, i = 0;
@@ -1714,8 +1749,10 @@ str_new_impl(TypeObject *t, Object *args, Object *kwds)
             i++;
         }
     }
-    int rc = arg_parse("str", stack, (size_t)n, kwnames, names, 0, 0, 0, vals);
+    int rc = arg_parse_clinic("str", stack, (size_t)n, kwnames, names, 0, 0, 0, vals);
+    heap_side_enter();
     xdecref(kwnames);
+    heap_side_leave();
     if (rc < 0)
         return NULL;
     Object *r;
@@ -1775,13 +1812,21 @@ static Object *
 str_vectorcall_new(Object *type, Object *const *args, size_t nargs, Object *kwnames)
 {
     if (nargs == 1 && (!kwnames || TUPLE_LEN(kwnames) == 0)) {
+        /* str has no tp_vectorcall in CPython 3.11: the call packs its argument into a
+        ** tuple, a GC object that counts in generation 0 */
+        Object *targs = tuple_from_array(args, 1), *r;
+        if (!targs)
+            return NULL;
         /* str(int): what obj_str -> object_str -> obj_repr -> int_repr ends in, without
         ** the layers, when their two recursion-guard levels would pass anyway */
         char here;
         if (INT_CHECK_EXACT(args[0]) && rt.recursion_depth + 2 <= rt.recursion_limit &&
             &here >= rt.c_stack_limit)
-            return int_to_decimal_string(args[0]);
-        return obj_str(args[0]);
+            r = int_to_decimal_string(args[0]);
+        else
+            r = obj_str(args[0]);
+        decref(targs);
+        return r;
     }
     if (nargs == 0 && (!kwnames || TUPLE_LEN(kwnames) == 0))
         return str_empty();

@@ -853,33 +853,33 @@ static const MethodDef time_methods[] = {
      "thread_time() -> int\n\n"
      "Thread time for profiling as nanoseconds:\n"
      "sum of the kernel and user-space CPU time."},
-    {"clock_gettime", time_clock_gettime, METH_VARARGS | METH_KEYWORDS,
+    {"clock_gettime", time_clock_gettime, METH_VARARGS | METH_KEYWORDS | METH_TUPLE,
      "clock_gettime(clk_id) -> float\n\nReturn the time of the specified clock clk_id."},
-    {"clock_gettime_ns", time_clock_gettime_ns, METH_VARARGS | METH_KEYWORDS,
+    {"clock_gettime_ns", time_clock_gettime_ns, METH_VARARGS | METH_KEYWORDS | METH_TUPLE,
      "clock_gettime_ns(clk_id) -> int\n\n"
      "Return the time of the specified clock clk_id as nanoseconds."},
     {"sleep", time_sleep, METH_O,
      "sleep(seconds)\n\n"
      "Delay execution for a given number of seconds.  The argument may be\n"
      "a floating point number for subsecond precision."},
-    {"gmtime", time_gmtime, METH_VARARGS | METH_KEYWORDS,
+    {"gmtime", time_gmtime, METH_VARARGS | METH_KEYWORDS | METH_TUPLE,
      "gmtime([seconds]) -> (tm_year, tm_mon, tm_mday, tm_hour, tm_min,\n"
      "                       tm_sec, tm_wday, tm_yday, tm_isdst)\n\n"
      "Convert seconds since the Epoch to a time tuple expressing UTC (a.k.a.\n"
      "GMT).  When 'seconds' is not passed in, convert the current time instead.\n\n"
      "If the platform supports the tm_gmtoff and tm_zone, they are available as\n"
      "attributes only."},
-    {"localtime", time_localtime, METH_VARARGS | METH_KEYWORDS,
+    {"localtime", time_localtime, METH_VARARGS | METH_KEYWORDS | METH_TUPLE,
      "localtime([seconds]) -> (tm_year,tm_mon,tm_mday,tm_hour,tm_min,\n"
      "                          tm_sec,tm_wday,tm_yday,tm_isdst)\n\n"
      "Convert seconds since the Epoch to a time tuple expressing local time.\n"
      "When 'seconds' is not passed in, convert the current time instead."},
-    {"asctime", time_asctime, METH_VARARGS | METH_KEYWORDS,
+    {"asctime", time_asctime, METH_VARARGS | METH_KEYWORDS | METH_TUPLE,
      "asctime([tuple]) -> string\n\n"
      "Convert a time tuple to a string, e.g. 'Sat Jun 06 16:26:11 1998'.\n"
      "When the time tuple is not present, current time as returned by localtime()\n"
      "is used."},
-    {"ctime", time_ctime, METH_VARARGS | METH_KEYWORDS,
+    {"ctime", time_ctime, METH_VARARGS | METH_KEYWORDS | METH_TUPLE,
      "ctime(seconds) -> string\n\n"
      "Convert a time in seconds since the Epoch to a string in local time.\n"
      "This is equivalent to asctime(localtime(seconds)). When the time tuple is\n"
@@ -890,7 +890,7 @@ static const MethodDef time_methods[] = {
      "Note that mktime(gmtime(0)) will not generally return zero for most\n"
      "time zones; instead the returned value will either be equal to that\n"
      "of the timezone or altzone attributes on the time module."},
-    {"strftime", time_strftime, METH_VARARGS | METH_KEYWORDS,
+    {"strftime", time_strftime, METH_VARARGS | METH_KEYWORDS | METH_TUPLE,
      "strftime(format[, tuple]) -> string\n\n"
      "Convert a time tuple to a string according to a format specification.\n"
      "See the library reference manual for formatting codes. When the time tuple\n"

@@ -103,22 +103,31 @@ TypeObject traceback_type = {
     .getset = tb_getset,
 };
 
-int
-tb_add_frame(Object *exc, Frame *f)
+Object *
+tb_new_entry(Object *next, Frame *f)
 {
     FrameObject *fo = frame_get_object(f);
     if (!fo)
-        return -1;
+        return NULL;
     TracebackObject *tb = (TracebackObject *)obj_alloc(&traceback_type, 0);
     if (!tb)
-        return -1;
-    tb->tb_next = (TracebackObject *)xnewref(EXC(exc)->traceback);
+        return NULL;
+    tb->tb_next = (TracebackObject *)xnewref(next);
     tb->tb_frame = (FrameObject *)newref(fo);
     tb->tb_lasti = frame_lasti(f);
     tb->tb_lineno = code_addr2line(f->code, tb->tb_lasti);
     gc_track((Object *)tb);
+    return (Object *)tb;
+}
+
+int
+tb_add_frame(Object *exc, Frame *f)
+{
+    Object *tb = tb_new_entry(EXC(exc)->traceback, f);
+    if (!tb)
+        return -1;
     Object *old = EXC(exc)->traceback;
-    EXC(exc)->traceback = (Object *)tb;
+    EXC(exc)->traceback = tb;
     xdecref(old);
     return 0;
 }
@@ -599,18 +608,19 @@ print_chain(FILE *out, Object *exc, Object *seen, int depth)
 void
 tb_print_exception(Object *exc, FILE *out)
 {
-    Object *saved = err_fetch();
+    ErrState saved;
+    err_save(&saved);
     if (!EXC_CHECK(exc)) {
         fprintf(out, "TypeError: print_exception(): Exception expected for value, %s found\n",
                 TYPE(exc)->name);
-        err_restore(saved);
+        err_restore_saved(&saved);
         return;
     }
     Object *seen = dict_new();
     print_chain(out, exc, seen, 0);
     xdecref(seen);
     err_clear();
-    err_restore(saved);
+    err_restore_saved(&saved);
 }
 
 void
@@ -618,11 +628,12 @@ tb_print_traceback(Object *tb, FILE *out)
 {
     if (!tb || TYPE(tb) != &traceback_type)
         return;
-    Object *saved = err_fetch();
+    ErrState saved;
+    err_save(&saved);
     fputs("Traceback (most recent call last):\n", out);
     print_traceback(out, tb);
     err_clear();
-    err_restore(saved);
+    err_restore_saved(&saved);
 }
 
 /* Interpreter teardown: forget the cached source texts. */

@@ -22,6 +22,8 @@ extern TypeObject traceback_type;
 
 /* Add a traceback entry for frame f at its current instruction to exc.__traceback__. */
 int tb_add_frame(Object *exc, Frame *f);
+/* A new traceback entry for frame f in front of next (may be NULL); NULL on error. */
+Object *tb_new_entry(Object *next, Frame *f);
 /* Print exc with its chain (__cause__/__context__) and tracebacks, as CPython does. */
 void tb_print_exception(Object *exc, FILE *out);
 /* Just "Traceback (most recent call last):" and the entries of tb (PyTraceBack_Print). */

@@ -519,19 +519,104 @@ tuple_iter(Object *o)
 
 /* ================================================================ methods, new */
 
-Object *
-tuple_from_iterable(Object *it)
+/* _PyTuple_Resize: *pv (a tuple nobody else holds yet) to n items, in place when the
+** heap can (pymalloc's realloc); the empty tuple is replaced, never resized.  0, or -1
+** with an exception and *pv released. */
+static int
+tuple_resize(Object **pv, ssize_t n)
 {
-    if (TUPLE_CHECK_EXACT(it))
-        return newref(it);
-    if (LIST_CHECK(it))
-        return tuple_from_array(LIST_ITEMS(it), LIST_LEN(it));
-    Object *l = list_from_iterable(it);
-    if (!l)
+    TupleObject *v = (TupleObject *)*pv;
+    ssize_t old = SIZE(v);
+    if (old == n)
+        return 0;
+    if (n == 0) {
+        decref(*pv);
+        *pv = tuple_empty();
+        return 0;
+    }
+    if (old == 0) {
+        decref(*pv);
+        *pv = tuple_new(n);
+        return *pv ? 0 : -1;
+    }
+    if (gc_is_tracked(*pv))
+        gc_untrack(*pv);
+    for (ssize_t i = n; i < old; i++)
+        CLEAR(v->items[i]);
+    size_t pre = obj_presize(&tuple_type);
+    size_t size = offsetof(TupleObject, items) + (size_t)n * sizeof(Object *);
+    char *mem = heap_realloc((char *)v - pre, pre + size);
+    if (!mem) {
+        gc_track(*pv);
+        decref(*pv);
+        *pv = NULL;
+        err_no_memory();
+        return -1;
+    }
+    v = (TupleObject *)(mem + pre);
+    if (n > old)
+        memset(&v->items[old], 0, sizeof(Object *) * (size_t)(n - old));
+    SIZE(v) = n;
+    *pv = (Object *)v;
+    gc_track(*pv);
+    return 0;
+}
+
+/* PySequence_Tuple: lists copied; anything else iterated into a tuple sized by its
+** length hint (10 without one) that grows by 10 + 25% and is cut back at the end, as
+** CPython's -- the same blocks, so ids and generation-0 counts follow. */
+Object *
+tuple_from_iterable(Object *v)
+{
+    if (TUPLE_CHECK_EXACT(v))
+        return newref(v);
+    if (LIST_CHECK_EXACT(v))
+        return tuple_from_array(LIST_ITEMS(v), LIST_LEN(v));
+    Object *it = obj_get_iter(v);
+    if (!it)
         return NULL;
-    Object *r = list_as_tuple(l);
-    decref(l);
-    return r;
+    ssize_t n = length_hint(v, 10);
+    if (n < 0) {
+        decref(it);
+        return NULL;
+    }
+    Object *result = tuple_new(n);
+    if (!result) {
+        decref(it);
+        return NULL;
+    }
+    ssize_t j;
+    for (j = 0;; ++j) {
+        Object *item = obj_iter_next(it);
+        if (!item) {
+            if (err_occurred())
+                goto fail;
+            break;
+        }
+        if (j >= n) {
+            size_t newn = (size_t)n + 10u;
+            newn += newn >> 2;
+            if (newn > (size_t)SSIZE_MAX) {
+                decref(item);
+                err_set(exc_OverflowError, "too many items in the iterable");
+                goto fail;
+            }
+            n = (ssize_t)newn;
+            if (tuple_resize(&result, n) < 0) {
+                decref(item);
+                goto fail;
+            }
+        }
+        TUPLE_SET(result, j, item);
+    }
+    if (j < n && tuple_resize(&result, j) < 0)
+        goto fail;
+    decref(it);
+    return result;
+fail:
+    xdecref(result);
+    decref(it);
+    return NULL;
 }
 
 static Object *

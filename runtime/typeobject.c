@@ -786,7 +786,8 @@ slot_tp_new(TypeObject *t, Object *args, Object *kwds)
 static void
 slot_tp_finalize(Object *self)
 {
-    Object *exc = err_fetch();
+    ErrState exc;
+    err_save(&exc);
     Object *del = type_lookup(TYPE(self), ID(__del__));
     if (del) {
         incref(del);
@@ -797,7 +798,7 @@ slot_tp_finalize(Object *self)
             decref(r);
         decref(del);
     }
-    err_restore(exc);
+    err_restore_saved(&exc);
 }
 
 static ssize_t
@@ -3099,7 +3100,7 @@ static const MethodDef object_methods[] = {
     {"__dir__", object_dir_meth, METH_NOARGS, NULL},
     {"__init_subclass__", object_init_subclass, METH_VARARGS | METH_KEYWORDS | METH_CLASS,
      NULL},
-    {"__subclasshook__", object_subclasshook, METH_VARARGS | METH_CLASS, NULL},
+    {"__subclasshook__", object_subclasshook, METH_VARARGS | METH_CLASS | METH_TUPLE, NULL},
     {"__reduce_ex__", object_reduce_ex, METH_VARARGS, NULL},
     {"__reduce__", object_reduce_ex, METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL},

@@ -237,7 +237,8 @@ weakref_clear_all(Object *o)
     WrSlot *s = wt_lookup(o);
     if (!s || !s->head)
         return;
-    Object *exc = err_fetch();
+    ErrState exc;
+    err_save(&exc);
     /* the basic ref and proxy have no callbacks: cleared first */
     WeakRef *head = s->head;
     if (!head->wr_callback) {
@@ -267,7 +268,7 @@ weakref_clear_all(Object *o)
             err_clear();
             while ((s = wt_lookup(o)) != NULL)
                 clear_weakref(s->head);
-            err_restore(exc);
+            err_restore_saved(&exc);
             return;
         }
         WeakRef *cur = s->head;
@@ -291,7 +292,7 @@ weakref_clear_all(Object *o)
         }
         decref(tuple);
     }
-    err_restore(exc);
+    err_restore_saved(&exc);
 }
 
 /* ================================================================ creation */
