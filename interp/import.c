@@ -342,6 +342,17 @@ import_full(Object *fullname)
                     ((ModuleObject *)nm)->md_state = spec_list;
                 else
                     decref(spec_list);
+                /* importlib's _init_module_attrs: __package__ is the spec's parent, the
+                ** empty string for a top-level module */
+                if (MODULE_CHECK(nm)) {
+                    Object *empty = str_empty();
+                    int r = dict_setitem(((ModuleObject *)nm)->md_dict, ID(__package__), empty);
+                    decref(empty);
+                    if (r < 0) {
+                        decref(nm);
+                        return NULL;
+                    }
+                }
                 if (dict_setitem(rt.modules, fullname, nm) < 0) {
                     decref(nm);
                     return NULL;

@@ -11,3 +11,7 @@ print(a is chr(97), g is chr(103), e is str(), t0 is tuple())
 t = ()
 u = ''
 print(sys.getrefcount(()), sys.getrefcount(''))
+# importing a builtin module sets its __package__ to '' (importlib's spec.parent)
+before = sys.getrefcount('')
+import gc
+print(sys.getrefcount('') - before, repr(gc.__package__))
