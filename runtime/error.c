@@ -118,11 +118,25 @@ make_exc(TypeObject *type, Object *value)
     return exc;
 }
 
+static void err_normalize_once(void);
+
 Object *
 err_normalize(void)
 {
-    if (!rt.pend_type)
-        return rt.curexc;
+    /* making the exception can raise another (its class's __new__/__init__): that one
+    ** is made in turn, a bounded number of times as in _PyErr_NormalizeException */
+    for (int tries = 0; rt.pend_type && tries < 32; tries++)
+        err_normalize_once();
+    if (rt.pend_type) {
+        pending_clear();
+        err_no_memory();
+    }
+    return rt.curexc;
+}
+
+static void
+err_normalize_once(void)
+{
     TypeObject *t = rt.pend_type;
     Object *v = rt.pend_value, *tb = rt.pend_tb;
     rt.pend_type = NULL;
@@ -139,7 +153,6 @@ err_normalize(void)
     decref((Object *)t);
     xdecref(v);
     xdecref(tb);
-    return rt.curexc;
 }
 
 int
