@@ -1311,23 +1311,34 @@ static Object *
 tp_new_wrapper(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     TypeObject *t = (TypeObject *)self;
-    if (nargs < 1)
-        return err_format(exc_TypeError, "%s.__new__(): not enough arguments", t->name);
-    Object *arg0 = args[0];
-    if (!TYPE_CHECK(arg0))
-        return err_format(exc_TypeError, "%s.__new__(X): X is not a type object (%s)",
-                          t->name, TYPE(arg0)->name);
-    TypeObject *sub = (TypeObject *)arg0;
-    if (!type_is_subtype(sub, t))
-        return err_format(exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s",
-                          t->name, sub->name, sub->name, t->name);
-    Object *targs, *tkw;
-    if (vc_to_tuple_dict(args + 1, (size_t)nargs - 1, kwnames, &targs, &tkw) < 0)
+    /* METH_VARARGS | METH_KEYWORDS in CPython: the whole argument tuple and the keyword
+    ** dict are made for the call, then the arguments after the subtype are sliced into
+    ** the tuple tp_new gets (with the same dict) */
+    Object *full, *tkw, *targs = NULL, *r = NULL;
+    if (arg_pack_like_cpython(args, (size_t)nargs, kwnames, &full, &tkw) < 0)
         return NULL;
-    /* kwnames values follow all positionals; vc_to_tuple_dict expects them after the
-       positionals it was given, which is the same place */
-    Object *r = t->new_(sub, targs, tkw);
-    decref(targs);
+    if (nargs < 1) {
+        err_format(exc_TypeError, "%s.__new__(): not enough arguments", t->name);
+        goto done;
+    }
+    Object *arg0 = args[0];
+    if (!TYPE_CHECK(arg0)) {
+        err_format(exc_TypeError, "%s.__new__(X): X is not a type object (%s)", t->name,
+                   TYPE(arg0)->name);
+        goto done;
+    }
+    TypeObject *sub = (TypeObject *)arg0;
+    if (!type_is_subtype(sub, t)) {
+        err_format(exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s", t->name,
+                   sub->name, sub->name, t->name);
+        goto done;
+    }
+    targs = tuple_from_array(args + 1, nargs - 1);
+    if (targs)
+        r = t->new_(sub, targs, tkw);
+done:
+    xdecref(targs);
+    decref(full);
     xdecref(tkw);
     return r;
 }
