@@ -4761,10 +4761,12 @@ fold_const_tuples(Compiler *c)
     for (int i = 0; i < u->ninstr; i++) {
         Instr *in = &u->instrs[i];
         int n = in->arg;
-        if (in->op != OP_BUILD_TUPLE || n < 1 || i < n)
+        /* BUILD_TUPLE 0 too (f(**kw) builds its empty positional tuple so): it becomes
+        ** LOAD_CONST (), and () joins the constants, as in 3.11 */
+        if (in->op != OP_BUILD_TUPLE || n < 0 || i < n)
             continue;
         if (i + 1 < u->ninstr && u->instrs[i + 1].op == OP_UNPACK_SEQUENCE &&
-            u->instrs[i + 1].arg == n && n <= 3)
+            u->instrs[i + 1].arg == n && n >= 1 && n <= 3)
             continue;
         int ok = 1;
         for (int k = i - n; k < i && ok; k++)
