@@ -20,13 +20,23 @@
 
 static Object *prealloc_memerr;
 
+/* Take the unmade exception out of the runtime (references move to the caller). */
+static void
+pending_take(TypeObject **t, Object **v, Object **tb)
+{
+    *t = rt.pend_type;
+    *v = rt.pend_value;
+    *tb = rt.pend_tb;
+    rt.pend_type = NULL;
+    rt.pend_value = rt.pend_tb = NULL;
+}
+
 static void
 pending_clear(void)
 {
-    TypeObject *t = rt.pend_type;
-    Object *v = rt.pend_value, *tb = rt.pend_tb;
-    rt.pend_type = NULL;
-    rt.pend_value = rt.pend_tb = NULL;
+    TypeObject *t;
+    Object *v, *tb;
+    pending_take(&t, &v, &tb);
     xdecref((Object *)t);
     xdecref(v);
     xdecref(tb);
@@ -70,12 +80,8 @@ void
 err_save(ErrState *s)
 {
     s->exc = rt.curexc;
-    s->type = rt.pend_type;
-    s->value = rt.pend_value;
-    s->tb = rt.pend_tb;
     rt.curexc = NULL;
-    rt.pend_type = NULL;
-    rt.pend_value = rt.pend_tb = NULL;
+    pending_take(&s->type, &s->value, &s->tb);
 }
 
 void
@@ -137,10 +143,9 @@ err_normalize(void)
 static void
 err_normalize_once(void)
 {
-    TypeObject *t = rt.pend_type;
-    Object *v = rt.pend_value, *tb = rt.pend_tb;
-    rt.pend_type = NULL;
-    rt.pend_value = rt.pend_tb = NULL;
+    TypeObject *t;
+    Object *v, *tb;
+    pending_take(&t, &v, &tb);
     Object *exc = make_exc(t, v);
     if (exc) {
         if (tb) {

@@ -4,7 +4,6 @@
 ** filter and reversed (all lazy, as in Python 3).
 */
 #include "iterobject.h"
-#include "heap.h"
 #include "error.h"
 #include "gc.h"
 #include "intobject.h"
@@ -191,27 +190,10 @@ enumerate_new(TypeObject *t, Object *args, Object *kwds)
     if (n + nk > 2)
         return err_format(exc_TypeError, "enumerate() takes at most 2 arguments (%zd given)",
                           n + nk);
-    for (ssize_t i = 0; i < n; i++)
-        stack[i] = TUPLE_GET(args, i);
-    if (nk) {
-        /* pyheap's own kwnames for the parser: CPython reads the dict (side mode: no GC
-        ** count, no pool block) */
-        heap_side_enter();
-        kwnames = tuple_new(nk);
-        heap_side_leave();
-        if (!kwnames)
-            return NULL;
-        ssize_t pos = 0, i = 0;
-        Object *k, *v;
-        while (dict_next(kwds, &pos, &k, &v)) {
-            TUPLE_SET(kwnames, i, newref(k));
-            stack[n + i++] = v;
-        }
-    }
+    if (arg_stack_from_tuple_dict(args, kwds, stack, &kwnames) < 0)
+        return NULL;
     int rc = arg_parse("enumerate", stack, (size_t)n, kwnames, names, 0, 0, 1, vals);
-    heap_side_enter();
-    xdecref(kwnames);
-    heap_side_leave();
+    arg_kwnames_release(kwnames);
     if (rc < 0)
         return NULL;
     return enumerate_impl(t, vals[0], vals[1]);

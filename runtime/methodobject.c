@@ -77,6 +77,37 @@ fail:
     return -1;
 }
 
+int
+arg_stack_from_tuple_dict(Object *args, Object *kwds, Object **stack, Object **kwnames)
+{
+    ssize_t n = args ? TUPLE_LEN(args) : 0, nk = kwds ? DICT_LEN(kwds) : 0;
+    for (ssize_t i = 0; i < n; i++)
+        stack[i] = TUPLE_GET(args, i);
+    *kwnames = NULL;
+    if (!nk)
+        return 0;
+    heap_side_enter();
+    *kwnames = tuple_new(nk);
+    heap_side_leave();
+    if (!*kwnames)
+        return -1;
+    ssize_t pos = 0, i = 0;
+    Object *k, *v;
+    while (dict_next(kwds, &pos, &k, &v)) {
+        TUPLE_SET(*kwnames, i, newref(k));
+        stack[n + i++] = v;
+    }
+    return 0;
+}
+
+void
+arg_kwnames_release(Object *kwnames)
+{
+    heap_side_enter();
+    xdecref(kwnames);
+    heap_side_leave();
+}
+
 /* CPython 3.11's Argument Clinic parsers build their keyword tuple (parser_init: a GC
 ** tuple of the interned keyword names, kept for ever) the first time a call takes the
 ** slow path -- the first call with keywords.  The names arrays are static, so their

@@ -47,6 +47,13 @@ void method_clear_freelist(void);
 ** collector's generation-0 count like CPython's (gc.h).  0, or -1 with an exception. */
 int arg_pack_like_cpython(Object *const *args, size_t nargs, Object *kwnames,
                           Object **argstuple, Object **kwdict);
+/* A tp_new's (args tuple, kwds dict) as a stack for arg_parse: the positionals, then the
+** keyword values (the caller checks stack has room for both); *kwnames is NULL or
+** pyheap's own tuple of the keys, made in the heap's side mode (no generation-0 count, no
+** pool block: CPython's parsers read the dict).  Give it back with arg_kwnames_release.
+** 0, or -1 with an exception. */
+int arg_stack_from_tuple_dict(Object *args, Object *kwds, Object **stack, Object **kwnames);
+void arg_kwnames_release(Object *kwnames);
 /* Raise "f() takes no keyword arguments" if kwnames non-empty: -1. */
 int arg_no_kwargs(const char *fname, Object *kwnames);
 /* Check positional count: "f expected at most 2 arguments, got 3" etc. */

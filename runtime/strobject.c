@@ -1731,28 +1731,10 @@ str_new_impl(TypeObject *t, Object *args, Object *kwds)
     if (n + nk > 3)
         return err_format(exc_TypeError, "str() takes at most 3 arguments (%zd given)",
                           n + nk);
-    for (ssize_t i = 0; i < n; i++)
-        stack[i] = TUPLE_GET(args, i);
-    if (nk) {
-        /* pyheap's own kwnames for the parser: CPython reads the dict (side mode: no GC
-        ** count, no pool block) */
-        heap_side_enter();
-        kwnames = tuple_new(nk);
-        heap_side_leave();
-        if (!kwnames)
-            return NULL;
-        ssize_t pos = 0, i = 0;
-        Object *k, *v;
-        while (dict_next(kwds, &pos, &k, &v)) {
-            TUPLE_SET(kwnames, i, newref(k));
-            stack[n + i] = v;
-            i++;
-        }
-    }
+    if (arg_stack_from_tuple_dict(args, kwds, stack, &kwnames) < 0)
+        return NULL;
     int rc = arg_parse_clinic("str", stack, (size_t)n, kwnames, names, 0, 0, 0, vals);
-    heap_side_enter();
-    xdecref(kwnames);
-    heap_side_leave();
+    arg_kwnames_release(kwnames);
     if (rc < 0)
         return NULL;
     Object *r;
