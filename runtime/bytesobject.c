@@ -1211,8 +1211,10 @@ static Object *
 bytes_decode_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static const char *const names[] = {"encoding", "errors", NULL};
+    static const char *const ba_names[] = {"encoding", "errors", NULL};
     Object *argv[2] = {NULL, NULL};
-    if (arg_parse_clinic("decode", args, (size_t)nargs, kwnames, names, 0, 0, 0, argv) < 0)
+    const char *const *kw = BA_CHECK(self) ? ba_names : names;
+    if (arg_parse_clinic("decode", args, (size_t)nargs, kwnames, kw, 0, 0, 0, argv) < 0)
         return NULL;
     const char *enc = "utf-8", *errs = NULL;
     if (bytes_str_arg("decode", "encoding", argv[0], &enc) < 0 ||
@@ -1817,23 +1819,11 @@ bytes_call_with_tuple(Object *callable, Object *args, Object *kwds,
                           TYPE_CHECK(callable) ? ((TypeObject *)callable)->name
                                                : TYPE(callable)->name,
                           na + nk);
-    for (ssize_t i = 0; i < na; i++)
-        stack[i] = TUPLE_GET(args, i);
-    Object *kwnames = NULL;
-    if (nk) {
-        kwnames = tuple_new(nk);
-        if (!kwnames)
-            return NULL;
-        ssize_t pos = 0, i = 0;
-        Object *k, *v;
-        while (dict_next(kwds, &pos, &k, &v)) {
-            TUPLE_SET(kwnames, i, newref(k));
-            stack[na + i] = v;
-            i++;
-        }
-    }
+    Object *kwnames;
+    if (arg_stack_from_tuple_dict(args, kwds, stack, &kwnames) < 0)
+        return NULL;
     Object *r = f(callable, stack, (size_t)na, kwnames);
-    xdecref(kwnames);
+    arg_kwnames_release(kwnames);
     return r;
 }
 
@@ -1970,8 +1960,11 @@ error:
 static Object *
 bytearray_init_vc(Object *self, Object *const *args, size_t nargs, Object *kwnames)
 {
+    /* its own names array: CPython's bytes() and bytearray() parsers are two, each
+    ** building its keyword tuple on its first keyword call */
+    static const char *const bytearray_init_kw[] = {"source", "encoding", "errors", NULL};
     Object *argv[3] = {NULL, NULL, NULL};
-    if (arg_parse_clinic("bytearray", args, nargs, kwnames, bytes_new_kw, 0, 0, 0, argv) < 0)
+    if (arg_parse_clinic("bytearray", args, nargs, kwnames, bytearray_init_kw, 0, 0, 0, argv) < 0)
         return NULL;
     if (bytearray_init_impl(self, argv[0], argv[1], argv[2]) < 0)
         return NULL;
@@ -2347,12 +2340,17 @@ bytes_split_add(Object *l, Object *self, const char *s, ssize_t i, ssize_t j)
 }
 
 static int
-bytes_parse_split_args(const char *fname, Object *const *args, ssize_t nargs,
+bytes_parse_split_args(Object *self, const char *fname, Object *const *args, ssize_t nargs,
                        Object *kwnames, BView *sep, int *have_sep, ssize_t *maxsplit)
 {
-    static const char *const names[] = {"sep", "maxsplit", NULL};
+    /* four parsers in CPython: bytes/bytearray x split/rsplit */
+    static const char *const names[4][3] = {{"sep", "maxsplit", NULL},
+                                            {"sep", "maxsplit", NULL},
+                                            {"sep", "maxsplit", NULL},
+                                            {"sep", "maxsplit", NULL}};
     Object *argv[2] = {NULL, NULL};
-    if (arg_parse(fname, args, (size_t)nargs, kwnames, names, 0, 0, 0, argv) < 0)
+    int which = (fname[0] == 'r') * 2 + (BA_CHECK(self) != 0);
+    if (arg_parse_clinic(fname, args, (size_t)nargs, kwnames, names[which], 0, 0, 0, argv) < 0)
         return -1;
     *have_sep = argv[0] && argv[0] != None;
     if (*have_sep && bytes_view_required(argv[0], sep) < 0)
@@ -2375,7 +2373,8 @@ bytes_split(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
     BView sep;
     int have_sep;
     ssize_t maxcount;
-    if (bytes_parse_split_args("split", args, nargs, kwnames, &sep, &have_sep, &maxcount) < 0)
+    if (bytes_parse_split_args(self, "split", args, nargs, kwnames, &sep, &have_sep,
+                               &maxcount) < 0)
         return NULL;
     BView v;
     self_view(self, &v);
@@ -2440,7 +2439,8 @@ bytes_rsplit(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
     BView sep;
     int have_sep;
     ssize_t maxcount;
-    if (bytes_parse_split_args("rsplit", args, nargs, kwnames, &sep, &have_sep, &maxcount) < 0)
+    if (bytes_parse_split_args(self, "rsplit", args, nargs, kwnames, &sep, &have_sep,
+                               &maxcount) < 0)
         return NULL;
     BView v;
     self_view(self, &v);
@@ -2505,8 +2505,10 @@ static Object *
 bytes_splitlines(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static const char *const names[] = {"keepends", NULL};
+    static const char *const ba_names[] = {"keepends", NULL};
     Object *argv[1] = {NULL};
-    if (arg_parse_clinic("splitlines", args, (size_t)nargs, kwnames, names, 0, 0, 0, argv) < 0)
+    const char *const *kw = BA_CHECK(self) ? ba_names : names;
+    if (arg_parse_clinic("splitlines", args, (size_t)nargs, kwnames, kw, 0, 0, 0, argv) < 0)
         return NULL;
     int keepends = 0;
     if (argv[0]) {
@@ -2803,8 +2805,10 @@ static Object *
 bytes_expandtabs(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static const char *const names[] = {"tabsize", NULL};
+    static const char *const ba_names[] = {"tabsize", NULL};
     Object *argv[1] = {NULL};
-    if (arg_parse_clinic("expandtabs", args, (size_t)nargs, kwnames, names, 0, 0, 0, argv) < 0)
+    const char *const *kw = BA_CHECK(self) ? ba_names : names;
+    if (arg_parse_clinic("expandtabs", args, (size_t)nargs, kwnames, kw, 0, 0, 0, argv) < 0)
         return NULL;
     ssize_t tabsize = 8;
     if (argv[0] && bytes_index_arg(argv[0], &tabsize) < 0)
@@ -2870,8 +2874,10 @@ static Object *
 bytes_translate(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static const char *const names[] = {"", "delete", NULL};
+    static const char *const ba_names[] = {"", "delete", NULL};
     Object *argv[2] = {NULL, NULL};
-    if (arg_parse_clinic("translate", args, (size_t)nargs, kwnames, names, 1, 0, 1, argv) < 0)
+    const char *const *kw = BA_CHECK(self) ? ba_names : names;
+    if (arg_parse_clinic("translate", args, (size_t)nargs, kwnames, kw, 1, 0, 1, argv) < 0)
         return NULL;
     BView table = {NULL, 0}, del = {"", 0};
     if (argv[0] != None) {
@@ -2935,8 +2941,10 @@ static Object *
 bytes_hex(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static const char *const names[] = {"sep", "bytes_per_sep", NULL};
+    static const char *const ba_names[] = {"sep", "bytes_per_sep", NULL};
     Object *argv[2] = {NULL, NULL};
-    if (arg_parse_clinic("hex", args, (size_t)nargs, kwnames, names, 0, 0, 0, argv) < 0)
+    const char *const *kw = BA_CHECK(self) ? ba_names : names;
+    if (arg_parse_clinic("hex", args, (size_t)nargs, kwnames, kw, 0, 0, 0, argv) < 0)
         return NULL;
     ssize_t per = 1;
     if (argv[1]) {

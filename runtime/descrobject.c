@@ -885,21 +885,10 @@ property_init(Object *o, Object *args, Object *kwds)
         err_set(exc_TypeError, "property() takes at most 4 arguments");
         return -1;
     }
-    for (ssize_t i = 0; i < n; i++)
-        stack[i] = TUPLE_GET(args, i);
-    if (nk) {
-        kwnames = tuple_new(nk);
-        if (!kwnames)
-            return -1;
-        ssize_t pos = 0, i = 0;
-        Object *k, *v;
-        while (dict_next(kwds, &pos, &k, &v)) {
-            TUPLE_SET(kwnames, i, newref(k));
-            stack[n + i++] = v;
-        }
-    }
+    if (arg_stack_from_tuple_dict(args, kwds, stack, &kwnames) < 0)
+        return -1;
     int rc = arg_parse_clinic("property", stack, (size_t)n, kwnames, names, 0, 0, 0, vals);
-    xdecref(kwnames);
+    arg_kwnames_release(kwnames);
     if (rc < 0)
         return -1;
     PropertyObject *p = (PropertyObject *)o;

@@ -111,21 +111,33 @@ arg_kwnames_release(Object *kwnames)
 /* CPython 3.11's Argument Clinic parsers build their keyword tuple (parser_init: a GC
 ** tuple of the interned keyword names, kept for ever) the first time a call takes the
 ** slow path -- the first call with keywords.  The names arrays are static, so their
-** addresses say which parsers are ready. */
+** addresses say which parsers are ready.  The reference interpreter's start-up (site
+** and the modules it imports) has already called some of them with keywords: their
+** tuples are part of the start-up state (runtime/startup_names.h counts their names'
+** references), so their first call here builds nothing. */
 static const char *const *clinic_ready[128];
 static int nclinic_ready;
+static const char *const clinic_ready_at_startup[] = {"property", NULL};
 
-int
-arg_clinic_keywords(Object *kwnames, const char *const *names, int npos_only)
+static int
+clinic_mark_ready(const char *const *names)
 {
-    if (!kwnames || !TUPLE_LEN(kwnames))
-        return 0;
     for (int i = 0; i < nclinic_ready; i++)
         if (clinic_ready[i] == names)
             return 0;
     if (nclinic_ready == (int)(sizeof clinic_ready / sizeof clinic_ready[0]))
         return 0;
     clinic_ready[nclinic_ready++] = names;
+    return 1;
+}
+
+int
+arg_clinic_keywords(Object *kwnames, const char *const *names, int npos_only)
+{
+    if (!kwnames || !TUPLE_LEN(kwnames))
+        return 0;
+    if (!clinic_mark_ready(names))
+        return 0;
     ssize_t n = 0;
     while (names[npos_only + n])
         n++;
@@ -146,6 +158,10 @@ arg_parse_clinic(const char *fname, Object *const *args, size_t nargs, Object *k
                  const char *const *names, int npos_only, int nkw_only, int min_req,
                  Object **out)
 {
+    if (kwnames && TUPLE_LEN(kwnames))
+        for (int i = 0; clinic_ready_at_startup[i]; i++)
+            if (strcmp(fname, clinic_ready_at_startup[i]) == 0)
+                clinic_mark_ready(names);
     if (arg_clinic_keywords(kwnames, names, npos_only) < 0)
         return -1;
     return arg_parse(fname, args, nargs, kwnames, names, npos_only, nkw_only, min_req, out);

@@ -553,3 +553,47 @@ e = None
 gc.collect()
 e = with_stmt()
 show('with_stmt()')
+
+# keyword calls whose (tuple, dict) the callee reads as a stack (no GC keyword-name tuple)
+class KB(bytes): pass
+class KBA(bytearray): pass
+e = None
+gc.collect()
+e = property(fget=f)
+show('property(fget=f)')
+e = None
+gc.collect()
+e = property(fget=f)
+show('property(fget=f)')
+e = None
+gc.collect()
+e = property(f, doc='x')
+show("property(f, doc='x')")
+e = None
+gc.collect()
+e = KB(source=b'ab')
+show("KB(source=b'ab')")
+e = None
+gc.collect()
+e = KB(b'ab')
+show("KB(b'ab')")
+e = None
+gc.collect()
+e = KBA(source=b'ab')
+show("KBA(source=b'ab')")
+e = None
+gc.collect()
+e = bytes(source=b'ab')
+show("bytes(source=b'ab')")
+e = None
+gc.collect()
+e = NameError('x', name='y')
+show("NameError('x', name='y')")
+e = None
+gc.collect()
+e = AttributeError('x', name='y', obj=1)
+show("AttributeError('x', name='y', obj=1)")
+e = None
+gc.collect()
+e = ImportError('x', name='y', path='p')
+show("ImportError('x', name='y', path='p')")
