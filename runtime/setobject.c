@@ -22,6 +22,7 @@
 **
 ** See also: setobject.h (layout), dictobject.c (the same probing idea).
 */
+#include "listobject.h"
 #include "weakrefobject.h"
 #include "setobject.h"
 
@@ -421,8 +422,9 @@ set_len(Object *self)
 }
 
 /* repr: "set()", "{1, 2}", "frozenset({1, 2})", "Sub({1})", and "Sub(...)" for a set
-** met again while its own repr is being built.  The keys are snapshot first (as
-** CPython's PySequence_List) so a key's __repr__ may mutate the set. */
+** met again while its own repr is being built.  As CPython 3.11's set_repr: the keys go
+** into a list (PySequence_List: list_extend through a set iterator), the list's repr
+** loses its brackets and gets braces -- the same temporaries, in the same order. */
 static Object *
 set_repr(Object *self)
 {
@@ -435,38 +437,27 @@ set_repr(Object *self)
         repr_leave(self);
         return str_from_format("%s()", tname);
     }
-    Object *keys = tuple_new(so->used);
-    if (!keys) {
-        repr_leave(self);
-        return NULL;
-    }
-    ssize_t pos = 0, n = 0;
-    SetEntry *entry;
-    while (n < so->used && set_next_entry(so, &pos, &entry))
-        TUPLE_SET(keys, n++, newref(entry->key));
-    StrBuilder b;
-    sb_init(&b);
-    int exact = SET_CHECK_EXACT(self);
-    if (!exact && (sb_puts(&b, tname) < 0 || sb_putc(&b, '(') < 0))
-        goto fail;
-    if (sb_putc(&b, '{') < 0)
-        goto fail;
-    for (ssize_t i = 0; i < n; i++) {
-        if (i > 0 && sb_puts(&b, ", ") < 0)
-            goto fail;
-        if (sb_put_repr(&b, TUPLE_GET(keys, i)) < 0)
-            goto fail;
-    }
-    if (sb_putc(&b, '}') < 0 || (!exact && sb_putc(&b, ')') < 0))
-        goto fail;
-    decref(keys);
+    Object *result = NULL, *listrepr = NULL;
+    Object *keys = list_new(0);
+    if (!keys || list_extend(keys, self) < 0)
+        goto done;
+    listrepr = obj_repr(keys);
+    CLEAR(keys);
+    if (!listrepr)
+        goto done;
+    Object *inner = str_substring(listrepr, 1, STR_LEN(listrepr) - 1);
+    if (!inner)
+        goto done;
+    SETREF(listrepr, inner);
+    if (SET_CHECK_EXACT(self))
+        result = str_from_format("{%U}", listrepr);
+    else
+        result = str_from_format("%s({%U})", tname, listrepr);
+done:
+    xdecref(keys);
+    xdecref(listrepr);
     repr_leave(self);
-    return sb_finish(&b);
-fail:
-    sb_discard(&b);
-    decref(keys);
-    repr_leave(self);
-    return NULL;
+    return result;
 }
 
 /* so |= otherset (both sets). */

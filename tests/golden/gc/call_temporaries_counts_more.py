@@ -597,3 +597,25 @@ e = None
 gc.collect()
 e = ImportError('x', name='y', path='p')
 show("ImportError('x', name='y', path='p')")
+
+# set repr: the keys go into a list through a set iterator (PySequence_List)
+e = None
+gc.collect()
+e = repr({1, 2})
+show('repr({1, 2})')
+e = None
+gc.collect()
+e = str([{x % 3 for x in range(8)}])
+show('str([{x % 3 for x in range(8)}])')
+e = None
+gc.collect()
+e = repr(frozenset({1}))
+show('repr(frozenset({1}))')
+e = None
+gc.collect()
+e = repr(set())
+show('repr(set())')
+e = None
+gc.collect()
+e = [repr({1}), []][1]
+show('[repr({1}), []][1]')
