@@ -14,6 +14,7 @@
 #include "fileobject.h"
 #include "typeobject.h"
 #include "dictobject.h"
+#include "heap.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -540,6 +541,25 @@ err_syntax(TypeObject *type, const char *msg, const char *filename, int lineno, 
     return NULL;
 }
 
+/* What showing a warning leaves in CPython's heap: the first one makes the warnings module
+** import linecache, tokenize and token (str_first_warning), and each one drops its
+** registry key, a (text, category, lineno) tuple, onto the free list. */
+static void
+warn_shown_effects(TypeObject *category, int lineno)
+{
+    ErrState saved;
+    err_save(&saved);
+    int side = heap_side_suspend();     /* the compiler runs in side mode; these are not its */
+    str_first_warning();
+    Object *ln = int_from_ssize(lineno);
+    Object *key = ln ? tuple_pack(3, None, (Object *)category, ln) : NULL;
+    xdecref(ln);
+    xdecref(key);
+    err_clear();
+    heap_side_resume(side);
+    err_restore_saved(&saved);
+}
+
 int
 err_warn_explicit(TypeObject *category, const char *msg, const char *filename, int lineno)
 {
@@ -573,6 +593,7 @@ err_warn_explicit(TypeObject *category, const char *msg, const char *filename, i
     Object *file = rt.sys_dict ? dict_getitem_str(rt.sys_dict, "stderr") : NULL;
     if (file == None)
         return 0;
+    warn_shown_effects(category, lineno);
     if (file) {
         ErrState saved;
         err_save(&saved);

@@ -329,6 +329,13 @@ gc_count_transient_alloc(void)
 }
 
 void
+gc_count_allocs(ssize_t n)
+{
+    while (n-- > 0)
+        gc_on_alloc();
+}
+
+void
 gc_on_free(void)
 {
     if (UNLIKELY(heap_side_active()))

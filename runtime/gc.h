@@ -75,6 +75,7 @@ void gc_on_free(void);
 /* Count a GC object CPython makes and frees at once where pyheap needs none (e.g. the
 ** bound file.write print() fetches for each piece): +1, possibly a collection, -1. */
 void gc_count_transient_alloc(void);
+void gc_count_allocs(ssize_t n);   /* n allocations of objects that stay (CPython's, not ours) */
 
 /* Run a collection of generations 0..gen with gc.callbacks (gc.collect(), PyGC_Collect);
 ** returns the number of unreachable objects found (collected + uncollectable), 0 if a

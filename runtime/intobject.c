@@ -3329,6 +3329,13 @@ int_startup_refs(int repl)
 }
 
 void
+int_first_warning_refs(const int32_t *d)
+{
+    for (int i = 0; i < INT_SMALL_NEG + INT_SMALL_POS; i++)
+        int_small_ints[i].ob_base.ob_base.refcnt += d[i];
+}
+
+void
 int_init(void)
 {
     for (int i = 0; i < INT_SMALL_NEG + INT_SMALL_POS; i++) {

@@ -139,5 +139,6 @@ extern int int_max_str_digits;
 
 void int_init(void);
 void int_startup_refs(int repl);   /* CPython's start-up references */                    /* builds the small-int cache */
+void int_first_warning_refs(const int32_t *d);    /* startup_warn.h: the first warning */
 
 #endif

@@ -24,6 +24,7 @@
 #include "hash.h"
 #include "sliceobject.h"
 #include "bytesobject.h"
+#include "gc.h"
 #include <string.h>
 #include <stdio.h>
 
@@ -503,23 +504,40 @@ static struct StartupAdj {
 } *startup_adj;                         /* the references added, for the teardown */
 static size_t startup_nadj, startup_cap;
 
+/* What CPython's first shown warning adds (startup_warn.h): set by str_first_warning. */
+#include "startup_warn.h"
+static int startup_warned;
+
+static ssize_t
+warn_delta(const unsigned char *p, ssize_t len)
+{
+    for (size_t k = 0; k < sizeof warn_names / sizeof warn_names[0]; k++)
+        if (warn_names[k].name[0] == p[0] && (ssize_t)strlen(warn_names[k].name) == len &&
+            memcmp(warn_names[k].name, p, (size_t)len) == 0)
+            return warn_names[k].d;
+    return 0;
+}
+
 static ssize_t
 startup_delta(Object *o)
 {
     StrObject *s = (StrObject *)o;
-    if (!s->state.ascii || s->length < 2 || s->length > STARTUP_NAME_MAXLEN)
+    if (!s->state.ascii || s->length < 2)
         return 0;
     const unsigned char *p = (const unsigned char *)STR_DATA(s);
+    ssize_t dw = startup_warned ? warn_delta(p, s->length) : 0;
+    if (s->length > STARTUP_NAME_MAXLEN)
+        return dw;
     uint32_t h = 2166136261u;
     for (ssize_t i = 0; i < s->length; i++)
         h = (h ^ p[i]) * 16777619u;
     for (uint32_t j = h & (STARTUP_NAMES_SLOTS - 1);; j = (j + 1) & (STARTUP_NAMES_SLOTS - 1)) {
         int k = startup_names_slots[j];
         if (k < 0)
-            return 0;
+            return dw;
         const StartupName *e = &startup_names[k];
         if (e->hash == h && e->len == s->length && memcmp(e->name, p, (size_t)e->len) == 0)
-            return startup_mode ? e->d_repl : e->d_script;
+            return (startup_mode ? e->d_repl : e->d_script) + dw;
     }
 }
 
@@ -645,6 +663,50 @@ str_singletons_startup_refs(int repl)
         fatal("str_singletons_startup_refs");
     b->refcnt += startup_empty_bytes_refs[repl ? 1 : 0];
     decref(b);
+}
+
+/* The first warning a script (or -c) shows: CPython's warnings module then imports
+** linecache, tokenize and token to show the source line, and their objects hold
+** references on the static singletons and on interned names (startup_warn.h).  At the
+** prompt they were imported at start-up already. */
+void
+str_first_warning(void)
+{
+    if (startup_mode != 0 || startup_warned)
+        return;
+    startup_warned = 1;
+    for (int i = 0; i < 256; i++)
+        latin1_chars[i]->ob_base.refcnt += warn_char_refs[i];
+    empty_str->ob_base.refcnt += warn_empty_str_refs;
+    Object *t = tuple_empty();
+    t->refcnt += warn_empty_tuple_refs;
+    decref(t);
+    Object *b = bytes_from_buf("", 0);
+    if (b) {
+        b->refcnt += warn_empty_bytes_refs;
+        decref(b);
+    }
+    err_clear();
+    for (size_t k = 0; k < sizeof warn_names / sizeof warn_names[0]; k++) {
+        heap_side_enter();      /* a probe outside the pools */
+        Object *probe = str_from_ascii(warn_names[k].name, (ssize_t)strlen(warn_names[k].name));
+        heap_side_leave();
+        if (!probe) {
+            err_clear();
+            return;
+        }
+        size_t slot;
+        StrObject *e = intern_table ? intern_lookup(probe, &slot) : NULL;
+        heap_side_enter();
+        decref(probe);
+        heap_side_leave();
+        if (e && startup_record(e, warn_names[k].d) == 0)
+            e->ob_base.refcnt += warn_names[k].d;
+    }
+    int_first_warning_refs(warn_int_refs);
+    /* the objects the imports leave (the count's change less the one the warning itself
+    ** leaves, which err_warn_explicit makes) */
+    gc_count_allocs(WARN_GC_COUNT - 1);
 }
 
 void
