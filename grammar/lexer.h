@@ -171,6 +171,14 @@ typedef struct ParseState {
     int st_annot;               /* an annotation ':' was seen at depth 0 */
     int st_after_eq;            /* the previous token was an assignment '=' */
     const char *tghost_at;      /* the NUMBER token that gets an extra object first */
+    const char *dghost_at;      /* a NUMBER element the target rules reach (parse_number) */
+    int dghost_level;           /* its bracket depth */
+    const char *dghost_outer;   /* the last bracket opened at depth 0 */
+    const char *dghost_at_outer;    /* dghost_outer when dghost_at was seen */
+    Token dghost_pending[16];   /* elements of displays reached, made when they close */
+    const char *dghost_pouter[16];  /* the depth-0 bracket of each */
+    int dghost_npending;
+    int tv_live;                /* tv_all/tv_cur[0] follow a target position's statement */
     /* where the PEG parser tries a NAME (see name_attempts): the context of the last two
     ** NAME tokens fed, and per bracket depth whether the '(' opened a call */
     const char *nm_at[2];
@@ -190,6 +198,7 @@ typedef struct ParseState {
     ** whether every element so far could be an assignment target, and the state of the
     ** current one (TV_*, parse.c) */
     unsigned char tv_all[65], tv_cur[65];
+    unsigned char tv_brace[65]; /* the bracket open at that depth is a '{' */
     /* per bracket depth, what after_closing and group_ahead found for the bracket open
     ** there (bit 0x80 of ahead_flags: computed), so a long display is scanned once */
     short closing_next[64];

@@ -768,11 +768,20 @@ scan_group_ahead(ParseState *ps, int *comma, int *comp, int *colon)
 
 /* After a NAME followed by '.' or '[': whether its chain of trailers ('.' NAME, '[...]',
 ** '(...)') ends with a call. */
+static int chain_ends_in_call_from(ParseState *ps, int k, int c);
+
 static int
 chain_ends_in_call(ParseState *ps)
 {
-    int c = ps->la_code, last_call = 0;
-    for (int k = -1; k < 1024;) {
+    return chain_ends_in_call_from(ps, -1, ps->la_code);
+}
+
+/* The same from the token c at peek position k (-1: the lookahead). */
+static int
+chain_ends_in_call_from(ParseState *ps, int k, int c)
+{
+    int last_call = 0;
+    while (k < 1024) {
         if (c == TK_DOT) {
             if (peek_token(ps, k + 1, &(QTok){0}) != TK_NAME)
                 return 0;
@@ -1045,34 +1054,101 @@ number_object(const char *s, int n, int is_int, int *bad_float)
     return imag ? complex_from_doubles(0.0, d) : float_from_double(d);
 }
 
+/* Whether a bracket around the lookahead is the atom of a chain of trailers that is a
+** target itself (it does not end in a call): the target rules take the chain, and never
+** try the bracket as a target list whose elements they would reach. */
+static int
+in_primary_display(ParseState *ps)
+{
+    for (int up = 1; up <= ps->la_level && up <= 64; up++) {
+        int depth = 0, c = ps->la_code, k = -1;
+        for (; k < 1024; c = peek_token(ps, ++k, &(QTok){0})) {
+            if (c <= 0 || c == TK_NEWLINE)
+                return 0;
+            if (c == TK_LPAR || c == TK_LSQB || c == TK_LBRACE)
+                depth++;
+            else if ((c == TK_RPAR || c == TK_RSQB || c == TK_RBRACE) && --depth == -up)
+                break;
+        }
+        c = peek_token(ps, ++k, &(QTok){0});
+        if ((c == TK_DOT || c == TK_LSQB || c == TK_LPAR) && !chain_ends_in_call_from(ps, k, c))
+            return 1;
+    }
+    return 0;
+}
+
+/* The object of a number token, kept in the arena as one of pegen's extra conversions. */
+static int
+number_ghost(ParseState *ps, Token t, int is_int)
+{
+    int bad_float = 0;
+    Object *ghost = number_object(t.start, t.len, is_int, &bad_float);
+    if (ghost && !keep(ps, ghost))
+        return -1;
+    fm_object_made(ps, t);
+    if (!ghost)
+        err_clear();        /* the kept conversion below reports it */
+    return 0;
+}
+
+static int
+number_is_int(Token t)
+{
+    const char *s = t.start;
+    if (t.len >= 2 && s[0] == '0' && strchr("xXoObB", s[1]))
+        return 1;
+    for (int i = 0; i < t.len; i++)
+        if (s[i] == '.' || s[i] == 'e' || s[i] == 'E' || s[i] == 'j' || s[i] == 'J')
+            return 0;
+    return 1;
+}
+
+/* A display opened at depth 0 closes: the target rules now try it as a target list
+** (star_atom), after parsing it as an expression (t_primary's atom), and reach the
+** elements number_target_reach marked -- their conversions come after the display's. */
+static int
+number_ghosts_flush(ParseState *ps, Token open, Token close)
+{
+    int n = ps->dghost_npending, kept = 0;
+    for (int i = 0; i < n; i++) {
+        Token t = ps->dghost_pending[i];
+        if (ps->dghost_pouter[i] != open.start) {
+            ps->dghost_pouter[kept] = ps->dghost_pouter[i];
+            ps->dghost_pending[kept++] = t;
+        } else if (t.start < close.start && number_ghost(ps, t, number_is_int(t)) < 0) {
+            ps->dghost_npending = 0;
+            return -1;
+        }
+    }
+    ps->dghost_npending = kept;
+    return 0;
+}
+
 /* A number literal.  CPython 3.11's PEG parser converts a NUMBER token into a new object
 ** each time its 'atom' rule runs: once more in the non-growing round of the left-recursive
-** 'primary' rule (after the object it keeps), and once before that when the token is
-** first tried as an assignment target (t_primary) -- at the start of a simple statement
-** or right after an assignment '='.  The extra objects stay in the AST arena until it is
-** freed, after the code has run; we make the same objects in the same order, so float
-** free-list reuse and id() in the REPL come out as CPython's. */
+** 'primary' rule (after the object it keeps), and once more when the assignment target
+** rules reach it (t_primary's atom).  At the start of a simple statement, right after an
+** assignment '=' or as a later element of a tuple there, that comes first; as an element
+** of a display there (number_target_reach), after the whole display (number_ghosts_flush).
+** The extra objects stay in the AST arena until it is freed, after the code has run; we
+** make the same objects in the same order, so float free-list reuse and id() in the REPL
+** come out as CPython's. */
 Expr *
 parse_number(ParseState *ps, Token t)
 {
     const char *s = t.start;
     int n = t.len;
     Object *v = NULL;
-    int is_int = 1, bad_float = 0;
-    if (n >= 2 && s[0] == '0' && strchr("xXoObB", s[1]))
-        is_int = 1;
-    else {
-        for (int i = 0; i < n; i++)
-            if (s[i] == '.' || s[i] == 'e' || s[i] == 'E' || s[i] == 'j' || s[i] == 'J')
-                is_int = 0;
-    }
-    if (t.start == ps->tghost_at) {
-        Object *ghost = number_object(s, n, is_int, &bad_float);
-        if (ghost && !keep(ps, ghost))
+    int is_int = number_is_int(t), bad_float = 0;
+    if (t.start == ps->dghost_at && ps->dghost_level > 0 && !in_primary_display(ps)) {
+        if (ps->dghost_npending < (int)(sizeof ps->dghost_pending / sizeof ps->dghost_pending[0])) {
+            ps->dghost_pouter[ps->dghost_npending] = ps->dghost_at_outer;
+            ps->dghost_pending[ps->dghost_npending++] = t;
+        }
+    } else if (t.start == ps->tghost_at ||
+               (t.start == ps->dghost_at && !in_primary_display(ps))) {
+        if (number_ghost(ps, t, is_int) < 0)
             return NULL;
-        fm_object_made(ps, t);
-        if (!ghost)
-            err_clear();        /* the kept conversion below reports it */
     }
     v = number_object(s, n, is_int, &bad_float);
     if (bad_float) {
@@ -1685,6 +1761,8 @@ parse_display(ParseState *ps, int which, Token open, CompList *c, Token close)
 {
     Pos s = pos_tstart(open), e = pos_tend(close);
     Expr *x;
+    if (number_ghosts_flush(ps, open, close) < 0)
+        return NULL;
     if (c == NULL && ps->failed)
         return NULL;
     if (which == '(') {
@@ -4438,6 +4516,7 @@ tv_update(ParseState *ps, int code, int level)
         return;
     unsigned char *c = &ps->tv_cur[level];
     if (is_open(code)) {
+        ps->tv_brace[level] = code == TK_LBRACE;
         int trail = *c == TV_TARGET || *c == TV_CALLEND;
         *c = *c == TV_START ? TV_NESTED
              : trail && code == TK_LSQB ? TV_SUBSCR
@@ -4469,13 +4548,39 @@ tv_update(ParseState *ps, int code, int level)
     }
 }
 
+/* Whether the target rules (star_targets) reach a NUMBER token at this depth: it starts
+** an element of a display, group or tuple where an assignment target could start, and
+** every element before it, at each depth, could be a target.  t_primary's atom then
+** converts it once more (parse_number). */
+static int
+number_target_reach(ParseState *ps, int level)
+{
+    if (!ps->tv_live || level > 64)
+        return 0;
+    if (level == 0)
+        return ps->prev_code == TK_COMMA && ps->tv_all[0] && ps->tv_cur[0] == TV_START &&
+               !ps->for_tgt && !ps->st_lambda;
+    for (int l = 0; l < level; l++)
+        if (!ps->tv_all[l] || ps->tv_cur[l] != TV_NESTED || ps->tv_brace[l])
+            return 0;
+    return ps->tv_all[level] && ps->tv_cur[level] == TV_START;
+}
+
 static void
 note_target_position(ParseState *ps, int code, Token tok, int level)
 {
     if (level == 0 && ((ps->st_start && !ps->st_compound) || ps->st_after_eq)) {
         ps->tv_all[0] = 1;
         ps->tv_cur[0] = TV_START;
+        ps->tv_live = 1;
     }
+    if (code == TK_NUMBER && number_target_reach(ps, level)) {
+        ps->dghost_at = tok.start;
+        ps->dghost_level = level;
+        ps->dghost_at_outer = ps->dghost_outer;
+    }
+    if (level == 0 && is_open(code))
+        ps->dghost_outer = tok.start;
     int prev2 = ps->nt_prev2, fs_lead = ps->fs_lead;
     if (code != TK_LPAR)
         ps->fs_lead = 0;
@@ -4665,6 +4770,7 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
     switch (code) {
     case TK_NEWLINE: case TK_SEMI:
         ps->st_start = 1;
+        ps->tv_live = 0;
         break;
     case TK_LAMBDA:
         ps->st_lambda++;

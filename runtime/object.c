@@ -790,16 +790,24 @@ obj_setitem(Object *o, Object *key, Object *v)
     return -1;
 }
 
+/* PyObject_DelItem: a type with sequence methods (CPython's tp_as_sequence: every class,
+** and the built-ins with an item, contains, concat or repeat slot) given an index
+** refuses in PySequence_DelItem's words, any other in PyObject_DelItem's. */
 int
 obj_delitem(Object *o, Object *key)
 {
     TypeObject *t = TYPE(o);
     if (t->mp_ass_subscript)
         return t->mp_ass_subscript(o, key, NULL);
-    if (t->mp_subscript)
-        err_format(exc_TypeError, "'%s' object does not support item deletion", t->name);
-    else
+    int seq = (t->flags & TPFLAG_HEAPTYPE) || t->sq_item || t->sq_contains || t->sq_concat ||
+              t->sq_repeat;
+    if (seq && index_check(key)) {
+        if (num_as_ssize(key, exc_IndexError) == -1 && err_occurred())
+            return -1;
         err_format(exc_TypeError, "'%s' object doesn't support item deletion", t->name);
+        return -1;
+    }
+    err_format(exc_TypeError, "'%s' object does not support item deletion", t->name);
     return -1;
 }
 
