@@ -42,6 +42,8 @@ typedef struct TextIOObject {
     int eof;
     int binary;                 /* open(..., 'b'): a Buffered{Reader,Writer,Random} */
     int cpy_layers;             /* open(): CPython's other io objects (gc counts) */
+    Object *cpy_dicts[2];       /* open(): its FileIO's and TextIOWrapper's __dict__ */
+    ssize_t cpy_bufsize;        /* a binary file: CPython's buffer (its __sizeof__) */
     Object *dict;
     Object *encoding;           /* open()'s encoding= as given, NULL: "utf-8" */
     Object *errors;             /* open()'s errors=, NULL: "strict" */
@@ -709,7 +711,18 @@ tio_writable(Object *self, Object *const *args, ssize_t nargs, Object *kw)
     return bool_from(SELF->writable);
 }
 
+/* CPython 3.11's sizes: a TextIOWrapper's struct (192), a buffered object's (152) and
+** the buffer it allocates at once (the buffering argument, else st_blksize or 8192). */
+static Object *
+tio_sizeof(Object *self, Object *const *args, ssize_t nargs, Object *kw)
+{
+    if (SELF->binary)
+        return int_from_ssize(152 + SELF->cpy_bufsize);
+    return int_from_ssize(192);
+}
+
 static const MethodDef tio_methods[] = {
+    {"__sizeof__", tio_sizeof, METH_NOARGS, NULL},
     {"write", tio_write, METH_O, NULL},
     {"writelines", tio_writelines, METH_O, NULL},
     {"flush", tio_flush, METH_NOARGS, NULL},
@@ -802,6 +815,8 @@ tio_dealloc(Object *self)
     xdecref(f->dict);
     for (int i = 0; i < f->cpy_layers; i++)
         gc_on_free();
+    xdecref(f->cpy_dicts[0]);
+    xdecref(f->cpy_dicts[1]);
     obj_free(self);
 }
 
@@ -907,6 +922,44 @@ file_new_std(int fd, const char *name, int buffered)
     return (Object *)f;
 }
 
+/* What CPython 3.11's _io.open makes around the object it returns, in its order: the
+** argument tuple of each layer's call (freed after it, onto the free lists), a FileIO
+** with a __dict__ for its name, the buffered object, and for text the TextIOWrapper with
+** an incremental decoder and/or encoder, each made with a 1-tuple of arguments (the
+** newline decoder is not a GC object), and a __dict__ for its mode.
+** pyheap's object stands for the outermost layer; the others are counted in generation
+** 0 (cpy_layers, given back when the file dies) and the dicts and tuples are real, so
+** the free lists and the counts after an open() are CPython's. */
+static void
+open_cpython_layers(TextIOObject *f, int binary, int rd, int wr)
+{
+    Object *t = tuple_new(4);           /* FileIO(file, rawmode, closefd, opener) */
+    gc_on_alloc();                      /* the FileIO */
+    f->cpy_layers = 1;
+    f->cpy_dicts[0] = dict_new();       /* raw.name */
+    xdecref(t);
+    t = tuple_new(2);                   /* Buffered{Reader,Writer,Random}(raw, buffering) */
+    if (!binary) {
+        gc_on_alloc();
+        f->cpy_layers++;
+    }
+    xdecref(t);
+    if (binary)
+        goto done;
+    t = tuple_new(5);                   /* TextIOWrapper(buffer, encoding, errors, ...) */
+    for (int k = 0; k < rd + wr; k++) {
+        Object *a = tuple_new(1);       /* the codec's IncrementalDecoder/Encoder(errors) */
+        gc_on_alloc();
+        f->cpy_layers++;
+        xdecref(a);
+    }
+    f->cpy_dicts[1] = dict_new();       /* wrapper.mode */
+    xdecref(t);
+done:
+    if (err_occurred())
+        err_clear();
+}
+
 Object *
 file_open(Object *const *args, size_t nargs, Object *kwnames)
 {
@@ -1002,12 +1055,16 @@ file_open(Object *const *args, size_t nargs, Object *kwnames)
     f->readable = rd;
     f->writable = wr;
     f->binary = binary;
-    /* CPython's open() makes a FileIO under the buffered object and, for text, a
-    ** TextIOWrapper with a decoder and/or an encoder over it: all tracked, living as long
-    ** as the file, counted in generation 0 as theirs */
-    f->cpy_layers = binary ? 1 : 2 + rd + wr;
-    for (int i = 0; i < f->cpy_layers; i++)
-        gc_on_alloc();
+    if (binary) {
+        ssize_t b = v[2] && INT_CHECK(v[2]) ? int_as_ssize(v[2]) : -1;
+        struct stat bst;
+        if (b == -1 && err_occurred())
+            err_clear();
+        if (b <= 1)
+            b = fstat(fd, &bst) == 0 && bst.st_blksize > 1 ? (ssize_t)bst.st_blksize : 8192;
+        f->cpy_bufsize = b;
+    }
+    open_cpython_layers(f, binary, rd, wr);
     f->owns_fd = !INT_CHECK(file) || !v[6] || obj_is_true(v[6]) > 0;
     if (!binary && v[3] && STR_CHECK(v[3])) {
         /* the name as given; ascii and latin-1 go through the codecs */
