@@ -716,6 +716,8 @@ tio_writable(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 static Object *
 tio_sizeof(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
+    if (TYPE(self) == &fileio_type)
+        return int_from_ssize(48);
     if (SELF->binary)
         return int_from_ssize(152 + SELF->cpy_bufsize);
     return int_from_ssize(192);
@@ -830,6 +832,12 @@ tio_traverse(Object *self, visitproc visit, void *arg)
 static Object *
 tio_repr(Object *self)
 {
+    if (TYPE(self) == &fileio_type) {
+        if (SELF->closed)
+            return str_from_cstr("<_io.FileIO [closed]>");
+        return str_from_format("<_io.FileIO name=%R mode=%R closefd=%s>", SELF->name,
+                               SELF->mode, SELF->owns_fd ? "True" : "False");
+    }
     if (SELF->binary)
         return str_from_format("<%s name=%R>", TYPE(self)->name, SELF->name);
     if (SELF->encoding)
@@ -880,6 +888,7 @@ TypeObject textio_type = {
     }
 
 TypeObject bufreader_type = BIO_TYPE("_io.BufferedReader");
+TypeObject fileio_type = BIO_TYPE("_io.FileIO");        /* open(..., buffering=0) */
 TypeObject bufwriter_type = BIO_TYPE("_io.BufferedWriter");
 TypeObject bufrandom_type = BIO_TYPE("_io.BufferedRandom");
 
@@ -931,13 +940,18 @@ file_new_std(int fd, const char *name, int buffered)
 ** 0 (cpy_layers, given back when the file dies) and the dicts and tuples are real, so
 ** the free lists and the counts after an open() are CPython's. */
 static void
-open_cpython_layers(TextIOObject *f, int binary, int rd, int wr)
+open_cpython_layers(TextIOObject *f, int binary, int unbuffered, int rd, int wr)
 {
     Object *t = tuple_new(4);           /* FileIO(file, rawmode, closefd, opener) */
-    gc_on_alloc();                      /* the FileIO */
-    f->cpy_layers = 1;
+    f->cpy_layers = 0;
+    if (!unbuffered) {
+        gc_on_alloc();                  /* the FileIO (else pyheap's object is it) */
+        f->cpy_layers = 1;
+    }
     f->cpy_dicts[0] = dict_new();       /* raw.name */
     xdecref(t);
+    if (unbuffered)
+        goto done;
     t = tuple_new(2);                   /* Buffered{Reader,Writer,Random}(raw, buffering) */
     if (!binary) {
         gc_on_alloc();
@@ -1008,6 +1022,18 @@ file_open(Object *const *args, size_t nargs, Object *kwnames)
         return err_set(exc_ValueError, "binary mode doesn't take a newline argument");
     if (!kind)
         return err_set(exc_ValueError, "Must have exactly one of create/read/write/append mode and at most one plus");
+    ssize_t buffering = -1;
+    if (v[2] && v[2] != None) {
+        if (!INT_CHECK(v[2]))
+            return err_format(exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                              TYPE(v[2])->name);
+        buffering = int_as_ssize(v[2]);
+        if (buffering == -1 && err_occurred())
+            return NULL;
+    }
+    if (buffering == 0 && !binary)
+        return err_set(exc_ValueError, "can't have unbuffered text I/O");
+    int unbuffered = buffering == 0;
     switch (kind) {
     case 'r': rd = 1; flags = plus ? O_RDWR : O_RDONLY; wr = plus; break;
     case 'w': wr = 1; flags = (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_TRUNC; rd = plus; break;
@@ -1039,7 +1065,10 @@ file_open(Object *const *args, size_t nargs, Object *kwnames)
     TypeObject *type = &textio_type;
     if (binary) {
         /* the mode a binary file reports is its FileIO's, normalised */
-        type = plus ? &bufrandom_type : rd ? &bufreader_type : &bufwriter_type;
+        type = unbuffered ? &fileio_type
+               : plus     ? &bufrandom_type
+               : rd       ? &bufreader_type
+                          : &bufwriter_type;
         mode = kind == 'x'   ? (plus ? "xb+" : "xb")
                : kind == 'a' ? (plus ? "ab+" : "ab")
                : rd && wr    ? "rb+"
@@ -1064,7 +1093,7 @@ file_open(Object *const *args, size_t nargs, Object *kwnames)
             b = fstat(fd, &bst) == 0 && bst.st_blksize > 1 ? (ssize_t)bst.st_blksize : 8192;
         f->cpy_bufsize = b;
     }
-    open_cpython_layers(f, binary, rd, wr);
+    open_cpython_layers(f, binary, unbuffered, rd, wr);
     f->owns_fd = !INT_CHECK(file) || !v[6] || obj_is_true(v[6]) > 0;
     if (!binary && v[3] && STR_CHECK(v[3])) {
         /* the name as given; ascii and latin-1 go through the codecs */

@@ -10,7 +10,7 @@
 
 extern TypeObject textio_type;
 /* open(..., 'b'): the same object with bytes in and out (_io.BufferedReader...) */
-extern TypeObject bufreader_type, bufwriter_type, bufrandom_type;
+extern TypeObject bufreader_type, bufwriter_type, bufrandom_type, fileio_type;
 
 void file_init(void);
 void file_fini(void);

@@ -23,3 +23,15 @@ f = open('/dev/null', 'rb', buffering=100)
 print(sys.getsizeof(f), f.__sizeof__())
 f.close()
 print(sys.getsizeof(sys.stdout), sys.stdout.__sizeof__())
+
+f = open('/dev/null', 'rb', buffering=0); print(type(f), f.name, f.mode, f.read(), f.readable(), f.__sizeof__()); print(sys.getsizeof(f)); f.close(); print(f)
+f = open('/dev/null', 'wb', buffering=0); print(f.write(b'abc'), f)
+try: open('/dev/null', 'r', buffering=0)
+except ValueError as e: print(e)
+try: open('/dev/null', 'r', buffering='x')
+except TypeError as e: print(e)
+import gc
+gc.collect()
+before = gc.get_count()[0]
+f = open('/dev/null', 'rb', buffering=0)
+print('FileIO', gc.get_count()[0] - before)
