@@ -1031,9 +1031,19 @@ file_open(Object *const *args, size_t nargs, Object *kwnames)
         if (buffering == -1 && err_occurred())
             return NULL;
     }
-    if (buffering == 0 && !binary)
-        return err_set(exc_ValueError, "can't have unbuffered text I/O");
     int unbuffered = buffering == 0;
+    if (unbuffered && !(fileio_type.flags & TPFLAG_READY)) {
+        /* made on first use, as a start-up object would be: off the pools and the
+        ** counts (a type the start-up readied would change what its exit collects) */
+        heap_side_enter();
+        int pinned = heap_side_pinned;
+        heap_side_pinned = 1;
+        int r = type_ready(&fileio_type);
+        heap_side_pinned = pinned;
+        heap_side_leave();
+        if (r < 0)
+            return NULL;
+    }
     switch (kind) {
     case 'r': rd = 1; flags = plus ? O_RDWR : O_RDONLY; wr = plus; break;
     case 'w': wr = 1; flags = (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_TRUNC; rd = plus; break;
@@ -1061,6 +1071,18 @@ file_open(Object *const *args, size_t nargs, Object *kwnames)
             close(fd);
             return exc_set_from_errno(EISDIR, file, NULL);
         }
+    }
+    if (buffering == 0 && !binary) {
+        /* CPython's _io.open finds out after making the FileIO, which it closes */
+        Object *t = tuple_new(4);
+        gc_on_alloc();
+        Object *d = dict_new();
+        xdecref(t);
+        xdecref(d);
+        gc_on_free();
+        if (!INT_CHECK(file))
+            close(fd);
+        return err_set(exc_ValueError, "can't have unbuffered text I/O");
     }
     TypeObject *type = &textio_type;
     if (binary) {

@@ -225,8 +225,7 @@ static TypeObject *const core_types[] = {
     &staticmethod_type, &classmethod_type, &property_type, &super_type, &module_type,
     &generator_type, &frame_type, &traceback_type, &mappingproxy_type, &seqiter_type,
     &calliter_type, &enumerate_type, &zip_type, &map_type, &filter_type, &reversed_type,
-    &textio_type, &bufreader_type, &bufwriter_type, &bufrandom_type, &fileio_type,
-    &genericalias_type,
+    &textio_type, &bufreader_type, &bufwriter_type, &bufrandom_type, &genericalias_type,
     &uniontype_type, &weakref_type, &weakproxy_type, &weakcallableproxy_type,
     NULL,
 };

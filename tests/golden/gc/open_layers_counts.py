@@ -25,7 +25,7 @@ f.close()
 print(sys.getsizeof(sys.stdout), sys.stdout.__sizeof__())
 
 f = open('/dev/null', 'rb', buffering=0); print(type(f), f.name, f.mode, f.read(), f.readable(), f.__sizeof__()); print(sys.getsizeof(f)); f.close(); print(f)
-f = open('/dev/null', 'wb', buffering=0); print(f.write(b'abc'), f)
+f = open('/dev/null', 'wb', buffering=0); print(f.write(b'abc'), f); f.close()
 try: open('/dev/null', 'r', buffering=0)
 except ValueError as e: print(e)
 try: open('/dev/null', 'r', buffering='x')
