@@ -1625,11 +1625,13 @@ static Object *
 dict_repr(Object *o)
 {
     DictObject *mp = (DictObject *)o;
-    if (mp->used == 0)
-        return str_from_cstr("{}");
-    int rc = repr_enter(o);
+    int rc = repr_enter(o);     /* before the empty case, as CPython 3.11's */
     if (rc != 0)
         return rc > 0 ? str_from_cstr("{...}") : NULL;
+    if (mp->used == 0) {
+        repr_leave(o);
+        return str_from_cstr("{}");
+    }
     StrBuilder b;
     sb_init(&b);
     if (sb_putc(&b, '{') < 0)
