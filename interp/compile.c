@@ -5170,6 +5170,13 @@ assemble(Compiler *c, int addNone)
     co->posonlyargcount = u->posonlyargcount;
     co->kwonlyargcount = u->kwonlyargcount;
     co->nlocalsplus = nlp;
+    if (nlp == 0) {
+        /* CPython's co_localspluskinds is a bytes object: b'' here (code_dealloc gives
+        ** the reference back) */
+        Object *e = bytes_from_buf("", 0);
+        if (!e)
+            goto fail;
+    }
     co->nlocals = nvar;
     co->ncellvars = ncell;
     co->nfreevars = nfree;

@@ -49,6 +49,14 @@ code_dealloc(Object *o)
     heap_free(co->extra);
     xdecref(co->linetable);
     xdecref(co->exctable_bytes);
+    if (co->cpy_units && co->nlocalsplus == 0 && co->localsplusnames) {
+        /* the b'' that stands for CPython's co_localspluskinds (the compiler took it) */
+        Object *e = bytes_from_buf("", 0);
+        if (e) {
+            decref(e);
+            decref(e);
+        }
+    }
     obj_free(o);
 }
 

@@ -294,4 +294,4 @@ static const struct { char c; int32_t d[2]; } startup_frozen_char_refs[] = {
 };
 static const int32_t startup_empty_str_refs[2] = {143, 181};
 static const int32_t startup_empty_tuple_refs[2] = {548, 613};
-static const int32_t startup_empty_bytes_refs[2] = {1710, 2039};
+static const int32_t startup_empty_bytes_refs[2] = {1709, 2038};
