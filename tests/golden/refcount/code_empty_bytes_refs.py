@@ -1,22 +1,12 @@
 # Every CPython 3.11 code object holds b'' as its co_exceptiontable when it has no
 # handlers, and as its co_localspluskinds when it has no locals: sys.getrefcount(b'')
-# counts them (function bodies, classes, lambdas, comprehensions).
+# counts them (module, function bodies, classes, lambdas, comprehensions).
 import sys
-base = sys.getrefcount(b'')
-def f(): pass
-print(sys.getrefcount(b'') - base)
-def g(a): return a
-print(sys.getrefcount(b'') - base)
-class C:
-    def m(self): pass
-print(sys.getrefcount(b'') - base)
-h = lambda: 1
-print(sys.getrefcount(b'') - base)
-def k():
-    try:
-        pass
-    except Exception:
-        pass
-print(sys.getrefcount(b'') - base)
-del f, g, C, h, k
-print(sys.getrefcount(b'') - base)
+sources = ['x = 1', 'def f(): pass', 'def g(a): return a', 'class C:\n    def m(self): pass',
+           'h = lambda: 1', '[i for i in ()]', 'def k():\n    try:\n        pass\n    except Exception:\n        pass']
+for src in sources:
+    base = sys.getrefcount(b'')
+    c = compile(src, 'src', 'exec')
+    made = sys.getrefcount(b'') - base
+    del c
+    print(repr(src), made, sys.getrefcount(b'') - base)
