@@ -4511,9 +4511,11 @@ compute_depths(Compiler *c, int *depth, int *maxdepth, int start_depth)
 }
 
 static int
-intern_string_constants(Object *tuple)
+intern_string_constants(Object *tuple, int *modified)
 {
-    for (ssize_t i = 0; i < TUPLE_LEN(tuple); i++) {
+    /* CPython 3.11's (codeobject.c): from the last item, into nested tuples, and through
+    ** a frozenset's items as a tuple (PySequence_Tuple), rebuilt when one was interned */
+    for (ssize_t i = TUPLE_LEN(tuple); --i >= 0;) {
         Object *v = TUPLE_GET(tuple, i);
         if (STR_CHECK_EXACT(v)) {
             if (str_is_identifier_chars(v)) {
@@ -4522,12 +4524,36 @@ intern_string_constants(Object *tuple)
                 if (w != v) {
                     TUPLE_SET(tuple, i, w);
                     decref(v);
+                    if (modified)
+                        *modified = 1;
                 } else {
                     decref(w);
                 }
             }
         } else if (TUPLE_CHECK_EXACT(v)) {
-            intern_string_constants(v);
+            if (intern_string_constants(v, NULL) < 0)
+                return -1;
+        } else if (FROZENSET_CHECK_EXACT(v)) {
+            Object *tmp = tuple_from_iterable(v);
+            if (!tmp)
+                return -1;
+            int tmp_modified = 0;
+            if (intern_string_constants(tmp, &tmp_modified) < 0) {
+                decref(tmp);
+                return -1;
+            }
+            if (tmp_modified) {
+                Object *fs = frozenset_new(tmp);
+                if (!fs) {
+                    decref(tmp);
+                    return -1;
+                }
+                TUPLE_SET(tuple, i, fs);
+                decref(v);
+                if (modified)
+                    *modified = 1;
+            }
+            decref(tmp);
         }
     }
     return 0;
@@ -5139,7 +5165,7 @@ assemble(Compiler *c, int addNone)
     Object *names = fm_merge_one(c, list_to_interned_tuple(u->names));
     Object *consts = list_as_tuple(u->consts);
     if (consts)
-        intern_string_constants(consts);
+        intern_string_constants(consts, NULL);
     consts = fm_merge_one(c, consts);
     Object *lpn = fm_merge_one(c, list_to_interned_tuple(lpnames));
     co = code_new_sized(cunits + 1);    /* CPython's RESUME included */
