@@ -25,11 +25,23 @@
 #include <stdio.h>
 #include <sys/stat.h>
 
-
 typedef struct BuiltinModule {
     const char *name;
     Object *(*init)(void);
 } BuiltinModule;
+
+/* Modules the reference's start-up has imported that pyheap imports on first use: their
+** __package__ '' is among the references to '' the start-up table already counts
+** (runtime/startup_singletons.h), so setting it takes that reference over. */
+static int
+held_at_startup(Object *fullname)
+{
+    static const char *const names[] = {"atexit", "_weakref", "weakref", NULL};
+    for (const char *const *p = names; *p; p++)
+        if (str_eq_cstr(fullname, *p))
+            return 1;
+    return 0;
+}
 
 static const BuiltinModule builtin_modules[] = {
     {"gc", gcmodule_init},
@@ -221,6 +233,8 @@ load_module(Object *fullname, Object *name, Object *path)
                 decref(m);
                 return NULL;
             }
+            if (!dot && held_at_startup(fullname))
+                pkg->refcnt--;
             decref(pkg);
         }
         if (dict_setitem(rt.modules, fullname, m) < 0) {
@@ -347,6 +361,8 @@ import_full(Object *fullname)
                 if (MODULE_CHECK(nm)) {
                     Object *empty = str_empty();
                     int r = dict_setitem(((ModuleObject *)nm)->md_dict, ID(__package__), empty);
+                    if (r == 0 && held_at_startup(fullname))
+                        empty->refcnt--;
                     decref(empty);
                     if (r < 0) {
                         decref(nm);

@@ -181,6 +181,13 @@ interp_init(int argc, char **argv)
         dict_setitem_str(rt.modules, "builtins", rt.builtins_module) < 0 ||
         import_init() < 0)
         fatal_startup();
+    /* importlib's _setup gives sys (as builtins) the attributes of a module it imported:
+    ** __package__ '' (there is no __spec__ or __loader__: no importlib) */
+    Object *empty = str_from_cstr("");
+    if (!empty || dict_setitem(module_get_dict(sys), ID(__package__), empty) < 0 ||
+        dict_setitem(rt.builtins, ID(__package__), empty) < 0)
+        fatal_startup();
+    decref(empty);
     /* rt.sys_module keeps the reference: like CPython's interp->sysdict, sys outlives its
     ** removal from sys.modules at exit (interp_teardown releases it). */
     /* CPython copies builtins before io adds open() and site adds exit, quit, help,

@@ -292,6 +292,6 @@ static const struct { char c; int32_t d[2]; } startup_frozen_char_refs[] = {
     {'x', {45, 53}},
     {'y', {1, 1}},
 };
-static const int32_t startup_empty_str_refs[2] = {143, 181};
+static const int32_t startup_empty_str_refs[2] = {140, 178};
 static const int32_t startup_empty_tuple_refs[2] = {548, 613};
 static const int32_t startup_empty_bytes_refs[2] = {1709, 2038};
