@@ -4682,8 +4682,22 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
         } else if (level == ps->delem_lv && ps->prev_code != TK_DOT) {
             ps->delem_state = 0;
         }
+    } else if ((code == TK_STRING || code == TK_NUMBER || is_open(code)) && level == 0 &&
+               ((ps->st_start && !ps->st_compound) || ps->st_after_eq)) {
+        /* a chain begun by another atom (a literal, a display, a group) where a target
+        ** could start: its attributes are tried by t_primary as a name's are */
+        ps->chain = 1;
+        ps->chain_level = 0;
+        ps->chain_ctx = ps->st_start ? NM_STMT_START : NM_AFTER_EQ;
+    } else if ((code == TK_STRING || code == TK_NUMBER || is_open(code)) && level == 0 &&
+               ps->prev_code == TK_COMMA && !ps->st_compound && !ps->st_lambda &&
+               !ps->for_tgt &&
+               ((!ps->st_eq_seen && !ps->st_annot) || (ps->st_eq_seen && ps->tv_all[0]))) {
+        ps->chain = 3;                      /* ... as a later element of such a tuple */
+        ps->chain_level = 0;
+        ps->chain_ctx = NM_TUPLE_ELEM;
     } else if (ps->chain && level == ps->chain_level && code != TK_DOT && code != TK_LPAR &&
-               code != TK_LSQB) {
+               code != TK_LSQB && !(code == TK_STRING && ps->prev_code == TK_STRING)) {
         ps->chain = 0;                      /* the chain ended */
     }
     if (code != TK_NAME && ps->delem_state && level == ps->delem_lv && code != TK_DOT)
