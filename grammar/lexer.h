@@ -199,6 +199,7 @@ typedef struct ParseState {
     ** current one (TV_*, parse.c) */
     unsigned char tv_all[65], tv_cur[65];
     unsigned char tv_brace[65]; /* the bracket open at that depth is a '{' */
+    unsigned char tv_lsqb[65];  /* ... a '[' */
     /* per bracket depth, what after_closing and group_ahead found for the bracket open
     ** there (bit 0x80 of ahead_flags: computed), so a long display is scanned once */
     short closing_next[64];

@@ -769,6 +769,7 @@ scan_group_ahead(ParseState *ps, int *comma, int *comp, int *colon)
 /* After a NAME followed by '.' or '[': whether its chain of trailers ('.' NAME, '[...]',
 ** '(...)') ends with a call. */
 static int chain_ends_in_call_from(ParseState *ps, int k, int c);
+static int closing_chain(ParseState *ps, int up);
 
 static int
 chain_ends_in_call(ParseState *ps)
@@ -806,6 +807,37 @@ chain_ends_in_call_from(ParseState *ps, int k, int c)
         c = peek_token(ps, k, &(QTok){0});
     }
     return 0;
+}
+
+/* Whether the chain of trailers from the lookahead has a call anywhere in it. */
+static int
+chain_has_call(ParseState *ps)
+{
+    int c = ps->la_code, call = 0;
+    for (int k = -1; k < 1024;) {
+        if (c == TK_DOT) {
+            if (peek_token(ps, k + 1, &(QTok){0}) != TK_NAME)
+                return call;
+            k += 2;
+        } else if (c == TK_LSQB || c == TK_LPAR) {
+            call |= c == TK_LPAR;
+            int depth = 0;
+            do {
+                if (c <= 0 || c == TK_NEWLINE)
+                    return call;
+                if (c == TK_LPAR || c == TK_LSQB || c == TK_LBRACE)
+                    depth++;
+                else if (c == TK_RPAR || c == TK_RSQB || c == TK_RBRACE)
+                    depth--;
+                c = peek_token(ps, ++k, &(QTok){0});
+            } while (depth > 0 && k < 1024);
+            continue;
+        } else {
+            return call;
+        }
+        c = peek_token(ps, k, &(QTok){0});
+    }
+    return call;
 }
 
 /* How many times CPython 3.11's PEG parser converts this NAME token into a str object
@@ -868,15 +900,34 @@ name_attempts(ParseState *ps, Token t)
     case NM_DISP_LATER_TV: {
         /* the display is tried as a target list (t_primary, star_atom) and then parsed as
         ** an expression, its first element once more through t_primary's atom */
-        int d = ps->disp[ps->la_level > 0 ? ps->la_level - 1 : 0];
-        if (n == TK_COLON)
-            return 2;                               /* a dict display's key */
-        if (n == TK_FOR && ctx == NM_DISP_FIRST)     /* a comprehension's element */
-            return d == DISP_TP_SET ? 8 : d == DISP_TP_LIST ? 10 : 13;
+        int up = ps->la_level > 0 ? ps->la_level - 1 : 0;
+        int d = ps->disp[up];
+        int comma = 0, comp = 0, colon = 0;
+        if (ctx == NM_DISP_FIRST)
+            group_ahead(ps, &comma, &comp, &colon);
+        int brace = up < 65 && ps->tv_brace[up], lsqb = up < 65 && ps->tv_lsqb[up];
+        if (n == TK_COLON)          /* a dict display's key; a dict comprehension's is */
+            return comp && brace ? 5 : 2;                /* tried as a set's element too */
+        /* a comprehension's element: as a bare name, and once more when its chain has a
+        ** call (t_primary grows through it) -- not in a set comprehension; a
+        ** comprehension that is a chain's atom: twice more when the chain ends in a
+        ** call, without that when it does not */
+        int bare_comp = brace ? 8 : lsqb ? 10 : 13;
+        if (d == DISP_TP_SET || d == DISP_TP_LIST)
+            bare_comp = d == DISP_TP_SET ? 8 : 10;
+        if (n == TK_FOR && ctx == NM_DISP_FIRST)
+            return bare_comp + (closing_chain(ps, 1) == 2 ? 2 : 0);
+        int call = chain_has_call(ps);
+        if (comp && colon && brace)
+            return 5;                       /* a dict comprehension's key with trailers */
+        if (comp) {
+            int after = closing_chain(ps, 1);
+            return bare_comp + (after == 2 ? 2 + call : after == 1 ? 0 : call && !brace);
+        }
         if (d == DISP_TP_NESTED_LATER)
             return 4;
         if (d == DISP_TP_SET)
-            return 5;
+            return colon ? 2 : 5;           /* a dict display's key with trailers */
         if (ctx == NM_DISP_LATER)
             return 5;
         if (ctx == NM_DISP_LATER_TV) {
@@ -885,23 +936,24 @@ name_attempts(ParseState *ps, Token t)
             int next = after_closing(ps, 1);
             if (next == TK_EQUAL)
                 return 5;
-            return (next == TK_DOT || next == TK_LPAR || next == TK_LSQB ? 6 : 7) +
-                   (n == TK_LPAR);
+            return (next == TK_DOT || next == TK_LPAR || next == TK_LSQB ? 6 : 7) + call;
         }
         if (d == DISP_TP_PAREN || d == DISP_TP_PAREN_START) {
-            int comma, comp, colon;
-            group_ahead(ps, &comma, &comp, &colon);
-            if (!comma && !comp && n != TK_COLONEQUAL) {
+            if (!comma && n != TK_COLONEQUAL) {
                 /* a parenthesized expression: the group alternative parses it as well */
                 if (d == DISP_TP_PAREN)
-                    return 10;
-                return n == TK_DOT || n == TK_LPAR || n == TK_LSQB ? 10 : 12;
+                    return 10 + call;
+                return call ? 13 : n == TK_DOT || n == TK_LPAR || n == TK_LSQB ? 10 : 12;
             }
         }
-        return d == DISP_TP_PAREN_START ? 9 : 7;
+        return (d == DISP_TP_PAREN_START ? 9 : 7) + call;
     }
-    case NM_DISP_ARG:
-        return 4;
+    case NM_DISP_ARG: {
+        /* a comprehension as a call's argument parses its element twice more */
+        int comma, comp, colon;
+        group_ahead(ps, &comma, &comp, &colon);
+        return comp ? 6 : 4;
+    }
     case NM_TUPLE_LATER_TV:
         /* a later element of a tuple whose elements so far could all be targets: the
         ** target rules parse it too, unless the tuple is the target */
@@ -1054,26 +1106,35 @@ number_object(const char *s, int n, int is_int, int *bad_float)
     return imag ? complex_from_doubles(0.0, d) : float_from_double(d);
 }
 
+/* What follows the up-th bracket around the lookahead: 0 no trailer, 1 a chain of
+** trailers that is a target itself (it does not end in a call), 2 one ending in a call. */
+static int
+closing_chain(ParseState *ps, int up)
+{
+    int depth = 0, c = ps->la_code, k = -1;
+    for (; k < 1024; c = peek_token(ps, ++k, &(QTok){0})) {
+        if (c <= 0 || c == TK_NEWLINE)
+            return 0;
+        if (c == TK_LPAR || c == TK_LSQB || c == TK_LBRACE)
+            depth++;
+        else if ((c == TK_RPAR || c == TK_RSQB || c == TK_RBRACE) && --depth == -up)
+            break;
+    }
+    c = peek_token(ps, ++k, &(QTok){0});
+    if (c != TK_DOT && c != TK_LSQB && c != TK_LPAR)
+        return 0;
+    return chain_ends_in_call_from(ps, k, c) ? 2 : 1;
+}
+
 /* Whether a bracket around the lookahead is the atom of a chain of trailers that is a
-** target itself (it does not end in a call): the target rules take the chain, and never
-** try the bracket as a target list whose elements they would reach. */
+** target itself: the target rules take the chain, and never try the bracket as a target
+** list whose elements they would reach. */
 static int
 in_primary_display(ParseState *ps)
 {
-    for (int up = 1; up <= ps->la_level && up <= 64; up++) {
-        int depth = 0, c = ps->la_code, k = -1;
-        for (; k < 1024; c = peek_token(ps, ++k, &(QTok){0})) {
-            if (c <= 0 || c == TK_NEWLINE)
-                return 0;
-            if (c == TK_LPAR || c == TK_LSQB || c == TK_LBRACE)
-                depth++;
-            else if ((c == TK_RPAR || c == TK_RSQB || c == TK_RBRACE) && --depth == -up)
-                break;
-        }
-        c = peek_token(ps, ++k, &(QTok){0});
-        if ((c == TK_DOT || c == TK_LSQB || c == TK_LPAR) && !chain_ends_in_call_from(ps, k, c))
+    for (int up = 1; up <= ps->la_level && up <= 64; up++)
+        if (closing_chain(ps, up) == 1)
             return 1;
-    }
     return 0;
 }
 
@@ -4517,6 +4578,7 @@ tv_update(ParseState *ps, int code, int level)
     unsigned char *c = &ps->tv_cur[level];
     if (is_open(code)) {
         ps->tv_brace[level] = code == TK_LBRACE;
+        ps->tv_lsqb[level] = code == TK_LSQB;
         int trail = *c == TV_TARGET || *c == TV_CALLEND;
         *c = *c == TV_START ? TV_NESTED
              : trail && code == TK_LSQB ? TV_SUBSCR
