@@ -867,8 +867,8 @@ name_attempts(ParseState *ps, Token t)
             return 3;
         if (is_augassign(n))
             return 4;
-        if (assign_ahead(ps))
-            return 3;
+        if (assign_ahead(ps) || (trailer && stmt_ahead(ps) == 2))
+            return 3;       /* the target of an assignment or an augmented one */
         return 1 + tp + (n == TK_DOT || n == TK_LSQB ? 2 * chain_ends_in_call(ps) : 2) + 2;
     case NM_AFTER_EQ:
         if (n == TK_EQUAL)
