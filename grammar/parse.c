@@ -920,7 +920,7 @@ name_attempts(ParseState *ps, Token t)
         int call = chain_has_call(ps);
         if (comp && colon && brace)
             return 5;                       /* a dict comprehension's key with trailers */
-        if (comp) {
+        if (comp && n != TK_COLONEQUAL) {
             int after = closing_chain(ps, 1);
             return bare_comp + (after == 2 ? 2 + call : after == 1 ? 0 : call && !brace);
         }
@@ -949,9 +949,13 @@ name_attempts(ParseState *ps, Token t)
         return (d == DISP_TP_PAREN_START ? 9 : 7) + call;
     }
     case NM_DISP_ARG: {
-        /* a comprehension as a call's argument parses its element twice more */
+        /* a comprehension as a call's argument parses its element twice more; a dict
+        ** display's key once */
         int comma, comp, colon;
         group_ahead(ps, &comma, &comp, &colon);
+        int up = ps->la_level > 0 ? ps->la_level - 1 : 0;
+        if (colon && up < 65 && ps->tv_brace[up])
+            return comp ? 4 : 2;
         return comp ? 6 : 4;
     }
     case NM_TUPLE_LATER_TV:
