@@ -881,7 +881,9 @@ name_attempts(ParseState *ps, Token t)
             return n == TK_EQUAL ? 5 : 3;       /* class bases and keywords */
         /* a call that may start a target is parsed once more by t_primary, unless the
         ** chain is an assignment's target after all */
-        return n == TK_EQUAL ? 7 : 4 + (ps->call_tp[up] && !stmt_ahead(ps));
+        if (n == TK_EQUAL)
+            return ps->call_tp[up] ? 7 : 6;     /* a keyword: once more in a target's call */
+        return 4 + (ps->call_tp[up] && !stmt_ahead(ps));
     }
     case NM_LATER_ARG:
     case NM_LATER_ARG_NOKW:
