@@ -15,6 +15,7 @@
 #include "typeobject.h"
 #include "dictobject.h"
 #include "heap.h"
+#include "gc.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -542,19 +543,31 @@ err_syntax(TypeObject *type, const char *msg, const char *filename, int lineno, 
 }
 
 /* What showing a warning leaves in CPython's heap: the first one makes the warnings module
-** import linecache, tokenize and token (str_first_warning), and each one drops its
-** registry key, a (text, category, lineno) tuple, onto the free list. */
+** import linecache, tokenize and token (str_first_warning); each one makes the warning
+** (category(message)), its registry key (a (text, category, lineno) tuple) and the
+** arguments of the warnings.WarningMessage it shows (a 4-tuple), and frees them: the
+** tuples go to the free lists, the warning and the message object die. */
 static void
-warn_shown_effects(TypeObject *category, int lineno)
+warn_shown_effects(TypeObject *category, const char *msg, const char *filename, int lineno)
 {
     ErrState saved;
     err_save(&saved);
     int side = heap_side_suspend();     /* the compiler runs in side mode; these are not its */
     str_first_warning();
+    Object *text = str_from_cstr(msg);
+    Object *w = text ? obj_call_one((Object *)category, text) : NULL;
     Object *ln = int_from_ssize(lineno);
-    Object *key = ln ? tuple_pack(3, None, (Object *)category, ln) : NULL;
+    Object *key = text && ln ? tuple_pack(3, text, (Object *)category, ln) : NULL;
+    Object *fn = str_from_cstr(filename ? filename : "");
+    Object *margs = w && fn && ln ? tuple_pack(4, w, (Object *)category, fn, ln) : NULL;
+    if (margs)
+        gc_count_transient_alloc();     /* the WarningMessage, made and freed */
+    xdecref(margs);
+    xdecref(fn);
+    xdecref(w);
     xdecref(ln);
     xdecref(key);
+    xdecref(text);
     err_clear();
     heap_side_resume(side);
     err_restore_saved(&saved);
@@ -593,7 +606,7 @@ err_warn_explicit(TypeObject *category, const char *msg, const char *filename, i
     Object *file = rt.sys_dict ? dict_getitem_str(rt.sys_dict, "stderr") : NULL;
     if (file == None)
         return 0;
-    warn_shown_effects(category, lineno);
+    warn_shown_effects(category, msg, filename, lineno);
     if (file) {
         ErrState saved;
         err_save(&saved);
