@@ -4777,10 +4777,11 @@ note_target_position(ParseState *ps, int code, Token tok, int level)
                                   p == TK_RSQB || p == TK_STRING;
         ps->call_tp[level] = p == TK_NAME && ps->nm_at[0] == ps->prev.start &&
                              (ps->nm_ctx[0] == NM_STMT_START || ps->nm_ctx[0] == NM_AFTER_EQ ||
-                              ps->nm_ctx[0] == NM_DISP_FIRST || ps->nm_ctx[0] == NM_DISP_LATER ||
+                              ps->nm_ctx[0] == NM_DISP_FIRST ||
                               ps->nm_ctx[0] == NM_DISP_LATER_TV ||
                               ps->nm_ctx[0] == NM_ATTR_TP ||
-                              (ps->delem_state && level == ps->delem_lv));
+                              (ps->delem_state && level == ps->delem_lv &&
+                               ps->delem_ctx != NM_DISP_LATER));
         if ((p == TK_RSQB || p == TK_RPAR) &&
             ((ps->chain == 1 && level == ps->chain_level) ||
              (ps->delem_state && level == ps->delem_lv)))
