@@ -883,6 +883,10 @@ name_attempts(ParseState *ps, Token t)
         ** chain is an assignment's target after all */
         if (n == TK_EQUAL)
             return ps->call_tp[up] ? 7 : 6;     /* a keyword: once more in a target's call */
+        int comma, comp, colon;
+        group_ahead(ps, &comma, &comp, &colon);
+        if (comp && !comma)                     /* a generator expression's element */
+            return ps->call_tp[up] && !stmt_ahead(ps) ? 5 : 3;
         return 4 + (ps->call_tp[up] && !stmt_ahead(ps));
     }
     case NM_LATER_ARG:
