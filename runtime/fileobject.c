@@ -21,6 +21,7 @@
 #include "exceptions.h"
 #include "typeobject.h"
 #include "methodobject.h"
+#include "ceval.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -45,7 +46,7 @@ typedef struct TextIOObject {
     Object *cpy_dicts[2];       /* open(): its FileIO's and TextIOWrapper's __dict__ */
     ssize_t cpy_bufsize;        /* a binary file: CPython's buffer (its __sizeof__) */
     Object *dict;
-    Object *encoding;           /* open()'s encoding= as given, NULL: "utf-8" */
+    Object *encoding;           /* open()'s encoding= as given, NULL: the locale's (UTF-8) */
     Object *errors;             /* open()'s errors=, NULL: "strict" */
     int other_codec;            /* encoding is not UTF-8 (ascii, latin-1): via the codecs */
 } TextIOObject;
@@ -751,7 +752,11 @@ tio_get_closed(Object *self, void *c)
 static Object *
 tio_get_encoding(Object *self, void *c)
 {
-    return SELF->encoding ? newref(SELF->encoding) : str_from_cstr("utf-8");
+    /* open()'s default is the locale's encoding, named as nl_langinfo names it (CPython's
+    ** locale.getencoding()); the standard streams say "utf-8" */
+    if (SELF->encoding)
+        return newref(SELF->encoding);
+    return str_from_cstr(SELF->is_std ? "utf-8" : "UTF-8");
 }
 
 static const GetSetDef tio_getset[] = {
@@ -792,11 +797,53 @@ tio_iter(Object *self)
     return newref(self);
 }
 
+/* A file open()ed and never closed dies: CPython's FileIO finalizer warns "unclosed file"
+** (a ResourceWarning, ignored by the default filters).  The warnings path still makes
+** the warning and its registry key and gives the running code's globals a
+** __warningregistry__ holding the filters' version (0): programs see that dict. */
+static void
+unclosed_file_warning(TextIOObject *f)
+{
+    Object *g = vm_current_globals();
+    if (!g || !DICT_CHECK(g))
+        return;
+    ErrState saved;
+    err_save(&saved);
+    Object *reg = dict_getitem_str(g, "__warningregistry__");
+    if (reg && DICT_CHECK(reg)) {
+        incref(reg);
+    } else {
+        reg = dict_new();
+        if (reg && dict_setitem_str(g, "__warningregistry__", reg) < 0)
+            CLEAR(reg);
+    }
+    Object *zero = int_from_long(0);
+    if (reg && zero) {
+        Object *v = dict_getitem_str(reg, "version");
+        if (!v || !INT_CHECK(v) || int_as_long(v) != 0) {
+            dict_clear(reg);
+            dict_setitem_str(reg, "version", zero);
+        }
+    }
+    Object *text = str_from_format("unclosed file <_io.TextIOWrapper name=%R>", f->name);
+    Object *w = text ? obj_call_one((Object *)exc_ResourceWarning, text) : NULL;
+    Object *key = text && zero ? tuple_pack(3, text, (Object *)exc_ResourceWarning, zero) : NULL;
+    xdecref(key);
+    xdecref(w);
+    xdecref(text);
+    xdecref(zero);
+    xdecref(reg);
+    err_clear();
+    err_restore_saved(&saved);
+}
+
 static void
 tio_dealloc(Object *self)
 {
     TextIOObject *f = SELF;
     gc_untrack(self);
+    if (!f->is_std && !f->closed && f->owns_fd && f->cpy_dicts[0])
+        unclosed_file_warning(f);
     if (!f->is_std)
         tio_close_impl(f);
     else
@@ -843,8 +890,9 @@ tio_repr(Object *self)
     if (SELF->encoding)
         return str_from_format("<_io.TextIOWrapper name=%R mode=%R encoding=%R>", SELF->name,
                                SELF->mode, SELF->encoding);
-    return str_from_format("<_io.TextIOWrapper name=%R mode=%R encoding='utf-8'>", SELF->name,
-                           SELF->mode);
+    return str_from_format(SELF->is_std ? "<_io.TextIOWrapper name=%R mode=%R encoding='utf-8'>"
+                                        : "<_io.TextIOWrapper name=%R mode=%R encoding='UTF-8'>",
+                           SELF->name, SELF->mode);
 }
 
 TypeObject textio_type = {
