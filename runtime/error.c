@@ -9,6 +9,7 @@
 #include "exceptions.h"
 #include "strobject.h"
 #include "tupleobject.h"
+#include "listobject.h"
 #include "intobject.h"
 #include "traceback.h"
 #include "fileobject.h"
@@ -545,7 +546,8 @@ err_syntax(TypeObject *type, const char *msg, const char *filename, int lineno, 
 /* What showing a warning leaves in CPython's heap: the first one makes the warnings module
 ** import linecache, tokenize and token (str_first_warning); each one makes the warning
 ** (category(message)), its registry key (a (text, category, lineno) tuple) and the
-** arguments of the warnings.WarningMessage it shows (a 4-tuple), and frees them: the
+** arguments of the warnings.WarningMessage it shows (message, category, filename, lineno,
+** file, line: a 6-tuple), and frees them: the
 ** tuples go to the free lists, the warning and the message object die. */
 static void
 warn_shown_effects(TypeObject *category, const char *msg, const char *filename, int lineno)
@@ -559,9 +561,13 @@ warn_shown_effects(TypeObject *category, const char *msg, const char *filename, 
     Object *ln = int_from_ssize(lineno);
     Object *key = text && ln ? tuple_pack(3, text, (Object *)category, ln) : NULL;
     Object *fn = str_from_cstr(filename ? filename : "");
-    Object *margs = w && fn && ln ? tuple_pack(4, w, (Object *)category, fn, ln) : NULL;
+    Object *margs = w && fn && ln ? tuple_pack(6, w, (Object *)category, fn, ln, None, None)
+                                  : NULL;
     if (margs)
         gc_count_transient_alloc();     /* the WarningMessage, made and freed */
+    /* linecache.getline: a pseudo-file ('<stdin>', '<string>') has no lines, [] */
+    Object *lines = filename && filename[0] == '<' ? list_new(0) : NULL;
+    xdecref(lines);
     xdecref(margs);
     xdecref(fn);
     xdecref(w);
