@@ -883,6 +883,8 @@ name_attempts(ParseState *ps, Token t)
         ** chain is an assignment's target after all */
         if (n == TK_EQUAL)
             return ps->call_tp[up] ? 7 : 6;     /* a keyword: once more in a target's call */
+        if (n == TK_COLONEQUAL)
+            return 3;                           /* an assignment expression */
         int comma, comp, colon;
         group_ahead(ps, &comma, &comp, &colon);
         if (comp && !comma)                     /* a generator expression's element */
@@ -896,7 +898,7 @@ name_attempts(ParseState *ps, Token t)
         ** only positional arguments came before, the kwargs rules after that */
         if (n == TK_EQUAL)
             return ctx == NM_LATER_ARG_NOKW ? 5 : ctx == NM_LATER_ARG ? 2 : 1;
-        return 3;
+        return n == TK_COLONEQUAL ? 1 : 3;      /* an assignment expression: once */
     case NM_IF:
         return 4;
     case NM_WHILE:
@@ -914,6 +916,10 @@ name_attempts(ParseState *ps, Token t)
         int brace = up < 65 && ps->tv_brace[up], lsqb = up < 65 && ps->tv_lsqb[up];
         if (n == TK_COLON)          /* a dict display's key; a dict comprehension's is */
             return comp && brace ? 5 : 2;                /* tried as a set's element too */
+        if (n == TK_COLONEQUAL && ctx == NM_DISP_FIRST)  /* an assignment expression's */
+            return d == DISP_TP_LIST && !comp ? 5 : 8;
+        if (n == TK_COLONEQUAL)
+            return ctx == NM_DISP_LATER ? 3 : ctx == NM_DISP_LATER_TV ? 5 : 8;
         /* a comprehension's element: as a bare name, and once more when its chain has a
         ** call (t_primary grows through it) -- not in a set comprehension; a
         ** comprehension that is a chain's atom: twice more when the chain ends in a
