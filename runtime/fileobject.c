@@ -809,6 +809,10 @@ unclosed_file_warning(TextIOObject *f)
         return;
     ErrState saved;
     err_save(&saved);
+    /* the message formats the file's repr, which enters the repr list (made on its first
+    ** use) */
+    if (repr_enter((Object *)f) == 0)
+        repr_leave((Object *)f);
     Object *reg = dict_getitem_str(g, "__warningregistry__");
     if (reg && DICT_CHECK(reg)) {
         incref(reg);
