@@ -3035,10 +3035,12 @@ dispatch:
                 *yielded = 0;
             goto exit_frame;
         }
+        /* the caller is the running frame before the locals go (GH-99729): a finalizer
+        ** they run sees it, never the frame being cleared */
         Frame *caller = f->previous;
+        rt.frame = caller;
         frame_pop_fast(f);
         f = caller;
-        rt.frame = f;
         LOAD_FRAME();
         PUSH(retval);
         retval = NULL;
@@ -3057,9 +3059,9 @@ dispatch:
             goto exit_frame;
         }
         Frame *caller = f->previous;
+        rt.frame = caller;
         frame_pop(f);
         f = caller;
-        rt.frame = f;
         LOAD_FRAME();
         PUSH(gen);
         DISPATCH();
@@ -3383,9 +3385,9 @@ exception_unwind: {
         goto exit_frame;
     }
     Frame *caller = f->previous;
+    rt.frame = caller;
     frame_pop(f);
     f = caller;
-    rt.frame = f;
     LOAD_FRAME();
 }
 resume_with_error:
