@@ -22,6 +22,7 @@
 #include "typeobject.h"
 #include "methodobject.h"
 #include "ceval.h"
+#include "frameobject.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -810,9 +811,12 @@ unclosed_file_warning(TextIOObject *f)
     ErrState saved;
     err_save(&saved);
     /* the message formats the file's repr, which enters the repr list (made on its first
-    ** use) */
+    ** use), and the warning's context takes the running frame's object */
     if (repr_enter((Object *)f) == 0)
         repr_leave((Object *)f);
+    Frame *fr = vm_current_frame();
+    if (fr)
+        frame_get_object(fr);
     Object *reg = dict_getitem_str(g, "__warningregistry__");
     if (reg && DICT_CHECK(reg)) {
         incref(reg);
