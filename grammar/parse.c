@@ -685,24 +685,29 @@ subscript_ahead(ParseState *ps, int *slice, int *tuple, int *after)
     }
 }
 
-/* The token after the bracket that closes 'up' levels above the lookahead (0 if none). */
+/* The peek position of the bracket that closes 'up' levels above the lookahead, or -2
+** when the statement ends first. */
 static int
-scan_after_closing(ParseState *ps, int up)
+closing_position(ParseState *ps, int up)
 {
     int depth = 0, c = ps->la_code;
     for (int k = -1; k < 1024; c = peek_token(ps, ++k, &(QTok){0})) {
         if (c <= 0 || c == TK_NEWLINE)
-            return 0;
-        if (c == TK_LPAR || c == TK_LSQB || c == TK_LBRACE) {
+            return -2;
+        if (c == TK_LPAR || c == TK_LSQB || c == TK_LBRACE)
             depth++;
-        } else if (c == TK_RPAR || c == TK_RSQB || c == TK_RBRACE) {
-            if (--depth == -up) {
-                QTok q;
-                return peek_token(ps, k + 1, &q);
-            }
-        }
+        else if ((c == TK_RPAR || c == TK_RSQB || c == TK_RBRACE) && --depth == -up)
+            return k;
     }
-    return 0;
+    return -2;
+}
+
+/* The token after the bracket that closes 'up' levels above the lookahead (0 if none). */
+static int
+scan_after_closing(ParseState *ps, int up)
+{
+    int k = closing_position(ps, up);
+    return k < -1 ? 0 : peek_token(ps, k + 1, &(QTok){0});
 }
 
 /* ... once per bracket (cached per depth; note_target_position resets it) */
@@ -777,11 +782,13 @@ chain_ends_in_call(ParseState *ps)
     return chain_ends_in_call_from(ps, -1, ps->la_code);
 }
 
-/* The same from the token c at peek position k (-1: the lookahead). */
+/* The chain of trailers from the token c at peek position k (-1: the lookahead): whether
+** it ends with a call (0 when it is cut short), and in *any_call whether it has one. */
 static int
-chain_ends_in_call_from(ParseState *ps, int k, int c)
+chain_scan(ParseState *ps, int k, int c, int *any_call)
 {
     int last_call = 0;
+    *any_call = 0;
     while (k < 1024) {
         if (c == TK_DOT) {
             if (peek_token(ps, k + 1, &(QTok){0}) != TK_NAME)
@@ -790,6 +797,7 @@ chain_ends_in_call_from(ParseState *ps, int k, int c)
             last_call = 0;
         } else if (c == TK_LSQB || c == TK_LPAR) {
             last_call = c == TK_LPAR;
+            *any_call |= last_call;
             int depth = 0;
             do {
                 if (c <= 0 || c == TK_NEWLINE)
@@ -809,35 +817,20 @@ chain_ends_in_call_from(ParseState *ps, int k, int c)
     return 0;
 }
 
+static int
+chain_ends_in_call_from(ParseState *ps, int k, int c)
+{
+    int any;
+    return chain_scan(ps, k, c, &any);
+}
+
 /* Whether the chain of trailers from the lookahead has a call anywhere in it. */
 static int
 chain_has_call(ParseState *ps)
 {
-    int c = ps->la_code, call = 0;
-    for (int k = -1; k < 1024;) {
-        if (c == TK_DOT) {
-            if (peek_token(ps, k + 1, &(QTok){0}) != TK_NAME)
-                return call;
-            k += 2;
-        } else if (c == TK_LSQB || c == TK_LPAR) {
-            call |= c == TK_LPAR;
-            int depth = 0;
-            do {
-                if (c <= 0 || c == TK_NEWLINE)
-                    return call;
-                if (c == TK_LPAR || c == TK_LSQB || c == TK_LBRACE)
-                    depth++;
-                else if (c == TK_RPAR || c == TK_RSQB || c == TK_RBRACE)
-                    depth--;
-                c = peek_token(ps, ++k, &(QTok){0});
-            } while (depth > 0 && k < 1024);
-            continue;
-        } else {
-            return call;
-        }
-        c = peek_token(ps, k, &(QTok){0});
-    }
-    return call;
+    int any;
+    chain_scan(ps, -1, ps->la_code, &any);
+    return any;
 }
 
 /* How many times CPython 3.11's PEG parser converts this NAME token into a str object
@@ -925,8 +918,6 @@ name_attempts(ParseState *ps, Token t)
         ** comprehension that is a chain's atom: twice more when the chain ends in a
         ** call, without that when it does not */
         int bare_comp = brace ? 8 : lsqb ? 10 : 13;
-        if (d == DISP_TP_SET || d == DISP_TP_LIST)
-            bare_comp = d == DISP_TP_SET ? 8 : 10;
         if (n == TK_FOR && ctx == NM_DISP_FIRST)
             return bare_comp + (closing_chain(ps, 1) == 2 ? 2 : 0);
         int call = chain_has_call(ps);
@@ -1127,16 +1118,10 @@ number_object(const char *s, int n, int is_int, int *bad_float)
 static int
 closing_chain(ParseState *ps, int up)
 {
-    int depth = 0, c = ps->la_code, k = -1;
-    for (; k < 1024; c = peek_token(ps, ++k, &(QTok){0})) {
-        if (c <= 0 || c == TK_NEWLINE)
-            return 0;
-        if (c == TK_LPAR || c == TK_LSQB || c == TK_LBRACE)
-            depth++;
-        else if ((c == TK_RPAR || c == TK_RSQB || c == TK_RBRACE) && --depth == -up)
-            break;
-    }
-    c = peek_token(ps, ++k, &(QTok){0});
+    int k = closing_position(ps, up);
+    if (k < -1)
+        return 0;
+    int c = peek_token(ps, ++k, &(QTok){0});
     if (c != TK_DOT && c != TK_LSQB && c != TK_LPAR)
         return 0;
     return chain_ends_in_call_from(ps, k, c) ? 2 : 1;

@@ -995,20 +995,25 @@ file_new_std(int fd, const char *name, int buffered)
 ** pyheap's object stands for the outermost layer; the others are counted in generation
 ** 0 (cpy_layers, given back when the file dies) and the dicts and tuples are real, so
 ** the free lists and the counts after an open() are CPython's. */
+static Object *
+open_fileio_layer(int counted)
+{
+    Object *t = tuple_new(4);           /* FileIO(file, rawmode, closefd, opener) */
+    if (counted)
+        gc_on_alloc();                  /* the FileIO (else pyheap's object is it) */
+    Object *d = dict_new();             /* raw.name */
+    xdecref(t);
+    return d;
+}
+
 static void
 open_cpython_layers(TextIOObject *f, int binary, int unbuffered, int rd, int wr)
 {
-    Object *t = tuple_new(4);           /* FileIO(file, rawmode, closefd, opener) */
-    f->cpy_layers = 0;
-    if (!unbuffered) {
-        gc_on_alloc();                  /* the FileIO (else pyheap's object is it) */
-        f->cpy_layers = 1;
-    }
-    f->cpy_dicts[0] = dict_new();       /* raw.name */
-    xdecref(t);
+    f->cpy_dicts[0] = open_fileio_layer(!unbuffered);
+    f->cpy_layers = !unbuffered;
     if (unbuffered)
         goto done;
-    t = tuple_new(2);                   /* Buffered{Reader,Writer,Random}(raw, buffering) */
+    Object *t = tuple_new(2);                   /* Buffered{Reader,Writer,Random}(raw, buffering) */
     if (!binary) {
         gc_on_alloc();
         f->cpy_layers++;
@@ -1130,11 +1135,7 @@ file_open(Object *const *args, size_t nargs, Object *kwnames)
     }
     if (buffering == 0 && !binary) {
         /* CPython's _io.open finds out after making the FileIO, which it closes */
-        Object *t = tuple_new(4);
-        gc_on_alloc();
-        Object *d = dict_new();
-        xdecref(t);
-        xdecref(d);
+        xdecref(open_fileio_layer(1));
         gc_on_free();
         if (!INT_CHECK(file))
             close(fd);

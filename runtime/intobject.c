@@ -3321,18 +3321,23 @@ TypeObject int_type = {
 ** CPython's.  The small ints are static, so nothing gives them back. */
 #include "startup_ints.h"
 
+static void
+small_ints_add(const int32_t *d, size_t stride)
+{
+    for (int i = 0; i < INT_SMALL_NEG + INT_SMALL_POS; i++)
+        int_small_ints[i].ob_base.ob_base.refcnt += d[(size_t)i * stride];
+}
+
 void
 int_startup_refs(int repl)
 {
-    for (int i = 0; i < INT_SMALL_NEG + INT_SMALL_POS; i++)
-        int_small_ints[i].ob_base.ob_base.refcnt += startup_int_refs[i][repl ? 1 : 0];
+    small_ints_add(&startup_int_refs[0][repl ? 1 : 0], 2);
 }
 
 void
 int_first_warning_refs(const int32_t *d)
 {
-    for (int i = 0; i < INT_SMALL_NEG + INT_SMALL_POS; i++)
-        int_small_ints[i].ob_base.ob_base.refcnt += d[i];
+    small_ints_add(d, 1);
 }
 
 void

@@ -640,29 +640,41 @@ str_startup_adjust(Object *o)
 ** sys.getrefcount('') and sys.getrefcount(()) are CPython's.  They are never freed. */
 #include "startup_singletons.h"
 
+/* Add references to the static singletons: chars[i * stride] to the 256 one-character
+** strings, e, t and b to '', () and b''. */
+static int
+singletons_add(const int32_t *chars, size_t stride, int32_t e, int32_t t, int32_t b)
+{
+    for (int i = 0; i < 256; i++)
+        latin1_chars[i]->ob_base.refcnt += chars[(size_t)i * stride];
+    empty_str->ob_base.refcnt += e;
+    Object *et = tuple_empty();
+    et->refcnt += t;
+    decref(et);
+    Object *eb = bytes_from_buf("", 0);
+    if (!eb)
+        return -1;
+    eb->refcnt += b;
+    decref(eb);
+    return 0;
+}
+
 void
 str_singletons_startup_refs(int repl)
 {
-    for (int i = 0; i < 256; i++)
-        latin1_chars[i]->ob_base.refcnt += startup_char_refs[i][repl ? 1 : 0];
-    empty_str->ob_base.refcnt += startup_empty_str_refs[repl ? 1 : 0];
+    int m = repl ? 1 : 0;
+    if (singletons_add(&startup_char_refs[0][m], 2, startup_empty_str_refs[m],
+                       startup_empty_tuple_refs[m], startup_empty_bytes_refs[m]) < 0)
+        fatal("str_singletons_startup_refs");
     for (size_t k = 0; k < sizeof startup_frozen_char_refs / sizeof startup_frozen_char_refs[0];
          k++) {
         char c[2] = {startup_frozen_char_refs[k].c, 0};
         Object *s = str_intern_cstr(c);
         if (!s)
             fatal("str_singletons_startup_refs");
-        s->refcnt += startup_frozen_char_refs[k].d[repl ? 1 : 0];
+        s->refcnt += startup_frozen_char_refs[k].d[m];
         decref(s);
     }
-    Object *t = tuple_empty();
-    t->refcnt += startup_empty_tuple_refs[repl ? 1 : 0];
-    decref(t);
-    Object *b = bytes_from_buf("", 0);
-    if (!b)
-        fatal("str_singletons_startup_refs");
-    b->refcnt += startup_empty_bytes_refs[repl ? 1 : 0];
-    decref(b);
 }
 
 /* The first warning a script (or -c) shows: CPython's warnings module then imports
@@ -675,18 +687,9 @@ str_first_warning(void)
     if (startup_mode != 0 || startup_warned)
         return;
     startup_warned = 1;
-    for (int i = 0; i < 256; i++)
-        latin1_chars[i]->ob_base.refcnt += warn_char_refs[i];
-    empty_str->ob_base.refcnt += warn_empty_str_refs;
-    Object *t = tuple_empty();
-    t->refcnt += warn_empty_tuple_refs;
-    decref(t);
-    Object *b = bytes_from_buf("", 0);
-    if (b) {
-        b->refcnt += warn_empty_bytes_refs;
-        decref(b);
-    }
-    err_clear();
+    if (singletons_add(warn_char_refs, 1, warn_empty_str_refs, warn_empty_tuple_refs,
+                       warn_empty_bytes_refs) < 0)
+        err_clear();
     for (size_t k = 0; k < sizeof warn_names / sizeof warn_names[0]; k++) {
         heap_side_enter();      /* a probe outside the pools */
         Object *probe = str_from_ascii(warn_names[k].name, (ssize_t)strlen(warn_names[k].name));
@@ -704,8 +707,8 @@ str_first_warning(void)
             e->ob_base.refcnt += warn_names[k].d;
     }
     int_first_warning_refs(warn_int_refs);
-    /* the objects the imports leave (the count's change less the one the warning itself
-    ** leaves, which err_warn_explicit makes) */
+    /* the objects the imports leave (the count's change less what the warning itself
+    ** leaves, which err_warn_explicit's warn_shown_effects makes) */
     gc_count_allocs(WARN_GC_COUNT - 1);
 }
 
