@@ -273,6 +273,9 @@ import_startup_module(Object *fullname)
 {
     ssize_t singletons[3] = {none_obj.refcnt, true_obj.ob_base.ob_base.refcnt,
                              false_obj.ob_base.ob_base.refcnt};
+    ssize_t ints[INT_SMALL_NEG + INT_SMALL_POS];
+    int_startup_snapshot(ints);
+    StrStartupSnap *names = str_startup_snapshot();
     gc_startup_objects_begin();
     heap_side_enter();
     int pinned = heap_side_pinned;
@@ -285,6 +288,8 @@ import_startup_module(Object *fullname)
     gc_startup_objects_end();
     /* taken out of the references given for CPython's start-up objects, never more:
     ** the module's own references are released one day */
+    int_startup_absorb(ints);
+    str_startup_absorb(names);
     Object *objs[3] = {&none_obj, (Object *)&true_obj, (Object *)&false_obj};
     for (int i = 0; i < 3; i++) {
         ssize_t d = objs[i]->refcnt - singletons[i];

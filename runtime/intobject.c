@@ -3328,10 +3328,37 @@ small_ints_add(const int32_t *d, size_t stride)
         int_small_ints[i].ob_base.ob_base.refcnt += d[(size_t)i * stride];
 }
 
+/* What is left of those references: a start-up module imported on first use
+** (import_startup_module) takes its own references out of them. */
+static int32_t startup_int_left[INT_SMALL_NEG + INT_SMALL_POS];
+
 void
 int_startup_refs(int repl)
 {
     small_ints_add(&startup_int_refs[0][repl ? 1 : 0], 2);
+    for (int i = 0; i < INT_SMALL_NEG + INT_SMALL_POS; i++)
+        startup_int_left[i] = startup_int_refs[i][repl ? 1 : 0];
+}
+
+void
+int_startup_snapshot(ssize_t *before)
+{
+    for (int i = 0; i < INT_SMALL_NEG + INT_SMALL_POS; i++)
+        before[i] = int_small_ints[i].ob_base.ob_base.refcnt;
+}
+
+void
+int_startup_absorb(const ssize_t *before)
+{
+    for (int i = 0; i < INT_SMALL_NEG + INT_SMALL_POS; i++) {
+        ssize_t d = int_small_ints[i].ob_base.ob_base.refcnt - before[i];
+        if (d > startup_int_left[i])
+            d = startup_int_left[i];
+        if (d > 0) {
+            int_small_ints[i].ob_base.ob_base.refcnt -= d;
+            startup_int_left[i] -= (int32_t)d;
+        }
+    }
 }
 
 void

@@ -137,8 +137,10 @@ int int_compare_double(Object *a, double b, int *result);
 /* sys.get_int_max_str_digits / set_int_max_str_digits */
 extern int int_max_str_digits;
 
-void int_init(void);
-void int_startup_refs(int repl);   /* CPython's start-up references */                    /* builds the small-int cache */
+void int_init(void);                            /* builds the small-int cache */
+void int_startup_snapshot(ssize_t *before);     /* INT_SMALL_NEG + INT_SMALL_POS counts */
+void int_startup_absorb(const ssize_t *before);  /* a start-up module's references */
+void int_startup_refs(int repl);                /* CPython's start-up references */
 void int_first_warning_refs(const int32_t *d);    /* startup_warn.h: the first warning */
 
 #endif

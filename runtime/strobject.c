@@ -659,6 +659,12 @@ singletons_add(const int32_t *chars, size_t stride, int32_t e, int32_t t, int32_
     return 0;
 }
 
+/* What is left of those references (str_startup_absorb): chr(0..255), '', (), b'' and
+** the frozen one-letter names. */
+#define NFROZEN_CHARS (sizeof startup_frozen_char_refs / sizeof startup_frozen_char_refs[0])
+#define NSINGLETONS (256 + 3 + NFROZEN_CHARS)
+static int32_t singletons_left[NSINGLETONS];
+
 void
 str_singletons_startup_refs(int repl)
 {
@@ -666,13 +672,18 @@ str_singletons_startup_refs(int repl)
     if (singletons_add(&startup_char_refs[0][m], 2, startup_empty_str_refs[m],
                        startup_empty_tuple_refs[m], startup_empty_bytes_refs[m]) < 0)
         fatal("str_singletons_startup_refs");
-    for (size_t k = 0; k < sizeof startup_frozen_char_refs / sizeof startup_frozen_char_refs[0];
-         k++) {
+    for (int i = 0; i < 256; i++)
+        singletons_left[i] = startup_char_refs[i][m];
+    singletons_left[256] = startup_empty_str_refs[m];
+    singletons_left[257] = startup_empty_tuple_refs[m];
+    singletons_left[258] = startup_empty_bytes_refs[m];
+    for (size_t k = 0; k < NFROZEN_CHARS; k++) {
         char c[2] = {startup_frozen_char_refs[k].c, 0};
         Object *s = str_intern_cstr(c);
         if (!s)
             fatal("str_singletons_startup_refs");
         s->refcnt += startup_frozen_char_refs[k].d[m];
+        singletons_left[259 + k] = startup_frozen_char_refs[k].d[m];
         decref(s);
     }
 }
@@ -710,6 +721,94 @@ str_first_warning(void)
     /* the objects the imports leave (the count's change less what the warning itself
     ** leaves, which err_warn_explicit's warn_shown_effects makes) */
     gc_count_allocs(WARN_GC_COUNT - 1);
+}
+
+/* A start-up module imported on first use (import_startup_module): CPython's start-up
+** had imported it, so the references its objects hold on the interned names and the
+** static singletons are among those the start-up tables gave already.  They are taken
+** out of what those tables gave, never more. */
+struct StrStartupSnap {
+    size_t nadj;
+    ssize_t *refcnt;                    /* startup_adj[i].s's count, i < nadj */
+    ssize_t singletons[NSINGLETONS];
+};
+
+static Object **
+singleton_slots(Object **out)
+{
+    for (int i = 0; i < 256; i++)
+        out[i] = (Object *)latin1_chars[i];
+    out[256] = (Object *)empty_str;
+    out[257] = tuple_empty();
+    decref(out[257]);
+    out[258] = bytes_from_buf("", 0);
+    if (out[258])
+        decref(out[258]);
+    for (size_t k = 0; k < NFROZEN_CHARS; k++) {
+        char c[2] = {startup_frozen_char_refs[k].c, 0};
+        Object *probe = str_from_ascii(c, 1);    /* the latin-1 singleton: no allocation */
+        size_t slot;
+        out[259 + k] = intern_table ? (Object *)intern_lookup(probe, &slot) : NULL;
+        decref(probe);
+    }
+    return out;
+}
+
+StrStartupSnap *
+str_startup_snapshot(void)
+{
+    if (startup_mode < 0)
+        return NULL;
+    StrStartupSnap *sn = malloc(sizeof *sn);
+    if (!sn)
+        return NULL;
+    sn->nadj = startup_nadj;
+    sn->refcnt = malloc((startup_nadj + 1) * sizeof *sn->refcnt);
+    if (!sn->refcnt) {
+        free(sn);
+        return NULL;
+    }
+    for (size_t i = 0; i < startup_nadj; i++)
+        sn->refcnt[i] = startup_adj[i].s->ob_base.refcnt;
+    Object *slots[NSINGLETONS];
+    singleton_slots(slots);
+    for (size_t i = 0; i < NSINGLETONS; i++)
+        sn->singletons[i] = slots[i] ? slots[i]->refcnt : 0;
+    return sn;
+}
+
+void
+str_startup_absorb(StrStartupSnap *sn)
+{
+    if (!sn)
+        return;
+    for (size_t i = 0; i < startup_nadj; i++) {
+        StrObject *s = startup_adj[i].s;
+        /* a name first interned meanwhile held only the table's references before */
+        ssize_t before = i < sn->nadj ? sn->refcnt[i] : startup_adj[i].d;
+        ssize_t d = s->ob_base.refcnt - before;
+        if (d > startup_adj[i].d)
+            d = startup_adj[i].d;
+        if (d > 0) {
+            s->ob_base.refcnt -= d;
+            startup_adj[i].d -= d;
+        }
+    }
+    Object *slots[NSINGLETONS];
+    singleton_slots(slots);
+    for (size_t i = 0; i < NSINGLETONS; i++) {
+        if (!slots[i])
+            continue;
+        ssize_t d = slots[i]->refcnt - sn->singletons[i];
+        if (d > singletons_left[i])
+            d = singletons_left[i];
+        if (d > 0) {
+            slots[i]->refcnt -= d;
+            singletons_left[i] -= (int32_t)d;
+        }
+    }
+    free(sn->refcnt);
+    free(sn);
 }
 
 void

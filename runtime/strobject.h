@@ -120,6 +120,9 @@ void str_intern_inplace(Object **p);    /* replace *p by the canonical string */
 ** start-up has interned is interned as if it existed already, holding the references
 ** CPython's start-up objects hold (repl: the prompt's counts, else a script's). */
 void str_startup_names_enable(int repl);
+typedef struct StrStartupSnap StrStartupSnap;
+StrStartupSnap *str_startup_snapshot(void);     /* before a start-up module's import */
+void str_startup_absorb(StrStartupSnap *sn);     /* after it: its references, freed */
 void str_first_warning(void);    /* what the first shown warning imports (startup_warn.h) */
 void str_singletons_startup_refs(int repl);  /* '', chr(0..255), (), b'': CPython's counts */
 /* sys.getrefcount of an interned str pyheap made before: add those references once. */
