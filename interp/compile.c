@@ -5159,6 +5159,26 @@ assemble(Compiler *c, int addNone)
     }
     Object *fm_lt = NULL, *fm_ex = NULL, *fm_consts = NULL;
     fmc_assemble(c, u, cunits + 1, &loc_sizes, nexc, fh, &fm_lt, &fm_ex, &fm_consts);
+    /* trim_unused_consts: the constants after the last one an instruction loads go (the
+    ** first, a docstring maybe, always stays): `while True:` tests nothing, so its True
+    ** goes unless a later constant is loaded */
+    int max_const = 0;
+    for (int i = 0; i < n; i++) {
+        Instr *in = &u->instrs[i];
+        if (depth[i] >= 0 && (in->op == OP_LOAD_CONST || in->op == OP_KW_NAMES) &&
+            in->arg > max_const)
+            max_const = in->arg;
+    }
+    if (max_const + 1 < LIST_LEN(u->consts)) {
+        if (list_setslice(u->consts, max_const + 1, LIST_LEN(u->consts), NULL) < 0)
+            goto fail;
+        if (fm_consts) {
+            int d = heap_side_suspend();
+            if (list_setslice(fm_consts, max_const + 1, LIST_LEN(fm_consts), NULL) < 0)
+                err_clear();
+            heap_side_resume(d);
+        }
+    }
     heap_side_leave();
     /* makecode's order: names, consts and localsplusnames, each merged into the constant
     ** cache (equal tuples of one compilation are one object), then the code object */
