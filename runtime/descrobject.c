@@ -431,11 +431,36 @@ wrapper_descr_vectorcall(Object *callable, Object *const *args, size_t nargs, Ob
     }
     rest = tuple_from_array(args + 1, (ssize_t)nargs - 1);
     if (rest)
-        r = d->d_base->wrapper(self, args + 1, nargs - 1, kwnames, d->d_wrapped, d->d_base);
+        r = slot_wrapper_call_packed(d->d_base, d->d_wrapped, self, args + 1, nargs - 1, kwnames,
+                                     rest, tkw);
 done:
     xdecref(rest);
     decref(targs);
     xdecref(tkw);
+    return r;
+}
+
+/* PyObject_Call's path (f(*args, **kw)): CPython's wrapperdescr_call takes the tuple and
+** dict as they are. */
+static Object *
+wrapper_descr_call(Object *callable, Object *args, Object *kw)
+{
+    WrapperDescrObject *d = (WrapperDescrObject *)callable;
+    ssize_t n = TUPLE_LEN(args);
+    if (n < 1)
+        return err_format(exc_TypeError, "descriptor '%U' of '%s' object needs an argument",
+                          d->common.d_name, d->common.d_type->name);
+    Object *self = TUPLE_GET(args, 0);
+    if (!obj_type_check(self, d->common.d_type))
+        return err_format(exc_TypeError,
+                          "descriptor '%U' requires a '%s' object but received a '%s'",
+                          d->common.d_name, d->common.d_type->name, TYPE(self)->name);
+    Object *rest = tuple_from_array(TUPLE_ITEMS(args) + 1, n - 1);
+    if (!rest)
+        return NULL;
+    Object *r = slot_wrapper_call_packed(d->d_base, d->d_wrapped, self, TUPLE_ITEMS(rest),
+                                         (size_t)(n - 1), NULL, rest, kw);
+    decref(rest);
     return r;
 }
 
@@ -467,11 +492,12 @@ TypeObject wrapper_descr_type = {
     .ob_base = {{1, &type_type}, 0},
     .name = "wrapper_descriptor",
     .basicsize = sizeof(WrapperDescrObject),
-    .flags = TPFLAG_GC | TPFLAG_METHOD_DESCRIPTOR,
+    .flags = TPFLAG_GC | TPFLAG_METHOD_DESCRIPTOR | TPFLAG_TP_CALL,
     .dealloc = descr_dealloc,
     .traverse = descr_traverse,
     .repr = wrapper_descr_repr,
     .vectorcall = wrapper_descr_vectorcall,
+    .call = wrapper_descr_call,
     .getattro = obj_generic_getattr,
     .descr_get = wrapper_descr_get,
     .getset = descr_getset,
@@ -518,10 +544,20 @@ mwrapper_vectorcall(Object *callable, Object *const *args, size_t nargs, Object 
     Object *targs, *tkw;
     if (arg_pack_like_cpython(args, nargs, kwnames, &targs, &tkw) < 0)
         return NULL;
-    Object *r = d->d_base->wrapper(w->self, args, nargs, kwnames, d->d_wrapped, d->d_base);
+    Object *r = slot_wrapper_call_packed(d->d_base, d->d_wrapped, w->self, args, nargs, kwnames,
+                                         targs, tkw);
     decref(targs);
     xdecref(tkw);
     return r;
+}
+
+static Object *
+mwrapper_call(Object *callable, Object *args, Object *kw)
+{
+    MethodWrapperObject *w = (MethodWrapperObject *)callable;
+    WrapperDescrObject *d = w->descr;
+    return slot_wrapper_call_packed(d->d_base, d->d_wrapped, w->self, TUPLE_ITEMS(args),
+                                    (size_t)TUPLE_LEN(args), NULL, args, kw);
 }
 
 static Object *
@@ -564,12 +600,13 @@ TypeObject method_wrapper_type = {
     .ob_base = {{1, &type_type}, 0},
     .name = "method-wrapper",
     .basicsize = sizeof(MethodWrapperObject),
-    .flags = TPFLAG_GC,
+    .flags = TPFLAG_GC | TPFLAG_TP_CALL,
     .dealloc = mwrapper_dealloc,
     .traverse = mwrapper_traverse,
     .repr = mwrapper_repr,
     .richcompare = mwrapper_richcompare,
     .vectorcall = mwrapper_vectorcall,
+    .call = mwrapper_call,
     .getattro = obj_generic_getattr,
     .getset = mwrapper_getset,
 };

@@ -82,6 +82,10 @@ Object *descr_new_classmethod(TypeObject *t, const MethodDef *ml);
 Object *descr_new_member(TypeObject *t, const MemberDef *m);
 Object *descr_new_getset(TypeObject *t, const GetSetDef *g);
 Object *descr_new_wrapper(TypeObject *t, const SlotDef *sd, void *wrapped);
+/* sd's wrapper called with the arguments packed as CPython's tp_call packs them */
+Object *slot_wrapper_call_packed(const SlotDef *sd, void *wrapped, Object *self,
+                                 Object *const *args, size_t nargs, Object *kwnames,
+                                 Object *targs, Object *tkw);
 Object *staticmethod_new(Object *callable);
 Object *classmethod_new(Object *callable);
 

@@ -54,10 +54,25 @@ arg_check_count(const char *fname, size_t nargs, size_t min, size_t max)
     return -1;
 }
 
+/* The tuple and dict obj_call (CPython's PyObject_Call) unpacked onto args for a
+** vectorcall: a callee that packs them again, as CPython's tp_call gets them, gets these
+** (once), since CPython's passes them on as they are. */
+ArgPrepacked arg_prepacked;
+
 int
 arg_pack_like_cpython(Object *const *args, size_t nargs, Object *kwnames, Object **argstuple,
                       Object **kwdict)
 {
+    if (arg_prepacked.targs && args == arg_prepacked.items && nargs == arg_prepacked.nargs &&
+        kwnames == arg_prepacked.kwnames) {
+        *argstuple = arg_prepacked.targs;
+        *kwdict = arg_prepacked.kw;
+        incref(*argstuple);
+        if (*kwdict)
+            incref(*kwdict);
+        arg_prepacked.targs = NULL;
+        return 0;
+    }
     *kwdict = NULL;
     *argstuple = tuple_from_array(args, (ssize_t)nargs);
     if (!*argstuple)

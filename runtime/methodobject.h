@@ -45,6 +45,13 @@ void method_clear_freelist(void);
 ** CPython versions are METH_VARARGS (max, min, sys.getsizeof...) make the same
 ** temporaries and hold them during the call, because they are GC objects that move the
 ** collector's generation-0 count like CPython's (gc.h).  0, or -1 with an exception. */
+typedef struct ArgPrepacked {
+    Object *const *items;       /* the stack the callee gets */
+    size_t nargs;
+    Object *kwnames;
+    Object *targs, *kw;         /* what CPython's tp_call would get; targs NULL: none */
+} ArgPrepacked;
+extern ArgPrepacked arg_prepacked;
 int arg_pack_like_cpython(Object *const *args, size_t nargs, Object *kwnames,
                           Object **argstuple, Object **kwdict);
 /* A tp_new's (args tuple, kwds dict) as a stack for arg_parse: the positionals, then the

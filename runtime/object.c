@@ -657,49 +657,64 @@ obj_vectorcall(Object *callable, Object *const *args, size_t nargs, Object *kwna
     return call_via_slot(callable, args, nargs, kwnames);
 }
 
+/* The tuple and dict unpacked onto a stack for the type's vectorcall. */
+Object *
+obj_call_vectorcall(Object *callable, Object *args, Object *kwargs)
+{
+    TypeObject *t = TYPE(callable);
+    ssize_t na = args ? TUPLE_LEN(args) : 0;
+    ssize_t nk = kwargs ? DICT_LEN(kwargs) : 0;
+    ArgPrepacked saved = arg_prepacked;
+    if (nk == 0) {
+        Object *const *items = args ? TUPLE_ITEMS(args) : NULL;
+        arg_prepacked = (ArgPrepacked){items, (size_t)na, NULL, args, NULL};
+        Object *r = t->vectorcall(callable, items, (size_t)na, NULL);
+        arg_prepacked = saved;
+        return r;
+    }
+    Object *small[16];
+    Object **stack = small;
+    if (na + nk > 16) {
+        stack = heap_alloc(sizeof(Object *) * (size_t)(na + nk));
+        if (!stack)
+            return err_no_memory();
+    }
+    Object *kwnames = tuple_new(nk);
+    if (!kwnames) {
+        if (stack != small)
+            heap_free(stack);
+        return NULL;
+    }
+    /* as CPython's _PyStack_UnpackDict, the unpacked stack owns a reference to every
+    ** argument while the call runs (visible in sys.getrefcount) */
+    for (ssize_t i = 0; i < na; i++)
+        stack[i] = newref(TUPLE_GET(args, i));
+    ssize_t pos = 0, i = 0;
+    Object *k, *v;
+    while (i < nk && dict_next(kwargs, &pos, &k, &v)) {
+        TUPLE_SET(kwnames, i, newref(k));
+        stack[na + i] = newref(v);
+        i++;
+    }
+    arg_prepacked = (ArgPrepacked){stack, (size_t)na, kwnames, args, kwargs};
+    Object *r = t->vectorcall(callable, stack, (size_t)(na), kwnames);
+    arg_prepacked = saved;
+    for (ssize_t j = 0; j < na + i; j++)
+        decref(stack[j]);
+    decref(kwnames);
+    if (stack != small)
+        heap_free(stack);
+    return r;
+}
+
 Object *
 obj_call(Object *callable, Object *args, Object *kwargs)
 {
     TypeObject *t = TYPE(callable);
-    if (t->vectorcall || !t->call) {
+    if ((t->vectorcall && !(t->flags & TPFLAG_TP_CALL)) || !t->call) {
         if (!t->vectorcall)
             return err_format(exc_TypeError, "'%s' object is not callable", t->name);
-        ssize_t na = args ? TUPLE_LEN(args) : 0;
-        ssize_t nk = kwargs ? DICT_LEN(kwargs) : 0;
-        if (nk == 0)
-            return t->vectorcall(callable, args ? TUPLE_ITEMS(args) : NULL, (size_t)na,
-                                 NULL);
-        Object *small[16];
-        Object **stack = small;
-        if (na + nk > 16) {
-            stack = heap_alloc(sizeof(Object *) * (size_t)(na + nk));
-            if (!stack)
-                return err_no_memory();
-        }
-        Object *kwnames = tuple_new(nk);
-        if (!kwnames) {
-            if (stack != small)
-                heap_free(stack);
-            return NULL;
-        }
-        /* as CPython's _PyStack_UnpackDict, the unpacked stack owns a reference to every
-        ** argument while the call runs (visible in sys.getrefcount) */
-        for (ssize_t i = 0; i < na; i++)
-            stack[i] = newref(TUPLE_GET(args, i));
-        ssize_t pos = 0, i = 0;
-        Object *k, *v;
-        while (i < nk && dict_next(kwargs, &pos, &k, &v)) {
-            TUPLE_SET(kwnames, i, newref(k));
-            stack[na + i] = newref(v);
-            i++;
-        }
-        Object *r = t->vectorcall(callable, stack, (size_t)(na), kwnames);
-        for (ssize_t j = 0; j < na + i; j++)
-            decref(stack[j]);
-        decref(kwnames);
-        if (stack != small)
-            heap_free(stack);
-        return r;
+        return obj_call_vectorcall(callable, args, kwargs);
     }
     Object *empty = NULL;
     if (!args) {

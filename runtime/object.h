@@ -147,6 +147,8 @@ enum {
     TPFLAG_ABSTRACT = 1u << 8,
     TPFLAG_VALID_VERSION = 1u << 9,
     TPFLAG_HAS_DEL = 1u << 10,      /* heap type defines __del__ */
+    TPFLAG_TP_CALL = 1u << 11,      /* obj_call uses .call: CPython's PyObject_Call passes
+                                    ** the tuple and dict to its tp_call as they are */
     /* fast subclass tests, as CPython's Py_TPFLAGS_*_SUBCLASS */
     TPFLAG_INT_SUBCLASS = 1u << 20,
     TPFLAG_LIST_SUBCLASS = 1u << 21,
@@ -460,6 +462,7 @@ int obj_generic_setattr(Object *o, Object *name, Object *v);
 int obj_get_method(Object *o, Object *name, Object **meth);
 
 Object *obj_call(Object *callable, Object *args, Object *kwargs);   /* tuple, dict|NULL */
+Object *obj_call_vectorcall(Object *callable, Object *args, Object *kwargs);  /* unpacked */
 Object *obj_vectorcall(Object *callable, Object *const *args, size_t nargs,
                        Object *kwnames);
 Object *obj_call_noargs(Object *callable);

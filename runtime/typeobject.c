@@ -450,23 +450,7 @@ static int
 vc_to_tuple_dict(Object *const *args, size_t nargs, Object *kwnames, Object **targs,
                  Object **tkw)
 {
-    *targs = tuple_from_array(args, (ssize_t)nargs);
-    *tkw = NULL;
-    if (!*targs)
-        return -1;
-    if (kwnames && TUPLE_LEN(kwnames)) {
-        *tkw = dict_new();
-        if (!*tkw)
-            goto fail;
-        for (ssize_t i = 0; i < TUPLE_LEN(kwnames); i++)
-            if (dict_setitem(*tkw, TUPLE_GET(kwnames, i), args[nargs + (size_t)i]) < 0)
-                goto fail;
-    }
-    return 0;
-fail:
-    CLEAR(*targs);
-    CLEAR(*tkw);
-    return -1;
+    return arg_pack_like_cpython(args, nargs, kwnames, targs, tkw);
 }
 
 static Object *
@@ -495,6 +479,27 @@ wrap_call(Object *self, Object *const *args, size_t nargs, Object *kw, void *w,
     decref(targs);
     xdecref(tkw);
     return r;
+}
+
+/* A slot wrapper called through CPython's tp_call (wrapperdescr_call, wrapper_call): the
+** arguments are packed already, and __init__ and __call__ take that tuple and dict as
+** they are (wrapperdescr_raw_call) rather than packing their own. */
+Object *
+slot_wrapper_call_packed(const SlotDef *sd, void *wrapped, Object *self, Object *const *args,
+                         size_t nargs, Object *kwnames, Object *targs, Object *tkw)
+{
+    if (sd->wrapper == wrap_init) {
+        if (((initproc)wrapped)(self, targs, tkw) < 0)
+            return NULL;
+        return newref(None);
+    }
+    if (sd->wrapper == wrap_call)
+        return ((ternaryfunc)wrapped)(self, targs, tkw);
+    if (!kwnames && tkw && DICT_LEN(tkw)) {
+        err_set(exc_TypeError, "wrapper takes no keyword arguments");
+        return NULL;
+    }
+    return sd->wrapper(self, args, nargs, kwnames, wrapped, sd);
 }
 
 static Object *
