@@ -769,7 +769,7 @@ str_startup_snapshot(void)
         return NULL;
     }
     for (size_t i = 0; i < startup_nadj; i++)
-        sn->refcnt[i] = startup_adj[i].s->ob_base.refcnt;
+        sn->refcnt[i] = startup_adj[i].s ? startup_adj[i].s->ob_base.refcnt : 0;
     Object *slots[NSINGLETONS];
     singleton_slots(slots);
     for (size_t i = 0; i < NSINGLETONS; i++)
@@ -784,6 +784,8 @@ str_startup_absorb(StrStartupSnap *sn)
         return;
     for (size_t i = 0; i < startup_nadj; i++) {
         StrObject *s = startup_adj[i].s;
+        if (!s)
+            continue;
         /* a name first interned meanwhile held only the table's references before */
         ssize_t before = i < sn->nadj ? sn->refcnt[i] : startup_adj[i].d;
         ssize_t d = s->ob_base.refcnt - before;
@@ -792,6 +794,8 @@ str_startup_absorb(StrStartupSnap *sn)
         if (d > 0) {
             s->ob_base.refcnt -= d;
             startup_adj[i].d -= d;
+            if (startup_adj[i].d == 0)
+                startup_adj[i].s = NULL;    /* holds none: the string may go first */
         }
     }
     Object *slots[NSINGLETONS];
@@ -823,6 +827,8 @@ str_startup_names_release(void)
     startup_mode = -1;
     for (size_t i = startup_nadj; i-- > 0;) {
         StrObject *s = startup_adj[i].s;
+        if (!s)
+            continue;
         s->ob_base.refcnt -= startup_adj[i].d - 1;
         decref(s);
     }
