@@ -4581,7 +4581,8 @@ tv_update(ParseState *ps, int code, int level)
         ps->tv_brace[level] = code == TK_LBRACE;
         ps->tv_lsqb[level] = code == TK_LSQB;
         int trail = *c == TV_TARGET || *c == TV_CALLEND;
-        *c = *c == TV_START ? TV_NESTED
+        /* star_target's '*' may be followed by a nested display (star_atom) */
+        *c = *c == TV_START || *c == TV_STAR ? TV_NESTED
              : trail && code == TK_LSQB ? TV_SUBSCR
              : trail && code == TK_LPAR ? TV_CALL : TV_INVALID;
         if (level < 64) {
