@@ -26,6 +26,7 @@
 #include "runtime/fileobject.h"
 #include "runtime/traceback.h"
 #include "runtime/typeobject.h"
+#include "runtime/methodobject.h"
 #include "runtime/modules.h"
 #include <errno.h>
 #include <signal.h>
@@ -645,6 +646,8 @@ options_done:
             str_startup_names_enable(repl);
             int_startup_refs(repl);
             str_singletons_startup_refs(repl);
+            if (repl)
+                arg_clinic_warning_imports();
         }
         rt_prime_freelists(repl);
         /* The collector as CPython's start-up leaves it: gc.get_stats(), and generation

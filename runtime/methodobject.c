@@ -133,6 +133,17 @@ arg_kwnames_release(Object *kwnames)
 static const char *const *clinic_ready[128];
 static int nclinic_ready;
 static const char *const clinic_ready_at_startup[] = {"property", NULL};
+/* ... and those the warnings module's imports (linecache, tokenize) call with keywords:
+** ready at the prompt, whose start-up imported them, and in a script after the first
+** warning shown (str_first_warning). */
+static const char *const clinic_ready_after_warning[] = {"sort", NULL};
+static int clinic_warned;
+
+void
+arg_clinic_warning_imports(void)
+{
+    clinic_warned = 1;
+}
 
 static int
 clinic_mark_ready(const char *const *names)
@@ -173,10 +184,14 @@ arg_parse_clinic(const char *fname, Object *const *args, size_t nargs, Object *k
                  const char *const *names, int npos_only, int nkw_only, int min_req,
                  Object **out)
 {
-    if (kwnames && TUPLE_LEN(kwnames))
+    if (kwnames && TUPLE_LEN(kwnames)) {
         for (int i = 0; clinic_ready_at_startup[i]; i++)
             if (strcmp(fname, clinic_ready_at_startup[i]) == 0)
                 clinic_mark_ready(names);
+        for (int i = 0; clinic_warned && clinic_ready_after_warning[i]; i++)
+            if (strcmp(fname, clinic_ready_after_warning[i]) == 0)
+                clinic_mark_ready(names);
+    }
     if (arg_clinic_keywords(kwnames, names, npos_only) < 0)
         return -1;
     return arg_parse(fname, args, nargs, kwnames, names, npos_only, nkw_only, min_req, out);

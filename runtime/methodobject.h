@@ -73,6 +73,7 @@ int arg_parse(const char *fname, Object *const *args, size_t nargs, Object *kwna
               Object **out);
 /* arg_parse for a function CPython 3.11 parses with Argument Clinic: the first call
 ** with keywords also makes the parser's keyword tuple, kept for ever, as CPython's. */
+void arg_clinic_warning_imports(void);   /* the parsers linecache/tokenize used */
 int arg_clinic_keywords(Object *kwnames, const char *const *names, int npos_only);
 int arg_parse_clinic(const char *fname, Object *const *args, size_t nargs, Object *kwnames,
                      const char *const *names, int npos_only, int nkw_only, int min_req,

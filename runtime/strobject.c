@@ -718,6 +718,7 @@ str_first_warning(void)
             e->ob_base.refcnt += warn_names[k].d;
     }
     int_first_warning_refs(warn_int_refs);
+    arg_clinic_warning_imports();
     /* the objects the imports leave (the count's change less what the warning itself
     ** leaves, which err_warn_explicit's warn_shown_effects makes) */
     gc_count_allocs(WARN_GC_COUNT - 1);
