@@ -386,14 +386,39 @@ static const MethodDef gc_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+static const char gc_doc[] =
+    "This module provides access to the garbage collector for reference cycles.\n"
+    "\n"
+    "enable() -- Enable automatic garbage collection.\n"
+    "disable() -- Disable automatic garbage collection.\n"
+    "isenabled() -- Returns true if automatic collection is enabled.\n"
+    "collect() -- Do a full collection right now.\n"
+    "get_count() -- Return the current collection counts.\n"
+    "get_stats() -- Return list of dictionaries containing per-generation stats.\n"
+    "set_debug() -- Set debugging flags.\n"
+    "get_debug() -- Get debugging flags.\n"
+    "set_threshold() -- Set the collection thresholds.\n"
+    "get_threshold() -- Return the current the collection thresholds.\n"
+    "get_objects() -- Return a list of all objects tracked by the collector.\n"
+    "is_tracked() -- Returns true if a given object is tracked.\n"
+    "is_finalized() -- Returns true if a given object has been already finalized.\n"
+    "get_referrers() -- Return the list of objects that refer to an object.\n"
+    "get_referents() -- Return the list of objects that an object refers to.\n"
+    "freeze() -- Freeze all tracked objects and ignore them for future collections.\n"
+    "unfreeze() -- Unfreeze all objects in the permanent generation.\n"
+    "get_freeze_count() -- Return the number of objects in the permanent generation.\n";
+
 Object *
 gcmodule_init(void)
 {
     Object *m = module_new("gc");
     if (!m)
         return NULL;
+    Object *doc = str_from_cstr(gc_doc);
+    int rd = doc ? module_add_object(m, "__doc__", doc) : -1;
+    xdecref(doc);
     Object *garbage = gc_garbage_list(), *callbacks = gc_callbacks_list();
-    if (!garbage || !callbacks || module_add_functions(m, gc_methods) < 0 ||
+    if (rd < 0 || !garbage || !callbacks || module_add_functions(m, gc_methods) < 0 ||
         module_add_int(m, "DEBUG_STATS", GC_DEBUG_STATS) < 0 ||
         module_add_int(m, "DEBUG_COLLECTABLE", GC_DEBUG_COLLECTABLE) < 0 ||
         module_add_int(m, "DEBUG_UNCOLLECTABLE", GC_DEBUG_UNCOLLECTABLE) < 0 ||
