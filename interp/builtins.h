@@ -15,6 +15,7 @@ int builtin_isinstance_impl(Object *inst, Object *cls);
 /* import */
 int import_init(void);
 Object *import_module_cstr(const char *name);   /* new ref */
+extern int import_specless;                     /* built-in modules get no __spec__ */
 /* IMPORT_NAME / IMPORT_FROM / IMPORT_STAR and builtins.__import__ */
 Object *import_name(Object *name, Object *globals, Object *fromlist, Object *level);
 /* A module imported again: CPython's __spec__._initializing lookup (sys, builtins). */

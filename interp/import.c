@@ -318,6 +318,82 @@ import_spec_probe(Object *m)
     err_clear();
 }
 
+/* The ModuleSpec CPython's BuiltinImporter.find_spec makes for a built-in module
+** (lib/_frozen_importlib.py: imported as CPython's start-up had it), _initializing while
+** the module is made, as importlib's _load_unlocked sets it. */
+static int spec_set_initializing(Object *spec, int v);
+
+/* The modules main.c imports at start-up (os, time, math) get no spec: the start-up
+** reference tables were measured without them. */
+int import_specless;
+
+static Object *
+builtin_spec(Object *fullname)
+{
+    Object *fi = dict_getitem_str(rt.modules, "_frozen_importlib");
+    if (!fi) {
+        Object *name = str_intern_cstr("_frozen_importlib");
+        fi = name ? import_startup_module(name) : NULL;
+        xdecref(name);
+        if (!fi)
+            return NULL;
+        decref(fi);     /* sys.modules keeps it */
+    }
+    /* made as a start-up object (outside the pools, no generation-0 count, adopted by
+    ** the oldest generation): what importlib's path leaves in the counts and on the free
+    ** lists is made by the caller.  Its references to None and False are CPython's. */
+    StrStartupSnap *names = str_startup_snapshot();
+    gc_startup_objects_begin();
+    heap_side_enter();
+    Object *cls = obj_getattr_str(fi, "ModuleSpec");
+    Object *loader = cls ? obj_getattr_str(fi, "BuiltinImporter") : NULL;
+    Object *origin = loader ? obj_getattr_str(loader, "_ORIGIN") : NULL;
+    Object *args = origin ? tuple_pack(2, fullname, loader) : NULL;
+    Object *kw = args ? dict_new() : NULL;
+    Object *spec = NULL;
+    if (kw && dict_setitem_str(kw, "origin", origin) == 0)
+        spec = obj_call(cls, args, kw);
+    xdecref(kw);
+    xdecref(args);
+    xdecref(origin);
+    xdecref(loader);
+    xdecref(cls);
+    heap_side_leave();
+    gc_startup_objects_end();
+    if (spec && spec_set_initializing(spec, 1) < 0)
+        CLEAR(spec);
+    /* the attribute names' references (the class's shared keys): CPython's start-up
+    ** made specs already */
+    str_startup_absorb(names);
+    return spec;
+}
+
+static int
+spec_set_initializing(Object *spec, int v)
+{
+    heap_side_enter();
+    Object *name = str_intern_cstr("_initializing");
+    heap_side_leave();
+    int r = name ? obj_setattr(spec, name, v ? True_ : False_) : -1;
+    xdecref(name);
+    return r;
+}
+
+/* importlib's _init_module_attrs: __loader__ and __spec__ */
+static int
+module_set_spec(Object *m, Object *spec)
+{
+    heap_side_enter();
+    Object *loader = obj_getattr_str(spec, "loader");
+    heap_side_leave();
+    if (!loader)
+        return -1;
+    Object *d = module_get_dict(m);
+    int r = dict_setitem(d, ID(__loader__), loader) < 0 || dict_setitem(d, ID(__spec__), spec) < 0;
+    decref(loader);
+    return r ? -1 : 0;
+}
+
 /* Import one dotted name fully; returns the module for the whole name (new ref). */
 static Object *
 import_full(Object *fullname)
@@ -341,26 +417,37 @@ import_full(Object *fullname)
     if (!dot) {
         for (const BuiltinModule *b = builtin_modules; b->name; b++) {
             if (strcmp(b->name, s) == 0) {
-                /* CPython imports it through importlib: its ModuleSpec keeps a list
-                ** (_uninitialized_submodules) as long as the module lives, and the
-                ** machinery holds two 3-tuples at once on the way -- what it leaves on
-                ** the free lists (the module keeps the list in its unused md_state) */
+                /* CPython imports it through importlib: BuiltinImporter.find_spec makes
+                ** its ModuleSpec, which the module keeps as __spec__; the spec keeps a
+                ** list (_uninitialized_submodules) as long as the module lives, and the
+                ** machinery holds two 3-tuples at once on the way -- what it leaves in
+                ** generation 0's count and on the free lists (the module keeps the list
+                ** in its unused md_state) */
+                Object *spec = import_specless ? NULL : builtin_spec(fullname);
+                if (!spec && !import_specless)
+                    return NULL;
                 Object *spec_list = list_new(0), *t1 = tuple_new(3), *t2 = tuple_new(3);
                 xdecref(t2);
                 xdecref(t1);
                 if (!spec_list || !t1 || !t2) {
                     xdecref(spec_list);
+                    xdecref(spec);
                     return NULL;
                 }
                 Object *nm = b->init();
-                if (!nm) {
-                    decref(spec_list);
-                    return NULL;
-                }
-                if (MODULE_CHECK(nm) && !((ModuleObject *)nm)->md_state)
+                if (nm && MODULE_CHECK(nm) && !((ModuleObject *)nm)->md_state)
                     ((ModuleObject *)nm)->md_state = spec_list;
                 else
                     decref(spec_list);
+                if (spec && (!nm || spec_set_initializing(spec, 0) < 0 ||
+                             (MODULE_CHECK(nm) && module_set_spec(nm, spec) < 0))) {
+                    xdecref(nm);
+                    decref(spec);
+                    return NULL;
+                }
+                xdecref(spec);
+                if (!nm)
+                    return NULL;
                 /* importlib's _init_module_attrs: __package__ is the spec's parent, the
                 ** empty string for a top-level module */
                 if (MODULE_CHECK(nm)) {

@@ -625,12 +625,14 @@ options_done:
         /* CPython's start-up has imported os and time (site, zipimport), and the
         ** reference python3's site-packages math: importing them again makes nothing new */
         const char *preload[] = {"os", "time", "math"};
+        import_specless = 1;
         for (int k = 0; k < 3; k++) {
             Object *m = import_module_cstr(preload[k]);
             if (!m)
                 fatal_startup();
             decref(m);
         }
+        import_specless = 0;
         /* names CPython's start-up leaves interned (and alive) that pyheap's does not
         ** make: an identifier met by the parser counts one reference more when it is
         ** interned already (the modules imported on first use) */
