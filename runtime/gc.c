@@ -816,8 +816,12 @@ collect_main(int generation, ssize_t *n_collected, ssize_t *n_uncollectable, int
     double t1 = 0;
     int stage = nofail && gcs.exit_model ? gcs.exit_stage : 0;
     ssize_t adopted_before = 0;
+    /* the exit model's count is seen only in DEBUG_STATS lines and by gc.callbacks
+    ** (adopted_alive walks every tracked object: a big heap pays it at each stage) */
+    int seen = (gcs.debug & GC_DEBUG_STATS) || (gcs.callbacks && LIST_LEN(gcs.callbacks));
     if (stage >= 1 && stage <= 3) {
-        adopted_before = adopted_alive();
+        if (seen)
+            adopted_before = adopted_alive();
         /* CPython's start-up objects at this exit collection: its finalization's new
         ** objects in generation 0, and the total generation 2 shows (gc_set_exit_model) */
         const GcExitModel *x = gcs.exit_model;
@@ -908,7 +912,7 @@ collect_main(int generation, ssize_t *n_collected, ssize_t *n_uncollectable, int
         if (gcs.debug & GC_DEBUG_UNCOLLECTABLE)
             debug_cycle("uncollectable", FROM_GC(g));
     }
-    if (stage >= 1 && stage <= 3)   /* CPython's start-up objects that die */
+    if (stage >= 1 && stage <= 3 && seen)   /* CPython's start-up objects that die */
         m += gcs.exit_model->dying[stage - 1] - (adopted_before - adopted_alive());
     if (gcs.debug & GC_DEBUG_STATS) {
         double d = now_seconds() - t1;
