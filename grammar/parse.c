@@ -1714,6 +1714,27 @@ starts_with_bitwise_or(ParseState *ps, Expr *e)
     return e != NULL;
 }
 
+/* The bitwise_or operand the expression begins with (as starts_with_bitwise_or). */
+static Expr *
+leading_bitwise_or(ParseState *ps, Expr *e)
+{
+    while (e && !is_paren(ps, e)) {
+        switch (e->kind) {
+        case EXPR_BOOLOP: e = SEQ_GET(e->v.BoolOp.values, 0); continue;
+        case EXPR_COMPARE: e = e->v.Compare.left; continue;
+        case EXPR_IFEXP: e = e->v.IfExp.body; continue;
+        case EXPR_TUPLE:
+            if (tuple_has_parens(ps, e))
+                return e;
+            e = SEQ_GET(e->v.Tuple.elts, 0);
+            continue;
+        default:
+            return is_bitwise_or(ps, e) ? e : NULL;
+        }
+    }
+    return e;
+}
+
 /* A tuple or list display or generator expression written with its own brackets (the
 ** forms CPython's invalid_named_expression excludes), or True/False/None. */
 static int
@@ -2366,10 +2387,49 @@ is_yield(ParseState *ps, Expr *e)
     return (e->kind == EXPR_YIELD || e->kind == EXPR_YIELDFROM) && !is_paren(ps, e);
 }
 
+/* An assignment with a bad target anywhere: CPython's invalid_assignment reads the
+** statement's first element (star_named_expression) and, when the first target is a
+** tuple, the elements after its first comma as named expressions; the one followed by
+** '=' meets invalid_named_expression first when what follows the '=' starts with an
+** operand not itself followed by '=' ("x = 1, f() = 2", "(1, 2), b = 3, 4"). */
+static int
+named_expression_error(ParseState *ps, Vec *targets, Expr *value)
+{
+    int any = 0;
+    for (int i = 0; i < targets->n && !any; i++)
+        any = is_yield(ps, targets->items[i]) ||
+              invalid_target(targets->items[i], TARGETS_STAR) != NULL;
+    if (!any)
+        return 0;
+    Expr *t0 = targets->items[0], *cand = t0;
+    if (t0->kind == EXPR_TUPLE && !tuple_has_parens(ps, t0) && !is_paren(ps, t0)) {
+        int n = SEQ_LEN(t0->v.Tuple.elts);
+        cand = n >= 2 ? SEQ_GET(t0->v.Tuple.elts, n - 1) : NULL;
+    }
+    Expr *b = targets->n > 1 ? targets->items[1] : value;
+    Expr *bo = is_yield(ps, b) ? NULL : leading_bitwise_or(ps, b);
+    if (!cand || cand->kind == EXPR_STARRED || !bo || (bo == b && targets->n > 1))
+        return 0;
+    if (cand->kind == EXPR_NAME && !is_paren(ps, cand)) {
+        error_at(ps, exc_SyntaxError, pos_estart(cand), pos_eend(bo),
+                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        return 1;
+    }
+    if (is_bitwise_or(ps, cand) && !is_excluded_form(ps, cand)) {
+        error_at(ps, exc_SyntaxError, pos_estart(cand), pos_eend(cand),
+                 "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                 expr_name(cand));
+        return 1;
+    }
+    return 0;
+}
+
 Stmt *
 parse_assign(ParseState *ps, Vec *targets, Expr *value)
 {
     if (!targets || !value)
+        return NULL;
+    if (named_expression_error(ps, targets, value))
         return NULL;
     for (int i = 0; i < targets->n; i++) {
         Expr *t = targets->items[i];
