@@ -1535,6 +1535,19 @@ dispatch:
         PUSH(newref(local_));                                                            \
     } while (0)
 
+/* the second half of a superinstruction: an error there is reported at its own
+** instruction (the traceback reads f->ip, which DISPATCH set for the first half) */
+#define PUSH_LOCAL_SECOND(n)                                                             \
+    do {                                                                                 \
+        Object *local_ = GETLOCAL(n);                                                    \
+        if (!local_) {                                                                   \
+            f->ip = ip;                                                                  \
+            format_unbound(co, (n));                                                     \
+            goto error;                                                                  \
+        }                                                                                \
+        PUSH(newref(local_));                                                            \
+    } while (0)
+
     TARGET(LOAD_FAST) {
         PUSH_LOCAL(oparg);
         DISPATCH();
@@ -1545,7 +1558,7 @@ dispatch:
     TARGET(LOAD_FAST__LOAD_FAST) {
         PUSH_LOCAL(oparg);
         int arg2 = INSTR_ARG(*ip++);
-        PUSH_LOCAL(arg2);
+        PUSH_LOCAL_SECOND(arg2);
         DISPATCH();
     }
 
@@ -1558,7 +1571,7 @@ dispatch:
     TARGET(LOAD_CONST__LOAD_FAST) {
         PUSH(newref(consts[oparg]));
         int arg2 = INSTR_ARG(*ip++);
-        PUSH_LOCAL(arg2);
+        PUSH_LOCAL_SECOND(arg2);
         DISPATCH();
     }
 
@@ -1566,7 +1579,7 @@ dispatch:
         Object *v = POP();
         SETLOCAL(oparg, v);
         int arg2 = INSTR_ARG(*ip++);
-        PUSH_LOCAL(arg2);
+        PUSH_LOCAL_SECOND(arg2);
         DISPATCH();
     }
 
