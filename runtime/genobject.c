@@ -419,7 +419,10 @@ static void
 gen_finalize(Object *self)
 {
     GenObject *g = (GenObject *)self;
-    if (g->frame_state >= GEN_COMPLETED || g->frame_state == GEN_CREATED)
+    /* _PyGen_Finalize: a generator not yet started is closed too, which clears its frame:
+    ** its locals (a generator expression's iterator, the function) die there, before
+    ** the collector counts what it found unreachable */
+    if (g->frame_state >= GEN_COMPLETED)
         return;
     Object *exc = err_fetch();
     Object *r = gen_close(self);
