@@ -154,8 +154,13 @@ trash_dealloc(Object *o)
 
 /* ================================================================ repr guard */
 
-static Object **repr_stack;
+static Object **repr_stack;       /* outside the heap: CPython has no such block */
 static ssize_t repr_len, repr_cap;
+/* The "Py_Repr" list's item block: its first append takes a 32-byte pool block, and
+** the first time it empties, list_resize reallocates it to 0 bytes, which pymalloc
+** hands to the C allocator; later appends never touch the pools again. */
+static void *repr_items_block;
+static int repr_items_state;    /* 0 never used, 1 pool block held, 2 outside the pools */
 
 int
 repr_enter(Object *o)
@@ -175,13 +180,22 @@ repr_enter(Object *o)
             Object *l = list_new(0);
             if (!l)
                 return -1;
-            int r = dict_setitem_str(d, "Py_Repr", l);
+            /* the key is CPython's static _Py_ID(Py_Repr): made outside the pools */
+            heap_side_enter();
+            Object *key = str_intern_cstr("Py_Repr");
+            heap_side_leave();
+            int r = key ? dict_setitem(d, key, l) : -1;
+            if (key) {
+                heap_side_enter();
+                decref(key);
+                heap_side_leave();
+            }
             decref(l);
             if (r < 0)
                 return -1;
         }
         ssize_t ncap = repr_cap ? repr_cap * 2 : 16;
-        Object **n = heap_realloc(repr_stack, sizeof(Object *) * (size_t)ncap);
+        Object **n = realloc(repr_stack, sizeof(Object *) * (size_t)ncap);
         if (!n) {
             err_no_memory();
             return -1;
@@ -190,6 +204,10 @@ repr_enter(Object *o)
         repr_cap = ncap;
     }
     repr_stack[repr_len++] = o;
+    if (repr_items_state == 0) {
+        repr_items_block = heap_alloc(4 * sizeof(Object *));
+        repr_items_state = 1;
+    }
     return 0;
 }
 
@@ -200,6 +218,11 @@ repr_leave(Object *o)
         if (repr_stack[i] == o) {
             memmove(&repr_stack[i], &repr_stack[i + 1], sizeof(Object *) * (size_t)(repr_len - i - 1));
             repr_len--;
+            if (repr_len == 0 && repr_items_state == 1) {
+                heap_free(repr_items_block);
+                repr_items_block = NULL;
+                repr_items_state = 2;
+            }
             return;
         }
     }
@@ -398,9 +421,11 @@ rt_fini(void)
     rt_clear_freelists();
     slice_clear_cache();
     method_clear_freelist();
-    heap_free(repr_stack);
+    free(repr_stack);
     repr_stack = NULL;
     repr_len = repr_cap = 0;
+    heap_free(repr_items_block);
+    repr_items_block = NULL;
     tb_fini();
     bool_fini();
     str_fini();
