@@ -5021,7 +5021,9 @@ fm_read_line(ParseState *ps, int inside)
 static int
 fm_token(ParseState *ps, int code, const Token *t)
 {
-    if (!ps->fm.on || (code == 0 && ps->mode == PARSE_SINGLE))
+    /* the prompt's statement and an f-string's expression (fstring: star_expressions)
+    ** end without their parser asking for the ENDMARKER */
+    if (!ps->fm.on || (code == 0 && (ps->mode == PARSE_SINGLE || ps->in_fstring)))
         return 0;
     if (ps->fm.lines && t->start) {
         const char *end = t->start + (t->len > 0 ? t->len : 1);
