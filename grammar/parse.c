@@ -5061,7 +5061,11 @@ fm_token(ParseState *ps, int code, const Token *t)
     int n = t->len;
     if (code == TK_INDENT || code == TK_DEDENT || code == 0 || !t->start)
         n = 0;
-    else if (code == TK_NEWLINE)
+    else if (code == TK_NEWLINE && *t->start == '#') {
+        /* after a comment, CPython's NEWLINE token spans the comment's text */
+        const char *nl = strchr(t->start, '\n');
+        n = nl ? (int)(nl - t->start) : (int)strlen(t->start);
+    } else if (code == TK_NEWLINE)
         n = n > 0 ? 1 : 0;
     return keep(ps, bytes_from_buf(t->start, n)) ? 0 : -1;
 }
