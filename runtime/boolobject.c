@@ -11,6 +11,7 @@
 #include "intobject.h"
 
 #include "error.h"
+#include "heap.h"
 #include "dictobject.h"
 #include "strobject.h"
 #include "tupleobject.h"
@@ -36,7 +37,9 @@ bool_repr(Object *o)
     Object **names = bool_repr_names;
     int i = o == True_;
     if (!names[i]) {
+        heap_side_enter();      /* CPython's are static strings: no pool block */
         names[i] = i ? str_from_ascii("True", 4) : str_from_ascii("False", 5);
+        heap_side_leave();
         if (!names[i])
             return NULL;
         names[i]->refcnt = 999999999;   /* _PyObject_IMMORTAL_INIT */

@@ -19,6 +19,7 @@
 ** min_width).
 */
 #include "format.h"
+#include "heap.h"
 #include "error.h"
 #include "strobject.h"
 
@@ -442,6 +443,9 @@ format_dtoa_number(Buf *out, double v, char type, int precision, int flags, bool
 
 /* ------------------------------------------------------------------ __format__ methods */
 
+size_t format_tmp_size, format_buf_size;
+int format_buf_late;
+
 Object *
 format_method(Object *self, Object *spec, const char *type_name, format_spec_fn fn)
 {
@@ -457,12 +461,31 @@ format_method(Object *self, Object *spec, const char *type_name, format_spec_fn 
     FormatSpec fs;
     if (format_parse_spec_typed(u, n, type_name, &fs) < 0)
         return NULL;
+    /* CPython formats into the result string itself (_PyUnicodeWriter): the text is
+    ** built outside the pools here, and only the result takes a block -- after the
+    ** intermediate string CPython's int formatting makes (format_tmp_size), which it
+    ** frees after */
     Buf out;
     buf_init(&out);
     Object *r = NULL;
-    if (fn(self, &fs, &out) == 0)
+    format_tmp_size = format_buf_size = 0;
+    format_buf_late = 0;
+    heap_side_enter();
+    int ok = fn(self, &fs, &out) == 0;
+    heap_side_leave();
+    if (ok) {
+        void *b = format_buf_size ? heap_alloc(format_buf_size) : NULL;
+        void *tmp = format_tmp_size ? heap_alloc(format_tmp_size) : NULL;
+        if (!format_buf_late)
+            heap_free(b);
         r = str_from_utf8(out.data ? out.data : "", (ssize_t)out.len);
+        if (format_buf_late)
+            heap_free(b);
+        heap_free(tmp);
+    }
+    heap_side_enter();
     buf_free(&out);
+    heap_side_leave();
     return r;
 }
 
@@ -505,6 +528,19 @@ format_double(Buf *out, double v, const FormatSpec *spec)
     else if (type == 'r')
         type = 'g';
 
+    /* format_float_internal's PyOS_double_to_string buffer and the str made of it
+    ** (format_method allocates their blocks around the result's) */
+    Buf digits;
+    buf_init(&digits);
+    int fast = spec->sign != '+' && spec->sign != ' ' && spec->width < 0 &&
+               !spec->thousands && spec->type != 'n';
+    if (dtoa_format(&digits, v, type, precision, flags) == 0) {
+        /* the fast path writes the buffer into the result and frees it after */
+        format_buf_size = digits.len + 1;
+        format_buf_late = fast;
+        format_tmp_size = fast ? 0 : 48 + digits.len + 1;
+    }
+    buf_free(&digits);
     if (spec->sign != '+' && spec->sign != ' ' && spec->width < 0 && !spec->thousands) {
         if (dtoa_format(out, v, type, precision, flags) < 0)
             return -1;

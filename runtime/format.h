@@ -40,6 +40,11 @@ int format_parse_spec_typed(const char *spec, ssize_t len, const char *type_name
 ** text fn appends for it (0 / -1 with an exception set); an empty spec gives str(self). */
 typedef int (*format_spec_fn)(Object *self, const FormatSpec *spec, Buf *out);
 Object *format_method(Object *self, Object *spec, const char *type_name, format_spec_fn fn);
+/* The sizes of what CPython's formatting makes on the way: a str freed after the result
+** and a char buffer freed before it (set by the format function; format_method
+** allocates and frees blocks of them around the result). */
+extern size_t format_tmp_size, format_buf_size;
+extern int format_buf_late;     /* the buffer is freed after the result */
 
 /* Append text padded to spec->width with spec->fill, aligned by spec->align or
 ** default_align ('<' or '>').  nchars is the number of code points in text. */

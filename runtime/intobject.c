@@ -3207,6 +3207,11 @@ int_format_spec(Object *o, const FormatSpec *spec, Buf *out)
     FormatSpec local = *spec;
     if (type == 'n')
         local.thousands = 0;            /* the C locale has no grouping */
+    /* outside format_long_internal's fast path, _PyLong_Format makes the digits as a str
+    ** (with "0x"-style prefix and sign): a compact ASCII string */
+    if (spec->sign == '+' || spec->sign == ' ' || spec->width != -1 || type == 'X' ||
+        type == 'n' || spec->thousands || TYPE(o) != &int_type)
+        format_tmp_size = 48 + n + (base != 10 ? 2 : 0) + (SIZE(o) < 0) + 1;
     int r = format_number(out, SIZE(o) < 0, prefix, digits, n, "", base != 10, &local);
     heap_free(digits);
     return r;
