@@ -672,6 +672,14 @@ str_singletons_startup_refs(int repl)
     if (singletons_add(&startup_char_refs[0][m], 2, startup_empty_str_refs[m],
                        startup_empty_tuple_refs[m], startup_empty_bytes_refs[m]) < 0)
         fatal("str_singletons_startup_refs");
+    for (int i = 0; i < 256; i++) {
+        char ch = (char)i;
+        Object *b = bytes_from_buf(&ch, 1);     /* the one-byte bytes singleton */
+        if (!b)
+            fatal("str_singletons_startup_refs");
+        b->refcnt += startup_byte_refs[i][m];
+        decref(b);
+    }
     for (int i = 0; i < 256; i++)
         singletons_left[i] = startup_char_refs[i][m];
     singletons_left[256] = startup_empty_str_refs[m];

@@ -15,7 +15,8 @@ The small ints -5..256 are measured the same way: CPython's are statically alloc
 an immortal count and its start-up objects hold hundreds of references to the common ones
 (sys.getrefcount(0) is about 1000000472 at a script's first line); startup_ints.h has
 the references beyond pyheap's for each, as a script and at the prompt.  So are the
-other static singletons: the 256 one-character latin-1 strings, '', () and b''
+other static singletons: the 256 one-character latin-1 strings, the 256 one-byte bytes,
+'', () and b''
 (sys.getrefcount(()) is about 1000000554): startup_singletons.h.
 
 The first warning a script shows makes python3 import linecache, tokenize and token (to
@@ -194,6 +195,11 @@ while v < 128:
         sys.stdout.write('I' + str(v) + ' ' + str(sys.getrefcount(i)) + '\n')
     v = v + 1
 
+v = 0
+while v < 256:
+    sys.stdout.write('Y' + str(v) + ' ' + str(sys.getrefcount(chr(v).encode('latin-1'))) + '\n')
+    v = v + 1
+
 sys.stdout.write('E ' + str(sys.getrefcount(str())) + '\n')
 sys.stdout.write('T ' + str(sys.getrefcount(tuple())) + '\n')
 sys.stdout.write('B ' + str(sys.getrefcount(bytes())) + '\n')
@@ -208,7 +214,7 @@ def write_singletons(path, pyheap):
     pyh = [median_run(lambda: run_probe([pyheap], p, MEASURE_SINGLETONS, off)) for p in (0, 1)]
     frozen = sorted(int(k[1:]) for k in cpy[0] if k[0] == 'I')
     for m in cpy + pyh:
-        if len(m) != 259 + len(frozen):
+        if len(m) != 259 + 256 + len(frozen):
             sys.exit('gen_startup_names: %d singletons measured' % len(m))
 
     def d(key):
@@ -227,6 +233,11 @@ def write_singletons(path, pyheap):
         out.write('static const struct { char c; int32_t d[2]; } startup_frozen_char_refs[] = {\n')
         for v in frozen:
             out.write("    {'%s', %s},\n" % (chr(v), d('I%d' % v)))
+        out.write('};\n')
+        out.write('/* the 256 one-byte bytes objects */\n')
+        out.write('static const int32_t startup_byte_refs[256][2] = {\n')
+        for v in range(256):
+            out.write('    %s,  /* %r */\n' % (d('Y%d' % v), bytes((v,))))
         out.write('};\n')
         out.write('static const int32_t startup_empty_str_refs[2] = %s;\n' % d('E'))
         out.write('static const int32_t startup_empty_tuple_refs[2] = %s;\n' % d('T'))
