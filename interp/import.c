@@ -318,15 +318,15 @@ import_spec_probe(Object *m)
     err_clear();
 }
 
-/* The ModuleSpec CPython's BuiltinImporter.find_spec makes for a built-in module
-** (lib/_frozen_importlib.py: imported as CPython's start-up had it), _initializing while
-** the module is made, as importlib's _load_unlocked sets it. */
 static int spec_set_initializing(Object *spec, int v);
 
 /* The modules main.c imports at start-up (os, time, math) get no spec: the start-up
 ** reference tables were measured without them. */
 int import_specless;
 
+/* The ModuleSpec CPython's BuiltinImporter.find_spec makes for a built-in module
+** (lib/_frozen_importlib.py: imported as CPython's start-up had it), _initializing while
+** the module is made, as importlib's _load_unlocked sets it. */
 static Object *
 builtin_spec(Object *fullname)
 {
