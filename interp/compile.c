@@ -1963,13 +1963,23 @@ load_const(Compiler *c, Object *o)
     return i >= 0 && EMIT(OP_LOAD_CONST, i);
 }
 
+/* Release a constant made in the pools (pools_tuple): a duplicate the constant cache
+** replaced dies there, onto the pools' free lists, as CPython's does. */
+static void
+pools_decref(Object *o)
+{
+    int d = heap_side_suspend();
+    decref(o);
+    heap_side_resume(d);
+}
+
 static int
 load_const_new(Compiler *c, Object *o)
 {
     if (!o)
         return 0;
     int r = load_const(c, o);
-    decref(o);
+    pools_decref(o);
     return r;
 }
 
@@ -2527,7 +2537,7 @@ compile_call_helper(Compiler *c, int n, Seq *args, Seq *keywords, Loc callloc)
             }
         }
         int ci = add_const(c, names);
-        decref(names);
+        pools_decref(names);
         if (ci < 0)
             return 0;
         CHECK(emit_full(c, OP_KW_NAMES, ci, -1, callloc));
