@@ -1693,28 +1693,7 @@ is_bitwise_or(ParseState *ps, Expr *e)
     }
 }
 
-/* Does the expression begin with a bitwise_or operand (CPython's "b=bitwise_or")? */
-static int
-starts_with_bitwise_or(ParseState *ps, Expr *e)
-{
-    while (e && !is_paren(ps, e)) {
-        switch (e->kind) {
-        case EXPR_BOOLOP: e = SEQ_GET(e->v.BoolOp.values, 0); continue;
-        case EXPR_COMPARE: e = e->v.Compare.left; continue;
-        case EXPR_IFEXP: e = e->v.IfExp.body; continue;
-        case EXPR_TUPLE:
-            if (tuple_has_parens(ps, e))
-                return 1;
-            e = SEQ_GET(e->v.Tuple.elts, 0);
-            continue;
-        default:
-            return is_bitwise_or(ps, e);
-        }
-    }
-    return e != NULL;
-}
-
-/* The bitwise_or operand the expression begins with (as starts_with_bitwise_or). */
+/* The bitwise_or operand the expression begins with (CPython's "b=bitwise_or"), or NULL. */
 static Expr *
 leading_bitwise_or(ParseState *ps, Expr *e)
 {
@@ -1733,6 +1712,12 @@ leading_bitwise_or(ParseState *ps, Expr *e)
         }
     }
     return e;
+}
+
+static int
+starts_with_bitwise_or(ParseState *ps, Expr *e)
+{
+    return leading_bitwise_or(ps, e) != NULL;
 }
 
 /* A tuple or list display or generator expression written with its own brackets (the

@@ -445,20 +445,12 @@ wrap_descr_delete(Object *self, Object *const *args, size_t nargs, Object *kw, v
     return newref(None);
 }
 
-/* Build (tuple, dict) from vectorcall arguments for slots that take them. */
-static int
-vc_to_tuple_dict(Object *const *args, size_t nargs, Object *kwnames, Object **targs,
-                 Object **tkw)
-{
-    return arg_pack_like_cpython(args, nargs, kwnames, targs, tkw);
-}
-
 static Object *
 wrap_init(Object *self, Object *const *args, size_t nargs, Object *kw, void *w,
           const SlotDef *sd)
 {
     Object *targs, *tkw;
-    if (vc_to_tuple_dict(args, nargs, kw, &targs, &tkw) < 0)
+    if (arg_pack_like_cpython(args, nargs, kw, &targs, &tkw) < 0)
         return NULL;
     int r = ((initproc)w)(self, targs, tkw);
     decref(targs);
@@ -473,7 +465,7 @@ wrap_call(Object *self, Object *const *args, size_t nargs, Object *kw, void *w,
           const SlotDef *sd)
 {
     Object *targs, *tkw;
-    if (vc_to_tuple_dict(args, nargs, kw, &targs, &tkw) < 0)
+    if (arg_pack_like_cpython(args, nargs, kw, &targs, &tkw) < 0)
         return NULL;
     Object *r = ((ternaryfunc)w)(self, targs, tkw);
     decref(targs);
@@ -1708,7 +1700,7 @@ type_call_python_init(TypeObject *t, Object *init, Object *const *args, size_t n
     Object *argstuple = NULL, *kwdict = NULL, *kwn = NULL, *self = NULL, *r = NULL;
     Object *small[9];
     Object **stack = small;
-    if (vc_to_tuple_dict(args, nargs, nk ? kwnames : NULL, &argstuple, &kwdict) < 0)
+    if (arg_pack_like_cpython(args, nargs, nk ? kwnames : NULL, &argstuple, &kwdict) < 0)
         return NULL;
     self = t->alloc(t, 0);
     if (!self)
@@ -1774,7 +1766,7 @@ type_vectorcall(Object *callable, Object *const *args, size_t nargs, Object *kwn
             return type_call_python_init(t, init, args, nargs, kwnames);
     }
     Object *targs, *tkw;
-    if (vc_to_tuple_dict(args, nargs, kwnames, &targs, &tkw) < 0)
+    if (arg_pack_like_cpython(args, nargs, kwnames, &targs, &tkw) < 0)
         return NULL;
     Object *r = TYPE(t)->call(callable, targs, tkw);
     decref(targs);
