@@ -543,7 +543,7 @@ repl_child(const char *text, size_t tlen, long *linemap, long nlines, Object *g,
     rt.interactive = 1;
     recorder_start(fd);
     compare_unit_hook = repl_unit;
-    repl_run(g);
+    repl_run(g, NULL);
     compare_ident_hook = NULL;
     compare_unit_hook = NULL;
     fflush(Rec.out);

@@ -11,6 +11,7 @@
 #include "interp/arena.h"
 #include "runtime/error.h"
 #include "runtime/heap.h"
+#include "runtime/startup_pools.h"
 #include "runtime/gc.h"
 #include "runtime/state.h"
 #include "runtime/intobject.h"
@@ -620,6 +621,7 @@ options_done:
     Object *g = module_get_dict(main_mod);
     int status = 0;
     int interactive = 0;
+    const unsigned short *repl_shape = NULL;
     heap_ballast_take();
     if (!compare) {     /* a program run as CPython runs a script, or the prompt */
         /* CPython's start-up has imported os and time (site, zipimport), and the
@@ -694,6 +696,11 @@ options_done:
         rt_singleton_startup_refs[0] = repl ? 5968 : 5497;
         rt_singleton_startup_refs[1] = repl ? 476 : 402;
         rt_singleton_startup_refs[2] = repl ? 472 : 381;
+        /* the pools as CPython's are when it parses the program (the prompt's: repl_run) */
+        if (repl)
+            repl_shape = startup_pools_repl;
+        else if (heap_shape(startup_pools_script) < 0)
+            err_clear();
     }
 
     if (compare) {
@@ -741,7 +748,7 @@ options_done:
     }
     if (interactive && status != 2) {
         rt.interactive = 1;
-        status = repl_run(g);
+        status = repl_run(g, repl_shape);
     }
     decref(main_mod);
     interp_fini();

@@ -16,8 +16,9 @@ int main_report_exception(int set_last, int *exit_code);
 ** then dies of SIGINT, as CPython does). */
 extern int main_died_of_sigint;
 
-/* The interactive loop on stdin with globals 'g'.  Returns the process exit status. */
-int repl_run(Object *g);
+/* The interactive loop on stdin with globals 'g'; pool_shape, if not NULL, is given to
+** heap_shape before the first prompt.  Returns the process exit status. */
+int repl_run(Object *g, const unsigned short *pool_shape);
 /* The start-up banner (stderr): pyheap, its version, how to leave. */
 void repl_print_banner(void);
 

@@ -711,7 +711,7 @@ report_interrupt(int *status)
 }
 
 int
-repl_run(Object *g)
+repl_run(Object *g, const unsigned short *pool_shape)
 {
     memset((void *)&R, 0, sizeof R);
     R.globals = g;
@@ -741,6 +741,9 @@ repl_run(Object *g)
     }
     if (R.tty && tty_init() < 0)
         R.tty = 0;
+    /* the pools as CPython's first PyRun_InteractiveOneObjectEx finds them */
+    if (pool_shape && heap_shape(pool_shape) < 0)
+        err_clear();
 
     char *buf = NULL;
     size_t len = 0, cap = 0;

@@ -469,6 +469,7 @@ heap_side_leave(void)
 ** class reuses the block freed last instead of starting on another pool.  One block per
 ** class held from the end of start-up to the teardown keeps pyheap's pools the same way. */
 static void *heap_ballast[HEAP_NB_CLASSES];
+static void heap_shape_release(void);
 
 void
 heap_ballast_take(void)
@@ -485,6 +486,7 @@ heap_ballast_release(void)
         heap_free(heap_ballast[i]);
         heap_ballast[i] = NULL;
     }
+    heap_shape_release();
 }
 
 int heap_side_pinned;
@@ -782,6 +784,18 @@ heap_free(void *p)
 {
     if (p != NULL)
         heap_large_free(p);
+}
+
+int
+heap_shape(const unsigned short *shape)
+{
+    (void)shape;        /* no pools to shape */
+    return 0;
+}
+
+static void
+heap_shape_release(void)
+{
 }
 
 size_t
@@ -1277,6 +1291,92 @@ heap_free(void *p)
     }
     heap_pool_free(p);
 }
+
+/*
+** Pool shapes.  Which block a request gets depends on the ring of partly used pools of
+** its class: the head pool's free list first, then the next pool's once the head pool
+** is full, and a block freed into a full pool puts that pool at the head.  heap_shape
+** gives every class the ring CPython's has at the same moment: each partly used pool
+** pyheap has is filled, then, last first, a pool per entry of the shape is filled and
+** that many of its blocks freed.  The blocks stay held until heap_ballast_release.
+*/
+#define HEAP_SHAPE_MAX_POOLS 64
+static void **heap_shape_held;
+static size_t heap_shape_n, heap_shape_cap;
+
+static int
+heap_shape_hold(void *p)
+{
+    if (!p)
+        return -1;
+    if (heap_shape_n == heap_shape_cap) {
+        size_t cap = heap_shape_cap ? 2 * heap_shape_cap : 1024;
+        void **v = realloc(heap_shape_held, cap * sizeof *v);
+        if (!v) {
+            heap_free(p);
+            return -1;
+        }
+        heap_shape_held = v;
+        heap_shape_cap = cap;
+    }
+    heap_shape_held[heap_shape_n++] = p;
+    return 0;
+}
+
+/* Fill the ring of class c: hold a block of each of its pools' free blocks. */
+static int
+heap_shape_fill(unsigned c)
+{
+    while (usedpools[c + c] != RING(c))
+        if (heap_shape_hold(heap_alloc(INDEX2SIZE(c))) < 0)
+            return -1;
+    return 0;
+}
+
+int
+heap_shape(const unsigned short *shape)
+{
+    if (heap_side_depth > 0)
+        return -1;
+    for (unsigned c = 0; c < HEAP_NB_CLASSES; c++) {
+        unsigned k = *shape++;
+        const unsigned short *nfree = shape;
+        shape += k;
+        if (heap_shape_fill(c) < 0)
+            return -1;
+        /* k full pools, each a run of held blocks from start[j] */
+        size_t start[HEAP_SHAPE_MAX_POOLS];
+        if (k > HEAP_SHAPE_MAX_POOLS)
+            k = HEAP_SHAPE_MAX_POOLS;
+        for (unsigned j = 0; j < k; j++) {
+            start[j] = heap_shape_n;
+            /* the ring is empty: this takes a new pool, which the fill then fills */
+            if (heap_shape_hold(heap_alloc(INDEX2SIZE(c))) < 0 || heap_shape_fill(c) < 0)
+                return -1;
+        }
+        /* freeing into a full pool puts it at the head: the last pool first */
+        unsigned cap = NUMBLOCKS(c);
+        for (unsigned j = k; j-- > 0;) {
+            size_t end = j + 1 < k ? start[j + 1] : heap_shape_n;
+            for (unsigned i = 0; i < nfree[j] && i + 1 < cap; i++) {
+                heap_free(heap_shape_held[end - 1 - i]);
+                heap_shape_held[end - 1 - i] = NULL;
+            }
+        }
+    }
+    return 0;
+}
+
+static void
+heap_shape_release(void)
+{
+    while (heap_shape_n)
+        heap_free(heap_shape_held[--heap_shape_n]);     /* NULL for the freed ones */
+    free(heap_shape_held);
+    heap_shape_held = NULL;
+    heap_shape_cap = 0;
+}
+
 
 /*
 ** pymalloc_realloc.  A small block that still fits its class stays put unless it

@@ -54,6 +54,11 @@ extern void (*heap_side_switch_hook)(void);
 /* One block per size class, held from the end of start-up to the teardown (heap.c). */
 void heap_ballast_take(void);
 void heap_ballast_release(void);
+/* Give each size class's ring of partly used pools the shape CPython's has: for class
+** c = 0..31, a count k then the free blocks of each of its k pools, head first
+** (runtime/startup_pools.h).  The blocks this holds go with heap_ballast_release.
+** 0, or -1 if the heap cannot (side mode, no memory). */
+int heap_shape(const unsigned short *shape);
 /* Leave the side mode whatever its depth (returns the depth), and go back to it. */
 int heap_side_suspend(void);
 void heap_side_resume(int depth);

@@ -235,6 +235,51 @@ Test(heap, ballast_keeps_a_class_pool_in_use) {
     heap_ballast_release();
 }
 
+Test(heap, shape_gives_each_class_the_ring_it_names) {
+    SKIP_WITHOUT_POOLS();
+    /* class 4 (80 bytes): a used pool before the shape must not matter */
+    void *before = heap_alloc(80);
+    unsigned short shape[32 * 4], *s = shape;
+    for (int c = 0; c < 32; c++) {
+        if (c == 4) {               /* three pools: 1, 2 and 5 free blocks */
+            *s++ = 3;
+            *s++ = 1;
+            *s++ = 2;
+            *s++ = 5;
+        } else {
+            *s++ = 0;               /* no partly used pool */
+        }
+    }
+    cr_assert_eq(heap_shape(shape), 0);
+    void *b[9];
+    for (int i = 0; i < 9; i++)
+        b[i] = heap_alloc(80);
+    /* 1 from the head pool, 2 from the next, 5 from the third, then a new pool */
+    cr_assert_neq(POOL_OF(b[0]), POOL_OF(b[1]));
+    cr_assert_eq(POOL_OF(b[1]), POOL_OF(b[2]));
+    cr_assert_neq(POOL_OF(b[2]), POOL_OF(b[3]));
+    for (int i = 4; i < 8; i++)
+        cr_assert_eq(POOL_OF(b[i]), POOL_OF(b[3]));
+    uintptr_t pools[3] = {POOL_OF(b[0]), POOL_OF(b[1]), POOL_OF(b[3])};
+    for (int i = 0; i < 3; i++)
+        cr_assert_neq(POOL_OF(b[8]), pools[i], "the shaped pools are full: a new one");
+    /* a block freed into a shaped pool behind the head is not the next one out */
+    heap_free(b[2]);                /* pool 2, full: it becomes the head */
+    void *x = heap_alloc(80);
+    cr_assert_eq(x, b[2]);
+    /* another class with no shape gets a new pool: its ring was emptied */
+    void *y = heap_alloc(96);
+    cr_assert_eq((uintptr_t)y - POOL_OF(y), POOL_HEADER, "the first block of a fresh pool");
+    heap_free(y);
+    heap_free(x);
+    for (int i = 0; i < 9; i++)
+        if (i != 2)
+            heap_free(b[i]);
+    heap_free(before);
+    heap_ballast_release();         /* gives back what the shape held */
+    cr_assert_eq(heap_live_blocks(), 0);
+}
+
 Test(heap, block_freed_in_full_pool_is_handed_out_next) {
     SKIP_WITHOUT_POOLS();
     enum { SIZE = 512, N = NUMBLOCKS(SIZE) }; /* 31 per pool */
