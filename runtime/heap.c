@@ -356,18 +356,27 @@ heap_address_in_range_tree(const void *p)
     return tail < c.tail_lo || (tail >= c.tail_hi && c.tail_hi != 0);
 }
 
-/* Most frees hit the arena of the previous one: a one-entry cache of that arena's range
-** answers them with one subtraction before the radix tree is consulted.  (Not in
-** obmalloc; invalidated when the arena is unmapped.) */
-static uintptr_t hot_arena = UINTPTR_MAX;
+/* Most frees hit the arena of one of the previous two (the start-up's pool shapes spread
+** the classes' head pools over a few arenas): a two-entry cache of those arenas' ranges
+** answers them with a subtraction or two before the radix tree is consulted.  (Not in
+** obmalloc; invalidated when an arena is unmapped.) */
+#define NO_ARENA (UINTPTR_MAX - ARENA_SIZE + 1)  /* a range no pointer falls in */
+static uintptr_t hot_arena = NO_ARENA, hot_arena2 = NO_ARENA;
 
 static inline int
 heap_address_in_range(const void *p)
 {
     if ((uintptr_t)p - hot_arena < ARENA_SIZE)
         return 1;
+    if ((uintptr_t)p - hot_arena2 < ARENA_SIZE) {
+        uintptr_t t = hot_arena;
+        hot_arena = hot_arena2;
+        hot_arena2 = t;
+        return 1;
+    }
     if (!heap_address_in_range_tree(p))
         return 0;
+    hot_arena2 = hot_arena;
     hot_arena = arenas[POOL_ADDR(p)->arenaindex].address;
     return 1;
 }
@@ -1218,8 +1227,8 @@ heap_insert_to_freepool(PoolHeader *pool)
         ao->nextarena = unused_arena_objects;
         unused_arena_objects = ao;
         heap_arena_map_mark_used(ao->address, 0);
-        if (hot_arena == ao->address)
-            hot_arena = UINTPTR_MAX;
+        if (hot_arena == ao->address || hot_arena2 == ao->address)
+            hot_arena = hot_arena2 = NO_ARENA;
         HEAP_UNPOISON((void *)ao->address, ARENA_SIZE);
         HEAP_LSAN_UNREGISTER((void *)ao->address, ARENA_SIZE);
         munmap((void *)ao->address, ARENA_SIZE);
@@ -1534,7 +1543,7 @@ heap_fini(void)
         if (arenas[i].address == 0)
             continue;
         heap_arena_map_mark_used(arenas[i].address, 0);
-        hot_arena = UINTPTR_MAX;
+        hot_arena = hot_arena2 = NO_ARENA;
         HEAP_UNPOISON((void *)arenas[i].address, ARENA_SIZE);
         HEAP_LSAN_UNREGISTER((void *)arenas[i].address, ARENA_SIZE);
         munmap((void *)arenas[i].address, ARENA_SIZE);
@@ -1546,7 +1555,7 @@ heap_fini(void)
     unused_arena_objects = usable_arenas = NULL;
     memset(nfp2lasta, 0, sizeof nfp2lasta);
     narenas_currently_allocated = 0;
-    hot_arena = UINTPTR_MAX;
+    hot_arena = hot_arena2 = NO_ARENA;
     for (unsigned c = 0; c < NB_CLASSES; c++)
         usedpools[2 * c] = usedpools[2 * c + 1] = RING(c);
     for (unsigned i1 = 0; i1 < (1u << MAP_TOP_BITS); i1++) {

@@ -234,7 +234,7 @@ struct TypeObject {
     Object *bases;              /* tuple */
     Object *mro;                /* tuple */
     Object *dict;               /* the type's namespace */
-    Object *subclasses;         /* list of subclasses (strong refs; types live forever) */
+    Object *subclasses;         /* tp_subclasses: {id(subclass): weakref.ref(subclass)} */
     unsigned int version_tag;   /* for attribute caches; 0 = invalid */
     ssize_t dictoffset;         /* legacy __dict__ slot; 0 with MANAGED_DICT */
     ssize_t weaklistoffset;
@@ -243,8 +243,6 @@ struct TypeObject {
     Object *ht_name, *ht_qualname, *ht_module;
     Object *ht_slots;
     struct CachedKeys *ht_cached_keys; /* shared key order of instance attributes */
-    Object *ht_subclass_ref;    /* the weakref.ref to the class each base's subclass
-                                   table holds (a reference per base) */
 };
 
 /* The static types every file may use. */

@@ -12,7 +12,7 @@
 **
 ** Method cache.  type_lookup() caches (version_tag, name) -> value in a direct-mapped
 ** table; a type's tag is reset by type_modified() whenever its dict or bases change, and
-** the reset propagates to every subclass (the 'subclasses' lists).
+** the reset propagates to every subclass (the 'subclasses' dicts of weak references).
 */
 #include "weakrefobject.h"
 #include "object.h"
@@ -60,15 +60,29 @@ type_version(TypeObject *t)
     return assign_version_tag(t) ? t->version_tag : 0;
 }
 
+/* The live subclasses of t, one per call from *pos = 0 on; NULL at the end (the
+** entries whose class died are skipped, as CPython's PyWeakref_GET_OBJECT == None). */
+static TypeObject *
+type_next_subclass(TypeObject *t, ssize_t *pos)
+{
+    Object *k, *ref;
+    while (t->subclasses && dict_next(t->subclasses, pos, &k, &ref)) {
+        Object *o = ((WeakRef *)ref)->wr_object;
+        if (o != None)
+            return (TypeObject *)o;
+    }
+    return NULL;
+}
+
 void
 type_modified(TypeObject *t)
 {
     if (!(t->flags & TPFLAG_VALID_VERSION))
         return;
-    if (t->subclasses) {
-        for (ssize_t i = 0; i < LIST_LEN(t->subclasses); i++)
-            type_modified((TypeObject *)LIST_GET(t->subclasses, i));
-    }
+    ssize_t pos = 0;
+    TypeObject *s;
+    while ((s = type_next_subclass(t, &pos)))
+        type_modified(s);
     t->flags &= ~TPFLAG_VALID_VERSION;
     t->version_tag = 0;
 }
@@ -1243,12 +1257,11 @@ update_slot_for_name(TypeObject *t, Object *name)
             q++;
         update_one_slot(t, q);
     }
-    if (t->subclasses)
-        for (ssize_t i = 0; i < LIST_LEN(t->subclasses); i++) {
-            TypeObject *s = (TypeObject *)LIST_GET(t->subclasses, i);
-            if (s->flags & TPFLAG_HEAPTYPE)
-                update_slot_for_name(s, name);
-        }
+    ssize_t pos = 0;
+    TypeObject *s;
+    while ((s = type_next_subclass(t, &pos)))
+        if (s->flags & TPFLAG_HEAPTYPE)
+            update_slot_for_name(s, name);
 }
 
 /* ================================================================ readying */
@@ -1532,7 +1545,7 @@ done:
 }
 
 /* Every static type that type_ready() filled in, in order, so that type_fini() can
-** release what readying gave it (dict, mro, bases, subclass list): the objects in
+** release what readying gave it (dict, mro, bases, subclass dict): the objects in
 ** there are heap objects like any other, and -X leakcheck wants all of them freed. */
 static TypeObject **static_types;
 static size_t static_types_len, static_types_cap;
@@ -1563,32 +1576,52 @@ type_is_static_ready(const TypeObject *t)
     return 0;
 }
 
+/* add_subclass: base->subclasses is CPython's tp_subclasses, a dict from the subclass's
+** address (an int) to a weak reference to it, made when the first subclass comes. */
+static int
+type_add_subclass_entry(TypeObject *base, TypeObject *t)
+{
+    Object *key = int_from_size((size_t)(uintptr_t)t);
+    if (!key)
+        return -1;
+    Object *ref = weakref_new_ref((Object *)t, NULL);
+    if (!ref) {
+        decref(key);
+        return -1;
+    }
+    if (!base->subclasses && !(base->subclasses = dict_new())) {
+        decref(key);
+        decref(ref);
+        return -1;
+    }
+    int r = dict_setitem(base->subclasses, key, ref);
+    decref(ref);
+    decref(key);
+    return r;
+}
+
+/* add_subclass: base->subclasses is CPython's tp_subclasses, a dict from the subclass's
+** address (an int) to a weak reference to it, made when the first subclass comes.  A
+** static type's entries are CPython's start-up objects, which the collector's start-up
+** model counts already (main.c): made in side mode, out of generation 0's count, and
+** kept out of the collector. */
 static int
 type_add_subclass(TypeObject *base, TypeObject *t)
 {
-    if (!base->subclasses) {
-        base->subclasses = list_new(0);
-        if (!base->subclasses)
-            return -1;
-        /* Its entries are borrowed (CPython: weak references), so the collector must
-        ** not traverse it: that would make every class reachable from its base. */
+    if (t->flags & TPFLAG_HEAPTYPE)
+        return type_add_subclass_entry(base, t);
+    heap_side_enter();
+    int r = type_add_subclass_entry(base, t);
+    heap_side_leave();
+    if (r == 0) {
         gc_untrack(base->subclasses);
+        Object *k, *ref;
+        ssize_t pos = 0;
+        while (dict_next(base->subclasses, &pos, &k, &ref))
+            if (((WeakRef *)ref)->wr_object == (Object *)t)
+                gc_untrack(ref);
     }
-    /* Types refer to their bases strongly; the subclass list holds the subclass
-       strongly too, which would keep every class alive forever.  Store it and let
-       subtype teardown remove it (type_dealloc). */
-    if (list_append(base->subclasses, (Object *)t) < 0)
-        return -1;
-    decref(t);
-    /* CPython's entry is a weak reference to the class (the basic one, which
-    ** weakref.ref(cls) returns afterwards), released when the class goes */
-    if (t->flags & TPFLAG_HEAPTYPE) {
-        Object *wr = weakref_new_ref((Object *)t, NULL);
-        if (!wr)
-            return -1;
-        t->ht_subclass_ref = wr;        /* the same object for every base */
-    }
-    return 0;
+    return r;
 }
 
 static void
@@ -1596,21 +1629,12 @@ type_remove_subclass(TypeObject *base, TypeObject *t)
 {
     if (!base->subclasses)
         return;
-    ListObject *l = (ListObject *)base->subclasses;
-    for (ssize_t i = 0; i < SIZE(l); i++) {
-        if (l->items[i] == (Object *)t) {
-            /* the entry is borrowed: drop it without decref */
-            memmove(&l->items[i], &l->items[i + 1], sizeof(Object *) * (size_t)(SIZE(l) - i - 1));
-            SIZE(l)--;
-            if (t->ht_subclass_ref) {   /* the weak reference (type_add_subclass) */
-                Object *wr = t->ht_subclass_ref;
-                if (wr->refcnt == 1)
-                    t->ht_subclass_ref = NULL;
-                decref(wr);
-            }
-            return;
-        }
-    }
+    Object *key = int_from_size((size_t)(uintptr_t)t);
+    if (!key || dict_delitem(base->subclasses, key) < 0)
+        err_clear();
+    xdecref(key);
+    if (dict_size(base->subclasses) == 0)
+        CLEAR(base->subclasses);        /* as CPython, to save memory */
 }
 
 int
@@ -2546,9 +2570,13 @@ static Object *
 type_subclasses_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     TypeObject *t = (TypeObject *)self;
-    if (!t->subclasses)
-        return list_new(0);
-    return list_getslice(t->subclasses, 0, LIST_LEN(t->subclasses));
+    Object *list = list_new(0);
+    ssize_t pos = 0;
+    TypeObject *s;
+    while (list && (s = type_next_subclass(t, &pos)))
+        if (list_append(list, (Object *)s) < 0)
+            CLEAR(list);
+    return list;
 }
 
 static Object *
@@ -2648,16 +2676,14 @@ type_dealloc(Object *o)
         fatal("deallocating a static type");
     gc_untrack(o);
     type_modified(t);
-    if (t->bases)
+    if (t->bases) {
+        Object *exc = err_fetch();      /* type_dealloc_common: a failed class's error */
         for (ssize_t i = 0; i < TUPLE_LEN(t->bases); i++)
             type_remove_subclass((TypeObject *)TUPLE_GET(t->bases, i), t);
-    t->ht_subclass_ref = NULL;
-    weakref_clear_refs(o);      /* after the bases dropped theirs, as CPython */
-    /* the subclass list entries are borrowed; just free the list */
-    if (t->subclasses) {
-        SIZE(t->subclasses) = 0;
-        CLEAR(t->subclasses);
+        err_restore(exc);
     }
+    weakref_clear_refs(o);      /* after the bases dropped theirs, as CPython */
+    CLEAR(t->subclasses);
     CLEAR(t->dict);
     CLEAR(t->mro);
     CLEAR(t->bases);
@@ -3307,7 +3333,7 @@ subtype_clear(Object *self)
 /* ================================================================ start-up */
 
 /* Interpreter teardown: empty the method cache, then undo type_ready() on every static
-** type, newest first (subclass lists hold borrowed entries: emptied, not released).
+** type, newest first.
 ** Afterwards no type may be used until it is readied again. */
 void
 type_fini(void)
@@ -3315,8 +3341,6 @@ type_fini(void)
     method_cache_clear();
     for (size_t i = static_types_len; i-- > 0;) {
         TypeObject *t = static_types[i];
-        if (t->subclasses)
-            SIZE(t->subclasses) = 0;
         CLEAR(t->subclasses);
         CLEAR(t->dict);
         CLEAR(t->mro);

@@ -1,0 +1,345 @@
+#!/usr/bin/env python3
+"""diff_fuzz.py: random programs run under python3 and pyheap, outputs compared.
+
+  scripts/diff_fuzz.py run PYHEAP LO HI [--repl]   seeds LO..HI-1; each differing program
+                                                    is kept as OUT/seedN.py (OUT: $DF_OUT,
+                                                    default /tmp/diff_fuzz)
+  scripts/diff_fuzz.py reduce PYHEAP FILE [--repl]  cut FILE down to the statements the
+                                                    difference needs (printed)
+  scripts/diff_fuzz.py show SEED                    print the program of SEED
+
+A program is a list of top-level statements over a few live names: objects of the common
+built-in types and of small classes (one with __del__), reference counts, `is` and id()
+comparisons (the id-reuse pattern: take an id, del, make another), sizes, containers that
+hold and drop references, cycles and gc.collect(), closures, generators driven by next/
+send/close, exceptions kept in names, weak references and f-strings.  Nothing it prints
+depends on an address, so any difference in the output (stdout and stderr) is a
+difference from CPython.  --repl runs the program at the prompt (`-i -q`, each statement
+compiled alone), where identity and counts follow other rules.  Both run with
+PYTHONHASHSEED=1, which keeps str hashing fixed without changing CPython's start-up.
+
+Some differences are CPython's own variation, not pyheap's: which block a new object gets
+can depend on the length of environment variables (OLDPWD, PWD) that start-up copies into
+os.environ; sys.getrefcount(None) moves between runs.  Re-run a reduced case from two
+directories before chasing it.
+"""
+import os
+import random
+import subprocess
+import sys
+
+NAMES = ['a', 'b', 'c', 'x', 'y', 'val', 'item', 'data', 'obj', 'tmp']
+
+PRELUDE = '''import gc
+import sys
+import weakref
+
+
+class K:
+    def __init__(self, n):
+        self.n = n
+
+    def __repr__(self):
+        return 'K(%r)' % (self.n,)
+
+
+class D(K):
+    def __del__(self):
+        print('del', self.n)
+
+
+class S:
+    __slots__ = ('p', 'q')
+
+    def __repr__(self):
+        return 'S'
+
+
+def show(v):
+    s = repr(v)
+    while ' at 0x' in s:
+        i = s.index(' at 0x')
+        j = i + 6
+        while j < len(s) and s[j] in '0123456789abcdef':
+            j += 1
+        s = s[:i] + ' at ADDR' + s[j:]
+    return s[:40]
+
+'''
+
+
+def lit_str(r):
+    alpha = 'abcdefghij' if r.random() < 0.6 else 'abc de_fg!'
+    return repr(''.join(r.choice(alpha) for _ in range(r.choice([1, 2, 5, 12, 30, 70]))))
+
+
+def maker(r, depth=0):
+    """An expression that makes (or finds) an object."""
+    k = r.randrange(30)
+    if k == 0:
+        return str(r.choice([0, 1, 5, 100, 256, 257, 1000, -5, -6, 10 ** 20]))
+    if k == 1:
+        return lit_str(r)
+    if k == 2:
+        return '%s * %d' % (lit_str(r), r.choice([2, 3, 50, 100]))
+    if k == 3:
+        return 'str(%d)' % r.randrange(10 ** r.randrange(1, 25))
+    if k == 4:
+        return '%d + %d' % (r.randrange(1000), r.randrange(1000))
+    if k == 5:
+        return '[%s]' % ', '.join(str(r.randrange(300)) for _ in range(r.randrange(6)))
+    if k == 6:
+        return '(%s,)' % ', '.join(str(r.randrange(200, 400)) for _ in range(r.randrange(1, 4)))
+    if k == 7:
+        return '{%s}' % ', '.join("'k%d': %d" % (i, i) for i in range(r.randrange(5)))
+    if k == 8:
+        return '{%s}' % ', '.join(str(i) for i in range(1, r.randrange(2, 7)))
+    if k == 9:
+        return "b'%s'" % ('x' * r.choice([1, 3, 10, 34, 60]))
+    if k == 10:
+        return 'K(%d)' % r.randrange(100)
+    if k == 11:
+        return 'D(%d)' % r.randrange(100)
+    if k == 12:
+        return 'list(range(%d))' % r.randrange(20)
+    if k == 13:
+        return '%d.5' % r.randrange(100)
+    if k == 14:
+        return "'%s' + str(%d)" % ('p' * r.randrange(1, 9), r.randrange(10 ** 6))
+    if k == 15:
+        return "''.join([%s])" % ', '.join(repr(c) for c in r.sample('abcdef', r.randrange(1, 5)))
+    if k == 16:
+        return '[i * %d for i in range(%d)]' % (r.randrange(1, 5), r.randrange(8))
+    if k == 17:
+        return '{i: str(i) for i in range(%d)}' % r.randrange(6)
+    if k == 18:
+        return '(i for i in range(%d))' % r.randrange(1, 6)
+    if k == 19:
+        return 'lambda q=%d: q + 1' % r.randrange(5)
+    if k == 20:
+        return 'tuple(range(%d))' % r.randrange(6)
+    if k == 21:
+        return 'object()'
+    if k == 22:
+        return 'S()'
+    if k == 23:
+        return "f'{%d:>6}|{%r}'" % (r.randrange(1000), r.random() < 0.5)
+    if k == 24:
+        return "%s.upper()" % lit_str(r)
+    if k == 25:
+        return 'set()'
+    if k == 26:
+        return 'bytearray(%d)' % r.randrange(40)
+    if k == 27:
+        return '%d ** %d' % (r.randrange(2, 9), r.randrange(2, 40))
+    if k == 28:
+        return 'frozenset({%d, %d})' % (r.randrange(9), r.randrange(9))
+    return 'dict(a=%d, b=%s)' % (r.randrange(9), lit_str(r))
+
+
+class Gen:
+    def __init__(self, seed):
+        self.r = random.Random(seed)
+        self.live = []          # names bound now
+        self.out = []
+
+    def name(self):
+        return self.r.choice(self.live) if self.live else None
+
+    def bind(self, n):
+        if n not in self.live:
+            self.live.append(n)
+
+    def unbind(self, n):
+        if n in self.live:
+            self.live.remove(n)
+
+    def emit(self, s):
+        self.out.append(s)
+
+    def stmt(self):
+        r = self.r
+        k = r.randrange(24)
+        n = self.name()
+        if k < 5 or n is None:
+            v = r.choice(NAMES)
+            self.emit('%s = %s' % (v, maker(r)))
+            self.bind(v)
+        elif k == 5:
+            self.emit('print(sys.getrefcount(%s))' % n)
+        elif k == 6:
+            m = self.name()
+            self.emit('print(%s is %s, id(%s) == id(%s))' % (n, m, n, m))
+        elif k == 7:
+            # the id-reuse pattern
+            v = r.choice(NAMES)
+            self.emit('k_id = id(%s)' % n)
+            self.emit('del %s' % n)
+            self.unbind(n)
+            self.emit('%s = %s' % (v, maker(r)))
+            self.bind(v)
+            self.emit('print(id(%s) == k_id)' % v)
+        elif k == 8:
+            self.emit('del %s' % n)
+            self.unbind(n)
+        elif k == 9:
+            self.emit('print(sys.getsizeof(%s))' % n)
+        elif k == 10:
+            self.emit('holder = [%s, %s]' % (n, n))
+            self.emit('print(sys.getrefcount(%s))' % n)
+            if r.random() < 0.5:
+                self.emit('holder.clear()')
+        elif k == 11:
+            v = r.choice(NAMES)
+            self.emit('%s = D(%d)' % (v, r.randrange(100, 200)))
+            self.emit('%s.me = %s' % (v, v))
+            self.emit('del %s' % v)
+            self.unbind(v)
+            if r.random() < 0.6:
+                self.emit('print(gc.collect())')
+        elif k == 12:
+            self.emit('print(gc.collect())')
+        elif k == 13:
+            f = 'f%d' % r.randrange(3)
+            self.emit('def %s(p, q=%s):\n    loc = [p, q]\n    print(sys.getrefcount(p))\n'
+                      '    return loc' % (f, maker(r)))
+            v = r.choice(NAMES)
+            self.emit('%s = %s(%s)' % (v, f, n))
+            self.bind(v)
+        elif k == 14:
+            self.emit('def mk(z):\n    def inner():\n        return z\n    return inner')
+            self.emit('cl = mk(%s)' % n)
+            self.emit('print(cl() is %s, sys.getrefcount(%s))' % (n, n))
+        elif k == 15:
+            self.emit('def gen(z):\n    got = yield z\n    yield got\n    yield 3')
+            self.emit('g = gen(%s)' % n)
+            self.emit('print(next(g) is %s)' % n)
+            if r.random() < 0.5:
+                self.emit("print(g.send('s'))")
+            self.emit('g.close()')
+            self.emit('print(sys.getrefcount(%s))' % n)
+        elif k == 16:
+            self.emit('try:\n    %s[%d]\nexcept Exception as e:\n    err = e' % (n, r.randrange(99)))
+            self.emit('print(type(err).__name__ if "err" in dir() else None)')
+        elif k == 17:
+            self.emit('try:\n    wr = weakref.ref(%s)\nexcept TypeError:\n    wr = None' % n)
+            self.emit('print(wr is None or wr() is %s)' % n)
+        elif k == 18:
+            self.emit("print(f'{show(%s):.40}')" % n)
+        elif k == 19:
+            self.emit('print(gc.is_tracked(%s))' % n)
+        elif k == 20:
+            self.emit('box = {"v": %s}' % n)
+            self.emit('print(sys.getrefcount(%s))' % n)
+            self.emit('del box')
+        elif k == 21:
+            m = self.name()
+            self.emit('pair = (%s, %s)' % (n, m))
+            self.emit('print(sys.getrefcount(pair), len(pair))')
+        elif k == 22:
+            self.emit('print(show(%s))' % n)
+        else:
+            self.emit('for it in range(%d):\n    tmp = %s' % (r.randrange(1, 4), maker(r)))
+            self.bind('tmp')
+
+    def program(self, n):
+        for _ in range(n):
+            self.stmt()
+        return self.out
+
+
+def program(seed):
+    return PRELUDE, Gen(seed).program(random.Random(seed).randrange(10, 40))
+
+
+def render(prelude, stmts, repl):
+    """Script text.  At the prompt a blank line ends a compound statement, so the prelude
+    loses the blank lines inside its classes and each compound statement gets one."""
+    if repl:
+        lines, blocks = prelude.split('\n'), []
+        for i, line in enumerate(lines):
+            if line.strip() or not (i + 1 < len(lines) and lines[i + 1].startswith(' ')):
+                blocks.append(line)
+        prelude = '\n'.join(blocks)
+    parts = [prelude]
+    for s in stmts:
+        parts.append(s + ('\n\n' if repl and '\n' in s else '\n'))
+    return ''.join(parts)
+
+
+def run(cmd, text, repl, cwd):
+    env = dict(os.environ, PYTHONHASHSEED='1')
+    path = os.path.join(cwd, 'df_prog.py')
+    with open(path, 'w') as f:
+        f.write(text)
+    try:
+        if repl:
+            res = subprocess.run(cmd + ['-i', '-q'], input=text, capture_output=True, text=True,
+                                 env=env, cwd=cwd, timeout=30)
+        else:
+            res = subprocess.run(cmd + ['df_prog.py'], capture_output=True, text=True, env=env,
+                                 cwd=cwd, timeout=30)
+    except subprocess.TimeoutExpired:
+        return 'TIMEOUT'
+    return res.stdout + '\n--stderr--\n' + res.stderr + '\n--status %d' % res.returncode
+
+
+def differs(pyheap, prelude, stmts, repl, cwd):
+    text = render(prelude, stmts, repl)
+    return run(['python3'], text, repl, cwd) != run([pyheap], text, repl, cwd)
+
+
+def reduce(pyheap, prelude, stmts, repl, cwd):
+    chunk = max(1, len(stmts) // 2)
+    while chunk >= 1:
+        i = 0
+        while i < len(stmts):
+            t = stmts[:i] + stmts[i + chunk:]
+            if t and differs(pyheap, prelude, t, repl, cwd):
+                stmts = t
+            else:
+                i += chunk
+        chunk //= 2
+    return stmts
+
+
+def main():
+    args = [a for a in sys.argv[1:] if a != '--repl']
+    repl = '--repl' in sys.argv
+    out = os.environ.get('DF_OUT', '/tmp/diff_fuzz')
+    os.makedirs(out, exist_ok=True)
+    if args[0] == 'show':
+        p, s = program(int(args[1]))
+        sys.stdout.write(render(p, s, repl))
+    elif args[0] == 'run':
+        pyheap, lo, hi = os.path.abspath(args[1]), int(args[2]), int(args[3])
+        bad = 0
+        for seed in range(lo, hi):
+            p, s = program(seed)
+            if differs(pyheap, p, s, repl, out):
+                bad += 1
+                with open(os.path.join(out, 'seed%d%s.py' % (seed, '_repl' if repl else '')),
+                          'w') as f:
+                    f.write(render(p, s, repl))
+                print('seed', seed, 'differs', flush=True)
+        print('diff_fuzz: %d of %d programs differ' % (bad, hi - lo))
+    elif args[0] == 'reduce':
+        pyheap = os.path.abspath(args[1])
+        text = open(args[2]).read()
+        prelude, body = PRELUDE, text[len(render(PRELUDE, [], repl)):]
+        stmts, cur = [], []
+        for line in body.split('\n'):
+            if line.startswith((' ', '\t', 'except', 'else', 'finally')) and cur:
+                cur.append(line)
+            else:
+                if cur:
+                    stmts.append('\n'.join(cur))
+                cur = [line] if line.strip() else []
+        if cur:
+            stmts.append('\n'.join(cur))
+        stmts = reduce(pyheap, prelude, stmts, repl, out)
+        sys.stdout.write(render(prelude, stmts, repl))
+
+
+if __name__ == '__main__':
+    main()
