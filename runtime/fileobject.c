@@ -25,6 +25,8 @@
 #include "frameobject.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
@@ -760,9 +762,48 @@ tio_get_encoding(Object *self, void *c)
     return str_from_cstr(SELF->is_std ? "utf-8" : "UTF-8");
 }
 
+/* CPython's config_get_stdio_errors: under the C or POSIX locale, or one it coerces to
+** (C.UTF-8), stdin and stdout use 'surrogateescape' */
+static int
+stdio_surrogateescape(void)
+{
+    const char *names[] = {"LC_ALL", "LC_CTYPE", "LANG"};
+    const char *loc = "C";
+    for (int i = 0; i < 3; i++) {
+        const char *v = getenv(names[i]);
+        if (v && *v) {
+            loc = v;
+            break;
+        }
+    }
+    if (!strcmp(loc, "C") || !strcmp(loc, "POSIX") || !strncmp(loc, "C.UTF-8", 7) ||
+        !strncmp(loc, "C.utf8", 6))
+        return 1;
+    locale_t l = newlocale(LC_CTYPE_MASK, loc, (locale_t)0);   /* not installed: "C" */
+    if (!l)
+        return 1;
+    freelocale(l);
+    return 0;
+}
+
+/* errors=: 'strict' unless given; sys.stderr's is 'backslashreplace', stdin's and
+** stdout's follow the locale */
+static Object *
+tio_get_errors(Object *self, void *c)
+{
+    if (SELF->errors)
+        return newref(SELF->errors);
+    if (self == std_err)
+        return str_intern_cstr("backslashreplace");
+    if (SELF->is_std && stdio_surrogateescape())
+        return str_intern_cstr("surrogateescape");
+    return str_intern_cstr("strict");
+}
+
 static const GetSetDef tio_getset[] = {
     {"closed", tio_get_closed, NULL, NULL, NULL},
     {"encoding", tio_get_encoding, NULL, NULL, NULL},
+    {"errors", tio_get_errors, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
