@@ -451,6 +451,9 @@ sys_displayhook(Object *self, Object *const *args, ssize_t nargs, Object *kw)
     if (o == None)
         return newref(None);
     Object *bi = rt.builtins;
+    /* CPython sets builtins._ with PyObject_SetAttr: the module type's attribute lookup
+    ** leaves '_' in the method cache (a reference) */
+    type_lookup(TYPE(rt.builtins_module), ID(_));
     if (dict_setitem(bi, ID(_), None) < 0)
         return NULL;
     Object *out = dict_getitem(rt.sys_dict, ID(stdout));

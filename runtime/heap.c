@@ -1342,11 +1342,27 @@ heap_shape_fill(unsigned c)
     return 0;
 }
 
+static int heap_shape_classes(const unsigned short *shape);
+
 int
 heap_shape(const unsigned short *shape)
 {
     if (heap_side_depth > 0)
         return -1;
+    /* part of the start-up model, not of the program: -X heap-fail-after does not count
+    ** these allocations (it would multiply tests/memerr's runs by twenty) */
+    long countdown = heap_fail_countdown;
+    heap_fail_countdown = 0;
+    heap_gate = heap_side_depth;
+    int r = heap_shape_classes(shape);
+    heap_fail_countdown = countdown;
+    heap_gate = heap_fail_countdown | heap_side_depth;
+    return r;
+}
+
+static int
+heap_shape_classes(const unsigned short *shape)
+{
     for (unsigned c = 0; c < HEAP_NB_CLASSES; c++) {
         unsigned k = *shape++;
         const unsigned short *nfree = shape;
