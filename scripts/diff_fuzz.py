@@ -327,9 +327,26 @@ def render(prelude, stmts, repl):
     return ''.join(parts)
 
 
-def run(cmd, text, repl, cwd):
+def shell_env():
+    """The environment python3 sees when a shell starts it.  CPython copies the environment
+    into os.environ at start-up, so its length moves blocks; this script itself runs
+    behind pyenv's shim, which put its directories in front of PATH, and would put them
+    there twice for the python3 it starts."""
     env = dict(os.environ, PYTHONHASHSEED='1')
-    path = os.path.join(cwd, 'df_prog.py')
+    root = env.get('PYENV_ROOT')
+    if root:
+        parts = env.get('PATH', '').split(':')
+        while parts and parts[0].startswith(root + '/') and '/shims' not in parts[0]:
+            parts.pop(0)
+        env['PATH'] = ':'.join(parts)
+    return env
+
+
+def run(cmd, text, repl, cwd):
+    env = shell_env()
+    # one file per process (two runs may share the directory), names of one length
+    name = 'df_%07d.py' % (os.getpid() % 10000000)
+    path = os.path.join(cwd, name)
     with open(path, 'w') as f:
         f.write(text)
     try:
@@ -337,10 +354,12 @@ def run(cmd, text, repl, cwd):
             res = subprocess.run(cmd + ['-i', '-q'], input=text, capture_output=True, text=True,
                                  env=env, cwd=cwd, timeout=30)
         else:
-            res = subprocess.run(cmd + ['df_prog.py'], capture_output=True, text=True, env=env,
+            res = subprocess.run(cmd + [name], capture_output=True, text=True, env=env,
                                  cwd=cwd, timeout=30)
     except subprocess.TimeoutExpired:
         return 'TIMEOUT'
+    finally:
+        os.unlink(path)
     return res.stdout + '\n--stderr--\n' + res.stderr + '\n--status %d' % res.returncode
 
 
