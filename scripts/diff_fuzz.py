@@ -20,7 +20,7 @@ PYTHONHASHSEED=1, which keeps str hashing fixed without changing CPython's start
 
 Some differences are CPython's own variation, not pyheap's.  Address space randomization
 changes CPython's address-keyed hashing (subclass dicts, sets of objects), and with it which
-block an object gets: a program whose python3 output varies over three runs is not counted
+block an object gets: a program whose python3 output varies over five runs is not counted
 (gdb turns randomization off: `setarch -R python3` shows the same).  Which block a new
 object gets can also depend on the length of environment variables (OLDPWD, PWD) that
 start-up copies into os.environ; sys.getrefcount(None) moves between runs.  Re-run a
@@ -250,7 +250,7 @@ class Gen:
     def more(self, n):
         """Library calls, attributes and methods: the second half of the statement mix."""
         r = self.r
-        k = r.randrange(16)
+        k = r.randrange(20)
         v = r.choice(NAMES)
         if k == 0:
             self.emit('%s = sorted([%s], key=lambda e: -e)' % (
@@ -297,10 +297,59 @@ class Gen:
         elif k == 14:
             self.emit('%s = [x for x in range(%d) if x %% 2]' % (v, r.randrange(20)))
             self.emit('print(len(%s), gc.is_tracked(%s))' % (v, v))
-        else:
+        elif k == 15:
             self.emit('%s = %s.__class__.__name__' % (v, n))
+        else:
+            self.third(v, n)
         if v not in self.live:
             self.live.append(v)
+
+    def third(self, v, n):
+        """with, finally, *args/**kwargs, %-formatting, sets, min/max/sum, getattr."""
+        r = self.r
+        k = r.randrange(12)
+        if k == 0:
+            self.emit('class Ctx:\n    def __enter__(self):\n        return [1, 2]\n'
+                      '    def __exit__(self, *exc):\n        print(len(exc), exc[0] is None)\n'
+                      '        return %s' % r.choice(['False', 'True']))
+            self.emit('with Ctx() as %s:\n    %s.append(%s)%s' % (
+                v, v, maker(r), '\n    1 / 0' if r.random() < 0.4 else ''))
+        elif k == 1:
+            self.emit('def fin(z):\n    try:\n        return [z]\n    finally:\n'
+                      '        print(sys.getrefcount(z))')
+            self.emit('%s = fin(%s)' % (v, n))
+        elif k == 2:
+            self.emit('def va(*args, **kw):\n    return len(args), sorted(kw)')
+            self.emit('%s = va(%s, %s, key=%s)' % (v, n, maker(r), maker(r)))
+            self.emit('print(%s)' % v)
+        elif k == 3:
+            self.emit("%s = '%%s-%%d-%%r' %% (%s, %d, %s)" % (v, lit_str(r), r.randrange(999),
+                                                            lit_str(r)))
+        elif k == 4:
+            self.emit('%s = set([%s]) | set([%s])' % (v, ', '.join(str(i) for i in range(r.randrange(6))),
+                                          ', '.join(str(i + 3) for i in range(r.randrange(6)))))
+            self.emit('print(sorted(%s), sys.getsizeof(%s))' % (v, v))
+        elif k == 5:
+            self.emit('%s = (min(%s), max(%s), sum(%s))' % ((v,) + ('[%s]' % ', '.join(
+                str(r.randrange(-9, 99)) for _ in range(r.randrange(1, 6))),) * 3))
+        elif k == 6:
+            self.emit("%s = getattr(%s, '__len__', None)" % (v, n))
+            self.emit('print(%s is None or callable(%s))' % (v, v))
+        elif k == 7:
+            self.emit('%s = [(i, j) for i in range(%d) for j in range(%d)]' % (
+                v, r.randrange(4), r.randrange(4)))
+            self.emit('print(len(%s), gc.is_tracked(%s[0]) if %s else None)' % (v, v, v))
+        elif k == 8:
+            self.emit('%s = K(%s)\n%s.extra = [%s]\ndel %s.extra' % (v, n, v, n, v))
+            self.emit('print(sys.getrefcount(%s), sys.getsizeof(%s.__dict__))' % (n, v))
+        elif k == 9:
+            self.emit('%s = isinstance(%s, (int, str)), type(%s) is list' % (v, n, n))
+        elif k == 10:
+            self.emit('%s = [str(e) for e in range(%d)]\n%s.sort(reverse=True)\n%s.pop()'
+                      % (v, r.randrange(1, 12), v, v))
+        else:
+            self.emit('%s = %s * %d if isinstance(%s, (str, list, tuple)) else %s' % (
+                v, n, r.randrange(4), n, n))
 
     def program(self, n):
         for _ in range(n):
@@ -364,14 +413,14 @@ def run(cmd, text, repl, cwd):
 
 
 def differs(pyheap, prelude, stmts, repl, cwd):
-    """pyheap's output is not python3's, and python3 gives the same output three times
+    """pyheap's output is not python3's, and python3 gives the same output five times
     (address space randomization moves CPython's address-keyed hashing, and with it
     which block some objects get: such a program shows nothing about pyheap)."""
     text = render(prelude, stmts, repl)
     want = run(['python3'], text, repl, cwd)
     if want == run([pyheap], text, repl, cwd):
         return False
-    return all(run(['python3'], text, repl, cwd) == want for _ in range(2))
+    return all(run(['python3'], text, repl, cwd) == want for _ in range(4))
 
 
 def reduce(pyheap, prelude, stmts, repl, cwd):
