@@ -5068,6 +5068,13 @@ assemble(Compiler *c, int addNone)
     int w = 0;
     Loc prev = {u->firstlineno, u->firstlineno, -1, -1};
     int cpy_line = u->firstlineno, cpy_resumed = 0;
+    /* CPython's propagate_line_numbers: the implicit return, in the block of the last
+    ** instruction (no jump lands on it), takes that instruction's whole location */
+    Loc cpy_prev = {-1, -1, -1, -1};
+    int ret_labelled = 0;
+    for (int l = 0; l < u->nlabels; l++)
+        if (u->labels[l] >= 0 && u->labels[l] < n && u->instrs[u->labels[l]].noline)
+            ret_labelled = 1;
     for (int i = 0; i < n; i++) {
         Instr *in = &u->instrs[i];
         if (no_code(in->op) && depth[i] >= 0 && cwoff[i + 1] > cwoff[i])
@@ -5086,7 +5093,12 @@ assemble(Compiler *c, int addNone)
         }
         if (in->op == OP_CALL)      /* CPython's PRECALL: an entry of its own */
             loc_entries(&loc_sizes, in->loc, &cpy_line, 2 + cpy_ext((unsigned)in->arg));
-        loc_entries(&loc_sizes, in->loc, &cpy_line,
+        Loc eloc = in->loc;
+        if (in->noline && !ret_labelled && cpy_prev.lineno == in->loc.lineno)
+            eloc = cpy_prev;
+        else if (!in->noline)
+            cpy_prev = in->loc;
+        loc_entries(&loc_sizes, eloc, &cpy_line,
                     cpy_isize(in->op, is_jump(in->op) ? 0 : (unsigned)in->arg) -
                         (in->op == OP_CALL ? 2 + cpy_ext((unsigned)in->arg) : 0) -
                         (in->op == OP_YIELD_VALUE));
