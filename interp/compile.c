@@ -4296,6 +4296,7 @@ cpy_isize(int op, unsigned arg)
 
 static int is_setup(int op);
 static int no_code(int op);
+static int no_fallthrough(int op);
 static void loc_entries(PtrVec *sizes, Loc l, int *prevline, int isize);
 
 /* The units of the exit block (at most 4 instructions up to a return or raise, no label
@@ -4383,6 +4384,30 @@ exit_copies(CodeUnit *u, const int *depth, PtrVec *locs)
             extra -= units;             /* every way in was a jump, now a copy */
         else if (preds[t])
             extra += units * (fall ? preds[t] : preds[t] - 1);
+        if (preds[t] && fall) {
+            /* each conditional jump's copy takes the jump's location (COPY_INSTR_LOC,
+            ** then propagate_line_numbers); the original, reached by falling in, takes
+            ** the location before it (the main loop) */
+            for (int i = 0; i < n; i++) {
+                Instr *in = &u->instrs[i];
+                if (depth[i] < 0 || !is_jump(in->op) || in->op == OP_JUMP)
+                    continue;
+                int tt = u->labels[in->target];
+                while (tt < n && u->instrs[tt].op == OP_NOP)
+                    tt++;
+                if (tt != t)
+                    continue;
+                for (int j = t; j < n; j++) {
+                    Instr *e = &u->instrs[j];
+                    if (e->op == OP_NOP)
+                        continue;
+                    loc_entries(locs, e->noline ? in->loc : e->loc, &line,
+                                cpy_isize(e->op, (unsigned)e->arg));
+                    if (no_fallthrough(e->op))
+                        break;
+                }
+            }
+        }
     }
     free(labelled);
     free(preds);
@@ -5071,10 +5096,7 @@ assemble(Compiler *c, int addNone)
     /* CPython's propagate_line_numbers: the implicit return, in the block of the last
     ** instruction (no jump lands on it), takes that instruction's whole location */
     Loc cpy_prev = {-1, -1, -1, -1};
-    int ret_labelled = 0;
-    for (int l = 0; l < u->nlabels; l++)
-        if (u->labels[l] >= 0 && u->labels[l] < n && u->instrs[u->labels[l]].noline)
-            ret_labelled = 1;
+    int cpy_prev_falls = 0;     /* the instruction before falls through */
     for (int i = 0; i < n; i++) {
         Instr *in = &u->instrs[i];
         if (no_code(in->op) && depth[i] >= 0 && cwoff[i + 1] > cwoff[i])
@@ -5094,10 +5116,11 @@ assemble(Compiler *c, int addNone)
         if (in->op == OP_CALL)      /* CPython's PRECALL: an entry of its own */
             loc_entries(&loc_sizes, in->loc, &cpy_line, 2 + cpy_ext((unsigned)in->arg));
         Loc eloc = in->loc;
-        if (in->noline && !ret_labelled && cpy_prev.lineno == in->loc.lineno)
+        if (in->noline && cpy_prev_falls && cpy_prev.lineno == in->loc.lineno)
             eloc = cpy_prev;
         else if (!in->noline)
             cpy_prev = in->loc;
+        cpy_prev_falls = !no_fallthrough(in->op);
         loc_entries(&loc_sizes, eloc, &cpy_line,
                     cpy_isize(in->op, is_jump(in->op) ? 0 : (unsigned)in->arg) -
                         (in->op == OP_CALL ? 2 + cpy_ext((unsigned)in->arg) : 0) -
