@@ -4944,6 +4944,8 @@ assemble(Compiler *c, int addNone)
     CodeLoc *locs = NULL;
     ExcEntry *exc = NULL;
     PtrVec loc_sizes = {NULL, 0, 0};    /* CPython's location table entries (fmc_) */
+    int *jpreds = NULL;                 /* ... jumps to each instruction, the last one's */
+    Loc *jlast = NULL;                  /* location (CPython's propagate_line_numbers) */
     if (!cellslot || !kinds || !lpnames) {
         err_no_memory();
         goto fail;
@@ -5095,12 +5097,37 @@ assemble(Compiler *c, int addNone)
     int cpy_line = u->firstlineno, cpy_resumed = 0;
     /* CPython's propagate_line_numbers: the implicit return, in the block of the last
     ** instruction (no jump lands on it), takes that instruction's whole location */
-    Loc cpy_prev = {-1, -1, -1, -1};
+    /* CPython's propagate_line_numbers (and the exit copies' COPY_INSTR_LOC): an
+    ** instruction without a location of its own -- an artificial jump, the implicit
+    ** return -- takes the one before it in its block; a block's first one takes its only
+    ** predecessor's (the instruction falling into it, or the one jump to it) */
+    const Loc no_loc = {-1, -1, -1, -1};
+    Loc cpy_prev = no_loc;
     int cpy_prev_falls = 0;     /* the instruction before falls through */
+    jpreds = calloc((size_t)n + 1, sizeof(int));
+    jlast = calloc((size_t)n + 1, sizeof(Loc));
+    if (!jpreds || !jlast) {
+        err_no_memory();
+        goto fail;
+    }
+    for (int i = 0; i < n; i++) {
+        Instr *in = &u->instrs[i];
+        if (depth[i] < 0 || !is_jump(in->op))
+            continue;
+        int t = u->labels[in->target];
+        while (t < n && (depth[t] < 0 || no_code(u->instrs[t].op)))
+            t++;
+        jpreds[t]++;
+        jlast[t] = in->loc;
+    }
     for (int i = 0; i < n; i++) {
         Instr *in = &u->instrs[i];
         if (no_code(in->op) && depth[i] >= 0 && cwoff[i + 1] > cwoff[i])
             loc_entries(&loc_sizes, in->loc, &cpy_line, 1);     /* CPython's NOP */
+        if (in->op == OP_NOP && depth[i] >= 0 && in->loc.lineno >= 0) {
+            cpy_prev = in->loc;         /* its location passes on before it goes */
+            cpy_prev_falls = 1;
+        }
         if (depth[i] < 0 || no_code(in->op))
             continue;
         if (!cpy_resumed && in->op != OP_COPY_FREE_VARS && in->op != OP_MAKE_CELL &&
@@ -5116,10 +5143,20 @@ assemble(Compiler *c, int addNone)
         if (in->op == OP_CALL)      /* CPython's PRECALL: an entry of its own */
             loc_entries(&loc_sizes, in->loc, &cpy_line, 2 + cpy_ext((unsigned)in->arg));
         Loc eloc = in->loc;
-        if (in->noline && cpy_prev_falls && cpy_prev.lineno == in->loc.lineno)
-            eloc = cpy_prev;
-        else if (!in->noline)
-            cpy_prev = in->loc;
+        int start = jpreds[i] > 0 || !cpy_prev_falls;
+        Loc base = cpy_prev;
+        if (start && in->noline)        /* an exit block: copies went to the other jumps */
+            base = cpy_prev_falls ? cpy_prev : jpreds[i] ? jlast[i] : no_loc;
+        else if (start)
+            base = jpreds[i] + cpy_prev_falls != 1 ? no_loc
+                   : cpy_prev_falls           ? cpy_prev
+                                              : jlast[i];
+        if ((in->noline || in->loc.lineno < 0) && base.lineno >= 0)
+            eloc = base;
+        if (eloc.lineno >= 0)
+            cpy_prev = eloc;
+        else if (start)
+            cpy_prev = no_loc;
         cpy_prev_falls = !no_fallthrough(in->op);
         loc_entries(&loc_sizes, eloc, &cpy_line,
                     cpy_isize(in->op, is_jump(in->op) ? 0 : (unsigned)in->arg) -
@@ -5284,6 +5321,8 @@ assemble(Compiler *c, int addNone)
     locs = NULL;
     exc = NULL;
     free(loc_sizes.p);
+    free(jpreds);
+    free(jlast);
     heap_free(cellslot);
     heap_free(depth);
     heap_free(woff);
@@ -5292,6 +5331,8 @@ assemble(Compiler *c, int addNone)
     return (Object *)co;
 fail:
     free(loc_sizes.p);
+    free(jpreds);
+    free(jlast);
     heap_free(cellslot);
     heap_free(kinds);
     heap_free(depth);
