@@ -3385,7 +3385,8 @@ compile_class(Compiler *c, Stmt *s)
     Object *co = NULL;
     if (!compiler_set_qualname(c))
         goto fail;
-    u->loc = LOC_OF(s);
+    /* compiler_enter_scope's location: the first line, columns 0..0 */
+    u->loc = (Loc){firstlineno, firstlineno, 0, 0};
     /* __module__ = __name__; __qualname__ = qualname */
     if (!compiler_nameop(c, ID(__name__), CTX_LOAD) ||
         !compiler_nameop(c, ID(__module__), CTX_STORE) || !load_const(c, u->qualname) ||
