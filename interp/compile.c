@@ -5123,8 +5123,16 @@ assemble(Compiler *c, int addNone)
     }
     for (int i = 0; i < n; i++) {
         Instr *in = &u->instrs[i];
-        if (no_code(in->op) && depth[i] >= 0 && cwoff[i + 1] > cwoff[i])
+        if (no_code(in->op) && depth[i] >= 0 && cwoff[i + 1] > cwoff[i]) {
+            if (!cpy_resumed) {         /* RESUME comes first (see below) */
+                cpy_resumed = 1;
+                if (pv_push(&loc_sizes, (void *)(intptr_t)(u->kind == UNIT_MODULE ? 5 : 2)) ==
+                        0 &&
+                    u->kind == UNIT_MODULE)
+                    cpy_line = 0;
+            }
             loc_entries(&loc_sizes, in->loc, &cpy_line, 1);     /* CPython's NOP */
+        }
         if (in->op == OP_NOP && depth[i] >= 0 && in->loc.lineno >= 0) {
             cpy_prev = in->loc;         /* its location passes on before it goes */
             cpy_prev_falls = 1;
