@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""linetable_check.py PYHEAP_DEBUG: the compiler's model of CPython's location tables.
+
+pyheap does not keep CPython's co_linetable, but its compiler models the bytes object's
+growth and final size (interp/compile.c, fmc_assemble), because the size class of that
+block decides which block later objects get.  This script compiles a list of statement
+shapes with python3 (len(co_linetable) of each code object, inner ones first) and with a
+debug build of pyheap under gdb (the modelled size at `fmo_bytes_resize(lt, off)`), and
+prints the shapes whose sizes differ.
+
+    make MODE=debug BUILDROOT=/tmp/dbg && python3 scripts/linetable_check.py /tmp/dbg/debug/pyheap
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+SHAPES = [
+    "some_longer_name3 = 'ab' * 8",
+    "x = 1\nif x:\n    y = 2",
+    "x = 1\nif x:\n    y = 2\nelse:\n    y = 3",
+    "for i in range(3):\n    pass",
+    "def f(a):\n    b = a + 1\n    some_longer_variable_name = b",
+    "def f(a):\n    if a:\n        return 1",
+    "def f(a):\n    for i in a:\n        print(i)",
+    "def f():\n    very_long_function_name_to_call_here()",
+    "while False:\n    pass",
+    "try:\n    pass\nexcept ValueError:\n    pass",
+    "with open('x') as f:\n    pass",
+    "print('hello world', 1, 2, 3)",
+    "abcdefghijklmnopqrstuvwxyz = [1, 2, 3]",
+    "class C:\n    attribute_with_long_name = 1",
+    "x = [i for i in range(3)]",
+    "def g():\n    yield 1",
+    "a = b = c = 1",
+    "import os\nimport sys",
+    "x = 1\nwhile x:\n    x = 0",
+    "def f(x):\n    return\n",
+    "def f(x):\n    x.attribute_name_long_enough_here",
+    "for i in range(3):\n    if i:\n        break\nelse:\n    x = 1",
+    "while True:\n    break",
+    "x = 0\nwhile x < 3:\n    x += 1\n    if x == 2:\n        continue",
+    "def f(a):\n    for i in a:\n        if i:\n            return i\n    return None",
+    "if a:\n    pass\nelif b:\n    pass\nelse:\n    pass",
+    "assert x, 'message'",
+    "def f():\n    global g\n    g = 1",
+    "x = [i for i in range(10) if i % 2]",
+    "try:\n    x = 1\nfinally:\n    y = 2",
+    "def f(x):\n    if x:\n        return 1\n    else:\n        return 2",
+    "del a, b",
+    "f = lambda x: x + 1",
+    "def long_function_name(argument_one, argument_two):\n    return argument_one + argument_two",
+    "if x:\n    if y:\n        z = 1",
+    "for i in range(3):\n    for j in range(3):\n        pass",
+    "x = 1 if y else 2",
+    "while x:\n    x -= 1\nelse:\n    y = 0",
+    "print(a if b else c, d and e, f or g)",
+    "class C:\n    pass",
+    "class C(object):\n    def method(self):\n        return self",
+    "class C:\n    'doc'\n    x = 1",
+    "@decorator\nclass C:\n    pass",
+    "class C:\n    def __init__(self, n):\n        self.n = n\n    def __repr__(self):\n        return 'C'",
+    "class D(K):\n    def __del__(self):\n        print('del', self.n)",
+    "class C:\n    def f(self):\n        return super().f()",
+]
+
+
+def cpython_sizes(src):
+    sizes = []
+
+    def walk(co):
+        for k in co.co_consts:
+            if hasattr(k, 'co_code'):
+                walk(k)
+        sizes.append(len(co.co_linetable))
+    walk(compile(src, 'm.py', 'exec'))
+    return sizes
+
+
+def main():
+    pyheap = sys.argv[1]
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, '..', 'interp', 'compile.c')) as f:
+        line = next(i for i, l in enumerate(f, 1) if 'fmo_bytes_resize(lt, off);' in l)
+    bad = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        prog, script = os.path.join(tmp, 'one.py'), os.path.join(tmp, 'g.gdb')
+        with open(script, 'w') as f:
+            f.write('set pagination off\nbreak interp/compile.c:%d\ncommands\nsilent\n'
+                    'printf "OFF %%d\\n", off\ncont\nend\nrun %s\n' % (line, prog))
+        for src in SHAPES:
+            with open(prog, 'w') as f:
+                f.write('compile(%r, "m.py", "exec")\n' % src)
+            res = subprocess.run(['gdb', '-q', '-batch', '-x', script, pyheap],
+                                 capture_output=True, text=True)
+            got = [int(l.split()[1]) for l in res.stdout.split('\n') if l.startswith('OFF')]
+            want = cpython_sizes(src)
+            if got[1:] != want:         # the first is one.py itself
+                bad += 1
+                print('DIFF python3 %s pyheap %s: %s' % (want, got[1:], src.replace('\n', '; ')))
+    print('linetable_check: %d of %d shapes differ' % (bad, len(SHAPES)))
+
+
+if __name__ == '__main__':
+    main()
