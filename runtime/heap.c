@@ -1306,8 +1306,9 @@ heap_free(void *p)
 ** its class: the head pool's free list first, then the next pool's once the head pool
 ** is full, and a block freed into a full pool puts that pool at the head.  heap_shape
 ** gives every class the ring CPython's has at the same moment: each partly used pool
-** pyheap has is filled, then, last first, a pool per entry of the shape is filled and
-** that many of its blocks freed.  The blocks stay held until heap_ballast_release.
+** pyheap has is filled, then one new pool per entry of the shape, and each entry's
+** number of blocks is freed, the last pool's first, so that the first ends at the head.
+** The other blocks stay held until heap_ballast_release.
 */
 #define HEAP_SHAPE_MAX_POOLS 64
 static void **heap_shape_held;
