@@ -1579,7 +1579,7 @@ type_is_static_ready(const TypeObject *t)
 /* add_subclass: base->subclasses is CPython's tp_subclasses, a dict from the subclass's
 ** address (an int) to a weak reference to it, made when the first subclass comes. */
 static int
-type_add_subclass_entry(TypeObject *base, TypeObject *t)
+type_add_subclass_entry(TypeObject *base, TypeObject *t, int untracked)
 {
     Object *key = int_from_size((size_t)(uintptr_t)t);
     if (!key)
@@ -1595,6 +1595,10 @@ type_add_subclass_entry(TypeObject *base, TypeObject *t)
         return -1;
     }
     int r = dict_setitem(base->subclasses, key, ref);
+    if (r == 0 && untracked) {
+        gc_untrack(base->subclasses);
+        gc_untrack(ref);
+    }
     decref(ref);
     decref(key);
     return r;
@@ -1609,18 +1613,10 @@ static int
 type_add_subclass(TypeObject *base, TypeObject *t)
 {
     if (t->flags & TPFLAG_HEAPTYPE)
-        return type_add_subclass_entry(base, t);
+        return type_add_subclass_entry(base, t, 0);
     heap_side_enter();
-    int r = type_add_subclass_entry(base, t);
+    int r = type_add_subclass_entry(base, t, 1);
     heap_side_leave();
-    if (r == 0) {
-        gc_untrack(base->subclasses);
-        Object *k, *ref;
-        ssize_t pos = 0;
-        while (dict_next(base->subclasses, &pos, &k, &ref))
-            if (((WeakRef *)ref)->wr_object == (Object *)t)
-                gc_untrack(ref);
-    }
     return r;
 }
 
