@@ -162,7 +162,7 @@ class Gen:
 
     def stmt(self):
         r = self.r
-        k = r.randrange(32)
+        k = r.randrange(40)
         n = self.name()
         if k < 5 or n is None:
             v = r.choice(NAMES)
@@ -244,6 +244,10 @@ class Gen:
         elif k == 23:
             self.emit('for it in range(%d):\n    tmp = %s' % (r.randrange(1, 4), maker(r)))
             self.bind('tmp')
+        elif k >= 32:
+            v = r.choice(NAMES)
+            self.fourth(v, n)
+            self.bind(v)
         else:
             self.more(n)
 
@@ -307,7 +311,9 @@ class Gen:
     def third(self, v, n):
         """with, finally, *args/**kwargs, %-formatting, sets, min/max/sum, getattr."""
         r = self.r
-        k = r.randrange(12)
+        k = r.randrange(16)
+        if k >= 12:
+            return self.fourth(v, n)
         if k == 0:
             self.emit('class Ctx:\n    def __enter__(self):\n        return [1, 2]\n'
                       '    def __exit__(self, *exc):\n        print(len(exc), exc[0] is None)\n'
@@ -350,6 +356,101 @@ class Gen:
         else:
             self.emit('%s = %s * %d if isinstance(%s, (str, list, tuple)) else %s' % (
                 v, n, r.randrange(4), n, n))
+
+    def fourth(self, v, n):
+        """Methods of str, list and dict, unpacking, loops with break/continue, class and
+        static methods, exception chaining, big ints, non-ASCII text, generation counts."""
+        r = self.r
+        k = r.randrange(24)
+        if k == 0:
+            self.emit('%s = %s.split(%r)' % (v, lit_str(r), r.choice(['a', ' ', 'e', 'bc'])))
+        elif k == 1:
+            self.emit('%s = %s.replace(%r, %r).strip()' % (v, lit_str(r), r.choice('abc '),
+                                                          r.choice(['', 'Z', 'xyz'])))
+        elif k == 2:
+            self.emit("%s = '-'.join(%s)" % (v, r.choice(["['a', 'b']", "'xyz'", '[]',
+                                                          "map(str, range(7))"])))
+        elif k == 3:
+            self.emit('%s = {}\nfor it in %s:\n    %s.setdefault(it, []).append(it)'
+                      % (v, lit_str(r), v))
+            self.emit('print(len(%s), sys.getsizeof(%s))' % (v, v))
+        elif k == 4:
+            self.emit('%s = list(range(%d))\n%s.insert(%d, %s)\n%s[1:3] = [%s]\ndel %s[::2]'
+                      % (v, r.randrange(2, 12), v, r.randrange(5), n, v, maker(r), v))
+            self.emit('print(len(%s), sys.getsizeof(%s), sys.getrefcount(%s))' % (v, v, n))
+        elif k == 5:
+            self.emit('first, *rest = %s' % r.choice(['range(%d)' % r.randrange(1, 9),
+                                                       lit_str(r), '[%s, %s]' % (n, n)]))
+            self.emit('print(len(rest), sys.getrefcount(rest))')
+            self.bind('first')
+        elif k == 6:
+            self.emit('%s = None\nfor it in range(%d):\n    if it == %d:\n        break\n'
+                      '    if it %% 2:\n        continue\n    %s = [it, %s]\nelse:\n    %s = None'
+                      % (v, r.randrange(1, 9), r.randrange(6), v, n, v))
+        elif k == 7:
+            self.emit('class Q:\n    made = 0\n    @classmethod\n    def mk(cls, a):\n'
+                      '        cls.made += 1\n        return cls()\n    @staticmethod\n'
+                      '    def one():\n        return %s' % maker(r))
+            self.emit('%s = Q.mk(%s)\nprint(Q.made, Q.one() is Q.one(), sys.getrefcount(Q))'
+                      % (v, n))
+        elif k == 8:
+            self.emit('try:\n    try:\n        {}[%s]\n    except KeyError as inner:\n'
+                      '        raise ValueError(%d) from inner\nexcept ValueError as outer:\n'
+                      '    %s = outer' % (lit_str(r), r.randrange(9), v))
+            self.emit('print(type(%s.__cause__).__name__, %s.__context__ is %s.__cause__)'
+                      % (v, v, v))
+        elif k == 9:
+            self.emit('%s = %d ** %d - %d' % (v, r.randrange(2, 99), r.randrange(5, 90),
+                                               r.randrange(10 ** 6)))
+            self.emit('print(sys.getsizeof(%s), %s %% 1000, %s.bit_length())' % (v, v, v))
+        elif k == 10:
+            self.emit('%s = %r * %d' % (v, r.choice(['é', 'ü中', '€', 'ab', '\U0001f600']),
+                                        r.randrange(1, 30)))
+            self.emit('print(sys.getsizeof(%s), len(%s.encode()))' % (v, v))
+        elif k == 11:
+            self.emit('print(gc.get_count()[0] > 0, gc.get_count()[1:])')
+        elif k == 12:
+            self.emit('%s = divmod(%d, %d), %d // %d, -%d %% %d' % (
+                v, r.randrange(-999, 999), r.randrange(1, 50), r.randrange(999), r.randrange(1, 9),
+                r.randrange(999), r.randrange(1, 9)))
+        elif k == 13:
+            self.emit('%s = [e for e in enumerate(%s)]' % (v, lit_str(r)))
+            self.emit('print(len(%s), sys.getrefcount(%s[0]) if %s else 0)' % (v, v, v))
+        elif k == 14:
+            self.emit('%s = any(e > %d for e in range(%d)), all([])' % (
+                v, r.randrange(9), r.randrange(9)))
+        elif k == 15:
+            self.emit('if (%s := len(%s)) > %d:\n    print(%s)\nelif %s:\n    pass\n'
+                      'else:\n    %s = 0' % (v, lit_str(r), r.randrange(20), v, v, v))
+        elif k == 16:
+            self.emit('%s = {k: v for k, v in zip(%s, %s) if v != %r}' % (
+                v, lit_str(r), lit_str(r), r.choice('abcd')))
+            self.emit('print(sys.getsizeof(%s), gc.is_tracked(%s))' % (v, v))
+        elif k == 17:
+            self.emit('%s = %s.get(%r, %s) if isinstance(%s, dict) else %s' % (
+                v, n, r.choice(['a', 'k1', 'zz']), maker(r), n, n))
+        elif k == 18:
+            self.emit('while True:\n    %s = %s\n    if %s:\n        break' % (
+                v, maker(r), r.choice(['True', '1', 'len([1])'])))
+        elif k == 19:
+            self.emit('%s = reversed(%s) if isinstance(%s, (list, tuple, str)) else iter([%s])'
+                      % (v, n, n, n))
+            self.emit('print(sys.getrefcount(%s))' % n)
+        elif k == 20:
+            self.emit('%s = b"%s".hex() + str(bytes([%d, %d]))' % (
+                v, 'ab' * r.randrange(4), r.randrange(256), r.randrange(256)))
+        elif k == 21:
+            self.emit('%s = [%s] * %d\n%s.extend(%s for _ in range(%d))' % (
+                v, n, r.randrange(5), v, n, r.randrange(5)))
+            self.emit('print(sys.getsizeof(%s), sys.getrefcount(%s))' % (v, n))
+        elif k == 22:
+            self.emit('%s = 1 < %d <= %d != %d, %d if %s else %d' % (
+                v, r.randrange(5), r.randrange(5), r.randrange(5), r.randrange(5),
+                r.choice(['True', n, '[]']), r.randrange(999)))
+        else:
+            self.emit('def deco(fn):\n    def wrap(*a):\n        return [fn(*a)]\n    return wrap')
+            self.emit('@deco\ndef twice(z):\n    return (z, z)')
+            self.emit('%s = twice(%s)\nprint(sys.getrefcount(%s), len(%s[0]))' % (v, n, n, v))
 
     def program(self, n):
         for _ in range(n):
