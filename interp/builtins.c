@@ -114,6 +114,8 @@ print_impl(Object *const *args, ssize_t nargs, Object *kwnames)
     ** object that makes a builtin method object, freed right after the call -- a GC
     ** allocation that can start a collection (gc.h); pyheap writes directly */
     int textio = TYPE(file) == &textio_type;
+    if (textio)
+        type_lookup(TYPE(file), ID(write));     /* its lookup (the method cache) */
     for (ssize_t i = 0; i < nargs; i++) {
         if (i > 0) {
             if (textio)
@@ -696,13 +698,15 @@ builtin_getattr(Object *self, Object *const *args, ssize_t nargs, Object *kw)
     if (!STR_CHECK(name))
         return err_format(exc_TypeError, "attribute name must be string, not '%s'",
                           TYPE(name)->name);
+    Object *r;
     if (nargs > 2) {
-        Object *r = obj_lookup_attr(args[0], name);
+        MC_PROGRAM_NAME(name, r = obj_lookup_attr(args[0], name));
         if (!r && !err_occurred())
             return newref(args[2]);
         return r;
     }
-    return obj_getattr(args[0], name);
+    MC_PROGRAM_NAME(name, r = obj_getattr(args[0], name));
+    return r;
 }
 
 static Object *
@@ -710,7 +714,9 @@ builtin_setattr(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
     if (arg_check_count("setattr", (size_t)nargs, 3, 3) < 0)
         return NULL;
-    if (obj_setattr(args[0], args[1], args[2]) < 0)
+    int r;
+    MC_PROGRAM_NAME(args[1], r = obj_setattr(args[0], args[1], args[2]));
+    if (r < 0)
         return NULL;
     return newref(None);
 }
@@ -720,7 +726,9 @@ builtin_delattr(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
     if (arg_check_count("delattr", (size_t)nargs, 2, 2) < 0)
         return NULL;
-    if (obj_setattr(args[0], args[1], NULL) < 0)
+    int r;
+    MC_PROGRAM_NAME(args[1], r = obj_setattr(args[0], args[1], NULL));
+    if (r < 0)
         return NULL;
     return newref(None);
 }
@@ -733,7 +741,8 @@ builtin_hasattr(Object *self, Object *const *args, ssize_t nargs, Object *kw)
     if (!STR_CHECK(args[1]))
         return err_format(exc_TypeError, "attribute name must be string, not '%s'",
                           TYPE(args[1])->name);
-    int r = obj_hasattr(args[0], args[1]);
+    int r;
+    MC_PROGRAM_NAME(args[1], r = obj_hasattr(args[0], args[1]));
     if (r < 0)
         return NULL;
     return bool_from(r);

@@ -678,8 +678,12 @@ options_done:
         ** start-up objects refer to thousands of times; their counts start as
         ** sys.getrefcount shows them at a first line (script 5497/409/386, -c 5494,
         ** prompt 5968/483/477), pyheap's own references counted on top as CPython's. */
-        none_obj.refcnt += repl ? 5968 - 268435551 : script ? 5497 - 268435552
-                                                            : 5494 - 268435551;
+        /* CPython's start-up ran except clauses, whose POP_EXCEPT left None as the
+        ** handled exception: the first handler of the program does not add that reference */
+        if (!rt.exc_base.exc_value)
+            rt.exc_base.exc_value = newref(None);
+        none_obj.refcnt += repl ? 5968 - 268435552 : script ? 5497 - 268435553
+                                                            : 5494 - 268435552;
         true_obj.ob_base.ob_base.refcnt += repl ? 476 : 402;
         false_obj.ob_base.ob_base.refcnt += repl ? 472 : 381;
         /* NotImplemented and Ellipsis likewise: 5 and 16 at a script's first line, 5 and
@@ -693,6 +697,7 @@ options_done:
                                  exit_repl = {-1, {5, 4}, 224, -10, {6496, 5108},
                                               {4604 - 123, 1201, 2116}};
         gc_set_exit_model(repl ? &exit_repl : &exit_run);
+        type_mcache_model_start(repl);
         rt_singleton_startup_refs[0] = repl ? 5968 : 5497;
         rt_singleton_startup_refs[1] = repl ? 476 : 402;
         rt_singleton_startup_refs[2] = repl ? 472 : 381;

@@ -1863,7 +1863,8 @@ dispatch:
         ip[-1] = MAKE_INSTR(OP_LOAD_ATTR, oparg);
     TARGET(LOAD_ATTR) {
         Object *owner = TOP();
-        Object *res = obj_getattr(owner, names[oparg]);
+        Object *res;
+        MC_PROGRAM_NAME(names[oparg], res = obj_getattr(owner, names[oparg]));
         if (!res)
             goto error;
         specialize_instance_attr(ip, owner, names[oparg], OP_LOAD_ATTR_INSTANCE_VALUE);
@@ -1907,7 +1908,8 @@ dispatch:
         Object *owner = TOP();
         Object *v = SECOND();
         STACK_SHRINK(2);
-        int r = obj_setattr(owner, names[oparg], v);
+        int r;
+        MC_PROGRAM_NAME(names[oparg], r = obj_setattr(owner, names[oparg], v));
         if (r == 0)
             specialize_instance_attr(ip, owner, names[oparg], OP_STORE_ATTR_INSTANCE_VALUE);
         decref(v);
@@ -1920,7 +1922,8 @@ dispatch:
 
     TARGET(DELETE_ATTR) {
         Object *owner = POP();
-        int r = obj_setattr(owner, names[oparg], NULL);
+        int r;
+        MC_PROGRAM_NAME(names[oparg], r = obj_setattr(owner, names[oparg], NULL));
         decref(owner);
         if (r < 0)
             goto error;
@@ -1970,7 +1973,8 @@ dispatch:
     TARGET(LOAD_METHOD) {
         Object *obj = TOP();
         Object *meth = NULL;
-        int found = obj_get_method(obj, names[oparg], &meth);
+        int found;
+        MC_PROGRAM_NAME(names[oparg], found = obj_get_method(obj, names[oparg], &meth));
         if (found < 0)
             goto error;
         if (found) {
@@ -3256,7 +3260,8 @@ dispatch:
 
     TARGET(IMPORT_FROM) {
         Object *from = TOP();
-        Object *res = import_from(from, names[oparg]);
+        Object *res;
+        MC_PROGRAM_NAME(names[oparg], res = import_from(from, names[oparg]));
         if (!res)
             goto error;
         PUSH(res);

@@ -111,6 +111,177 @@ find_name_in_mro(TypeObject *t, Object *name, hash_t h)
     return NULL;
 }
 
+/* ---------------------------------------------------------------- None in the cache */
+
+/* CPython 3.11's cache entries start out holding a reference to None
+** (_PyType_InitCache), which an entry gives up when a lookup first fills it, so
+** sys.getrefcount(None) drops at the first lookups of (type version, name) pairs.  Which
+** entry a pair takes is a matter of addresses: (version ^ address >> 3) & 4095, ASLR's
+** bits included, so whether a new pair lands on an entry still holding None is CPython's
+** own chance, remaining / 4096.  The model follows the expected count: mc_seen is the
+** set of pairs looked up (version << 32 | the name's hash), filled at the first line with
+** the pairs CPython's start-up looked up and mc_remaining with its entries still holding
+** None (startup_mcache.h, scripts/gen_startup_mcache.py); each new pair adds
+** mc_remaining / 4096 to mc_acc, and None loses a reference whenever that reaches one
+** half.  The set is bookkeeping outside the heap (malloc), as CPython's table is static;
+** it goes when no entry holds None any more. */
+#include "startup_mcache.h"
+
+static TypeObject **static_types;       /* the registry (start-up, below) */
+static size_t static_types_len, static_types_cap;
+static long mc_remaining, mc_acc;
+static uint64_t *mc_seen;
+static size_t mc_seen_mask, mc_seen_used;
+static int mc_model_on;
+
+static int
+mc_seen_grow(void)
+{
+    size_t ncap = mc_seen ? (mc_seen_mask + 1) * 2 : 4096;
+    uint64_t *n = calloc(ncap, sizeof *n);
+    if (!n)
+        return -1;
+    for (size_t i = 0; mc_seen && i <= mc_seen_mask; i++) {
+        uint64_t k = mc_seen[i];
+        if (!k)
+            continue;
+        size_t j = (size_t)(k ^ (k >> 29)) & (ncap - 1);
+        while (n[j])
+            j = (j + 1) & (ncap - 1);
+        n[j] = k;
+    }
+    free(mc_seen);
+    mc_seen = n;
+    mc_seen_mask = ncap - 1;
+    return 0;
+}
+
+static int
+mc_seen_has(uint64_t key)
+{
+    if (!key)
+        key = 1;
+    size_t j = (size_t)(key ^ (key >> 29)) & mc_seen_mask;
+    while (mc_seen[j]) {
+        if (mc_seen[j] == key)
+            return 1;
+        j = (j + 1) & mc_seen_mask;
+    }
+    return 0;
+}
+
+/* 1 if key was not in the set (and is now), 0 if it was or cannot be added. */
+static int
+mc_seen_add(uint64_t key)
+{
+    if (!key)
+        key = 1;
+    if ((mc_seen_used + 1) * 2 > mc_seen_mask + 1 && mc_seen_grow() < 0)
+        return 0;
+    size_t j = (size_t)(key ^ (key >> 29)) & mc_seen_mask;
+    while (mc_seen[j]) {
+        if (mc_seen[j] == key)
+            return 0;
+        j = (j + 1) & mc_seen_mask;
+    }
+    mc_seen[j] = key;
+    mc_seen_used++;
+    return 1;
+}
+
+/* CPython 3.11 has two objects for many names: the interned string a program's code
+** uses, and the C code's static _Py_ID string (not always interned), so a lookup from C
+** and the same lookup from a program can be two pairs.  pyheap has one object: the VM
+** marks the name of the attribute instruction it runs (type_mcache_program_name), whose
+** pair is the interned object's; a lookup from C may be either. */
+#define MC_KEY(version, h, program)                                                      \
+    (((uint64_t)(version) << 32) | (uint32_t)((uint32_t)(h) ^ ((program) ? 0 : 0x9e3779b9u)))
+Object *type_mcache_program_name;
+
+/* FNV-1a of the name's characters, as gen_startup_mcache.py computes it (the names it
+** lists are ASCII): fixed, unlike str hashes, so the table needs no hashing at start. */
+static uint32_t
+mc_name_hash(Object *name)
+{
+    StrObject *s = (StrObject *)name;
+    const unsigned char *p = (const unsigned char *)STR_DATA(name);
+    size_t n = (size_t)s->length * s->state.kind;
+    uint32_t h = 0x811c9dc5u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 0x01000193u;
+    return h;
+}
+
+static void
+mc_model_fill(unsigned int version, Object *name)
+{
+    /* CPython caches exact str names of at most 100 characters (MCACHE_CACHEABLE_NAME) */
+    if (!STR_CHECK_EXACT(name) || ((StrObject *)name)->length > 100)
+        return;
+    /* a lookup from C may have used either object: it is new when neither pair is known */
+    int program = name == type_mcache_program_name;
+    uint32_t h = mc_name_hash(name);
+    if (!program && mc_seen_has(MC_KEY(version, h, 1)))
+        return;
+    if (!mc_seen_add(MC_KEY(version, h, program)) || heap_side_active())
+        return;
+    mc_acc += mc_remaining;
+    if (2 * mc_acc >= (long)TYPE_MCACHE_SIZE) {
+        mc_acc -= TYPE_MCACHE_SIZE;
+        if (none_obj.refcnt > 1)
+            none_obj.refcnt--;
+        if (--mc_remaining == 0)
+            type_mcache_model_fini();
+    }
+}
+
+static int
+mc_type_cmp(const void *key, const void *elt)
+{
+    return strcmp((const char *)key, *(const char *const *)elt);
+}
+
+void
+type_mcache_model_start(int repl)
+{
+    free(mc_seen);
+    mc_seen = NULL;
+    mc_seen_mask = mc_seen_used = 0;
+    mc_model_on = mc_seen_grow() == 0;
+    if (!mc_model_on)
+        return;
+    mc_remaining = startup_mcache_nones[repl ? 1 : 0];
+    mc_acc = 0;
+    /* pyheap's own start-up lookups are not CPython's: its entries are made to miss
+    ** once more (their names stay, as CPython's entries keep theirs) */
+    for (unsigned i = 0; i < TYPE_MCACHE_SIZE; i++)
+        type_method_cache[i].version = 0;
+    unsigned char mode = repl ? 2 : 1;
+    size_t ntypes = sizeof startup_mcache_types / sizeof startup_mcache_types[0];
+    for (size_t k = 0; k < static_types_len; k++) {
+        TypeObject *t = static_types[k];
+        const void *g = bsearch(t->name, startup_mcache_types, ntypes,
+                                sizeof startup_mcache_types[0], mc_type_cmp);
+        if (!g || !assign_version_tag(t))
+            continue;
+        size_t first = ((const StartupMcacheType *)g)->first;
+        size_t n = ((const StartupMcacheType *)g)->n;
+        for (size_t i = first; i < first + n; i++)
+            if (startup_mcache[i].modes & mode)
+                mc_seen_add(MC_KEY(t->version_tag, startup_mcache[i].fnv,
+                                   startup_mcache[i].program));
+    }
+}
+
+void
+type_mcache_model_fini(void)
+{
+    free(mc_seen);
+    mc_seen = NULL;
+    mc_seen_mask = mc_seen_used = 0;
+    mc_model_on = 0;
+}
+
 Object *
 type_lookup(TypeObject *t, Object *name)
 {
@@ -125,6 +296,8 @@ type_lookup(TypeObject *t, Object *name)
     }
     Object *r = find_name_in_mro(t, name, h);
     if (assign_version_tag(t)) {
+        if (mc_model_on)
+            mc_model_fill(t->version_tag, name);
         TypeCacheEntry *e = &type_method_cache[TYPE_MCACHE_HASH(t->version_tag, name)];
         e->version = t->version_tag;
         e->vm_keys = TYPE_MCACHE_KEYS_UNKNOWN;
@@ -1188,7 +1361,8 @@ update_one_slot(TypeObject *t, SlotDef *first)
     for (SlotDef *p = slotdefs; p->name; p++) {
         if (p->offset != off)
             continue;
-        Object *descr = type_lookup(t, p->name_strobj);
+        /* uncached, as CPython's update_one_slot (find_name_in_mro) */
+        Object *descr = find_name_in_mro(t, p->name_strobj, str_hash(p->name_strobj));
         if (!descr) {
             if (p->function && !generic)
                 generic = p->function;
@@ -3335,6 +3509,7 @@ void
 type_fini(void)
 {
     method_cache_clear();
+    type_mcache_model_fini();
     for (size_t i = static_types_len; i-- > 0;) {
         TypeObject *t = static_types[i];
         CLEAR(t->subclasses);

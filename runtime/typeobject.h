@@ -44,6 +44,21 @@ type_cache_find(TypeObject *t, Object *name)
     TypeCacheEntry *e = &type_method_cache[TYPE_MCACHE_HASH(t->version_tag, name)];
     return e->version == t->version_tag && e->name == name ? e : NULL;
 }
+/* Start counting the method cache's references to None as CPython 3.11's entries hold
+** them, from the first line of a script (repl 0) or prompt (1) on; and stop. */
+void type_mcache_model_start(int repl);
+void type_mcache_model_fini(void);
+/* The name of the attribute instruction (or getattr() call) running, if any: a lookup
+** of it is the program's, not the C code's (the model tells CPython's two objects for
+** a name apart).  Set and restored around the call with MC_PROGRAM_NAME. */
+extern Object *type_mcache_program_name;
+#define MC_PROGRAM_NAME(name, call)                                                      \
+    do {                                                                                 \
+        Object *mc_saved_ = type_mcache_program_name;                                    \
+        type_mcache_program_name = (name);                                               \
+        call;                                                                            \
+        type_mcache_program_name = mc_saved_;                                            \
+    } while (0)
 /* Record vm_keys in t's entry for name (if it is cached). */
 void type_cache_note_keys(TypeObject *t, Object *name, int vm_keys);
 /* Invalidate cached lookups for t and its subclasses after its dict changed. */
