@@ -935,17 +935,25 @@ property_init(Object *o, Object *args, Object *kwds)
     XSETREF(p->fget, xnewref(vals[0]));
     XSETREF(p->fset, xnewref(vals[1]));
     XSETREF(p->fdel, xnewref(vals[2]));
-    XSETREF(p->doc, xnewref(vals[3] && vals[3] != None ? vals[3] : NULL));
-    if (!p->doc && p->fget) {
+    /* as CPython's property_init_impl: doc kept as given (None too), else the getter's
+    ** __doc__, None included (a reference to None either way) */
+    XSETREF(p->doc, xnewref(vals[3]));
+    p->getter_doc = 0;
+    if ((!vals[3] || vals[3] == None) && p->fget) {
         Object *d = obj_lookup_attr(p->fget, ID(__doc__));
-        if (!d && err_occurred())
-            return -1;
-        if (d && d != None) {
-            p->doc = d;
-            p->getter_doc = 1;
+        if (!d)
+            return err_occurred() ? -1 : 0;
+        if (TYPE(o) == &property_type) {
+            XSETREF(p->doc, d);
         } else {
-            xdecref(d);
+            /* a subclass's instance keeps it in its __dict__, which the class's own
+            ** __doc__ would otherwise shadow */
+            int r = obj_setattr(o, ID(__doc__), d);
+            decref(d);
+            if (r < 0)
+                return -1;
         }
+        p->getter_doc = 1;
     }
     return 0;
 }
