@@ -44,6 +44,7 @@
     "-h     : print this help message and exit (also -? or --help)\n"                    \
     "-i     : inspect interactively after running script\n"                              \
     "-q     : don't print version and copyright messages on interactive startup\n"       \
+    "-u     : force the stdout and stderr streams to be unbuffered\n"                      \
     "-V     : print the Python version number and exit (also --version)\n"               \
     "--compare-modes file : run file as a script and statement by statement as the\n"   \
     "         REPL does, and explain every `is`/id() result that differs\n"              \
@@ -53,7 +54,7 @@
     "         -X heaplimit=BYTES cap the heap; exceeding it raises MemoryError\n"        \
     "         -X heap-fail-after=N make the N-th heap allocation fail (tests)\n"       \
     "         -X budget=N        RuntimeError after N loop iterations + calls (tests)\n" \
-    "-B, -E, -s, -S, -u, -O : accepted for compatibility, no effect\n"                   \
+    "-B, -E, -s, -S, -O : accepted for compatibility, no effect\n"                       \
     "file   : program read from script file\n"                                           \
     "-      : program read from stdin (default; interactive mode if a tty)\n"            \
     "arg ...: arguments passed to program in sys.argv[1:]\n"
@@ -530,7 +531,10 @@ main(int argc, char **argv)
             case 'V':
                 printf("Python 3.11.7\n");
                 return 0;
-            case 'B': case 'E': case 's': case 'S': case 'u': case 'O': case 'I':
+            case 'u':
+                file_unbuffered_stdio = 1;
+                break;
+            case 'B': case 'E': case 's': case 'S': case 'O': case 'I':
                 break;
             default: {
                 char msg[64];
@@ -575,6 +579,10 @@ options_done:
     const char *mallocstats = getenv("PYTHONMALLOCSTATS");
     if (mallocstats && *mallocstats)
         heap_set_arena_stats(1);
+    /* CPython's config: PYTHONUNBUFFERED set and not empty is -u */
+    const char *unbuf = getenv("PYTHONUNBUFFERED");
+    if (unbuf && *unbuf)
+        file_unbuffered_stdio = 1;
     interp_init(argc, argv);
     if (mallocstats && *mallocstats)
         rt.flag_heapstats = 1;

@@ -52,7 +52,24 @@ typedef struct TextIOObject {
     Object *encoding;           /* open()'s encoding= as given, NULL: the locale's (UTF-8) */
     Object *errors;             /* open()'s errors=, NULL: "strict" */
     int other_codec;            /* encoding is not UTF-8 (ascii, latin-1): via the codecs */
+    int write_through;          /* a standard stream under -u: each write goes out at once */
+    Object *lower;              /* .buffer of a text file, .raw of a buffered one: made on
+                                ** first use (file_lower), strong */
 } TextIOObject;
+
+#define LOWER(f) ((TextIOObject *)(f)->lower)
+
+int file_unbuffered_stdio;
+
+/* A layer is closed when it or a layer below it is (CPython asks the buffer). */
+static int
+tio_closed(TextIOObject *f)
+{
+    for (; f; f = LOWER(f))
+        if (f->closed)
+            return 1;
+    return 0;
+}
 
 static Object *std_out, *std_err;
 
@@ -72,9 +89,13 @@ raw_write_all(int fd, const char *p, size_t n)
     return 0;
 }
 
+/* Write out what f holds, after what the layers below it hold (which came to them before
+** f's own pending bytes would). */
 static int
 tio_flush_raw(TextIOObject *f)
 {
+    if (f->lower && tio_flush_raw(LOWER(f)) < 0)
+        return -1;
     if (f->wlen == 0)
         return 0;
     size_t n = f->wlen;
@@ -100,7 +121,7 @@ file_flush_stdout(void)
 static int
 tio_write_bytes(TextIOObject *f, const char *p, size_t n)
 {
-    if (f->closed) {
+    if (tio_closed(f)) {
         err_set(exc_ValueError, "I/O operation on closed file.");
         return -1;
     }
@@ -110,6 +131,15 @@ tio_write_bytes(TextIOObject *f, const char *p, size_t n)
     }
     if ((Object *)f == std_err)
         file_flush_stdout();
+    if (TYPE(f) == &fileio_type) {
+        /* a FileIO has no buffer: the bytes go out at once, past what the layers above
+        ** it still hold */
+        if (raw_write_all(f->fd, p, n) < 0 && errno != EPIPE) {
+            err_format(exc_OSError, "[Errno %d] %s", errno, strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
     if (!f->wbuf) {
         f->wbuf = heap_alloc(WBUF_SIZE);
         if (!f->wbuf) {
@@ -130,7 +160,7 @@ tio_write_bytes(TextIOObject *f, const char *p, size_t n)
     }
     memcpy(f->wbuf + f->wlen, p, n);
     f->wlen += n;
-    if ((Object *)f == std_err || (f->line_buffered && memchr(p, '\n', n)))
+    if ((Object *)f == std_err || f->write_through || (f->line_buffered && memchr(p, '\n', n)))
         return tio_flush_raw(f);
     return 0;
 }
@@ -202,6 +232,25 @@ tio_fill(TextIOObject *f)
             f->rcap = ncap;
         }
     }
+    /* a text file reads through its buffer, whose read-ahead comes first; the buffer
+    ** never sees what the text file has read ahead (CPython's read1 chunks) */
+    TextIOObject *peer = LOWER(f);
+    if (peer && peer->rpos < peer->rlen) {
+        size_t k = peer->rlen - peer->rpos;
+        if (f->rlen + k > f->rcap) {
+            char *nb = heap_realloc(f->rbuf, f->rlen + k);
+            if (!nb) {
+                err_no_memory();
+                return -1;
+            }
+            f->rbuf = nb;
+            f->rcap = f->rlen + k;
+        }
+        memcpy(f->rbuf + f->rlen, peer->rbuf + peer->rpos, k);
+        f->rlen += k;
+        peer->rpos = peer->rlen;
+        return (int)k;
+    }
     for (;;) {
         ssize_t r = read(f->fd, f->rbuf + f->rlen, f->rcap - f->rlen);
         if (r < 0) {
@@ -270,7 +319,7 @@ decode_text(TextIOObject *f, const char *p, size_t n)
 static Object *
 tio_readline_impl(TextIOObject *f, ssize_t limit)
 {
-    if (f->closed)
+    if (tio_closed(f))
         return err_set(exc_ValueError, "I/O operation on closed file.");
     if (!f->readable)
         return err_set(exc_UnsupportedOperation, "not readable");
@@ -336,7 +385,7 @@ bio_read(TextIOObject *f, ssize_t n)
 {
     if (!f->readable)
         return err_set(exc_UnsupportedOperation, "read");
-    if (f->closed)
+    if (tio_closed(f))
         return err_set(exc_ValueError, "read of closed file");
     if (n < -1)
         return err_set(exc_ValueError, "read length must be non-negative or -1");
@@ -359,7 +408,7 @@ bio_readline(TextIOObject *f, ssize_t limit)
 {
     if (!f->readable)
         return err_set(exc_UnsupportedOperation, "read");
-    if (f->closed)
+    if (tio_closed(f))
         return err_set(exc_ValueError, "readline of closed file");
     if (f->writable && tio_flush_raw(f) < 0)
         return NULL;
@@ -408,7 +457,7 @@ bio_write(TextIOObject *f, Object *o)
         return err_set(exc_UnsupportedOperation, "write");
     if (bio_buffer(o, &p, &n) < 0)
         return NULL;
-    if (f->closed)
+    if (tio_closed(f))
         return err_set(exc_ValueError, "write to closed file");
     if (f->readable && f->rpos < f->rlen) {
         /* BufferedRandom: writing after a read-ahead goes where the reader stands */
@@ -501,7 +550,7 @@ tio_write(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 static Object *
 tio_writelines(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
-    if (SELF->binary && SELF->closed)
+    if (SELF->binary && tio_closed(SELF))
         return err_set(exc_ValueError, "I/O operation on closed file.");
     Object *it = obj_get_iter(args[0]);
     if (!it)
@@ -542,7 +591,7 @@ tio_writelines(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 static Object *
 tio_flush(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
-    if (SELF->closed)
+    if (tio_closed(SELF))
         return err_set(exc_ValueError, SELF->binary ? "flush of closed file"
                                                     : "I/O operation on closed file.");
     if (tio_flush_raw(SELF) < 0)
@@ -564,7 +613,7 @@ tio_read(Object *self, Object *const *args, ssize_t nargs, Object *kw)
     }
     if (size_arg(args, nargs, &n) < 0)
         return NULL;
-    if (SELF->closed)
+    if (tio_closed(SELF))
         return err_set(exc_ValueError, "I/O operation on closed file.");
     if (!SELF->readable)
         return err_set(exc_UnsupportedOperation, "not readable");
@@ -616,7 +665,7 @@ tio_readlines(Object *self, Object *const *args, ssize_t nargs, Object *kw)
     if (arg_check_count("readlines", (size_t)nargs, 0, 1) < 0 ||
         size_arg(args, nargs, &hint) < 0)
         return NULL;
-    if (SELF->closed)
+    if (tio_closed(SELF))
         return err_set(exc_ValueError, "I/O operation on closed file.");
     Object *l = list_new(0);
     if (!l)
@@ -651,6 +700,8 @@ tio_close_impl(TextIOObject *f)
     f->closed = 1;
     if (f->owns_fd && f->fd > 2)
         close(f->fd);
+    if (f->lower && tio_close_impl(LOWER(f)) < 0)
+        r = -1;
     return r;
 }
 
@@ -661,7 +712,8 @@ tio_close(Object *self, Object *const *args, ssize_t nargs, Object *kw)
         /* closing sys.stdout only flushes it (the fd stays usable for the report) */
         if (tio_flush_raw(SELF) < 0)
             return NULL;
-        SELF->closed = 1;
+        for (TextIOObject *l = SELF; l; l = LOWER(l))
+            l->closed = 1;
         return newref(None);
     }
     if (tio_close_impl(SELF) < 0)
@@ -672,7 +724,7 @@ tio_close(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 static Object *
 tio_enter(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 {
-    if (SELF->closed)
+    if (tio_closed(SELF))
         return err_set(exc_ValueError, "I/O operation on closed file.");
     return newref(self);
 }
@@ -749,7 +801,7 @@ static const MethodDef tio_methods[] = {
 static Object *
 tio_get_closed(Object *self, void *c)
 {
-    return bool_from(SELF->closed);
+    return bool_from(tio_closed(SELF));
 }
 
 static Object *
@@ -800,15 +852,54 @@ tio_get_errors(Object *self, void *c)
     return str_intern_cstr("strict");
 }
 
+static Object *file_lower(TextIOObject *f);
+
+static Object *
+tio_get_lower(Object *self, void *c)
+{
+    return file_lower(SELF);
+}
+
+static Object *
+tio_get_line_buffering(Object *self, void *c)
+{
+    /* CPython's create_stdio: line buffered when buffered and a terminal, or stderr */
+    if (SELF->is_std)
+        return bool_from(!file_unbuffered_stdio && (isatty(SELF->fd) || SELF->fd == 2));
+    return bool_from(SELF->line_buffered);
+}
+
+static Object *
+tio_get_write_through(Object *self, void *c)
+{
+    return bool_from(SELF->is_std && file_unbuffered_stdio);
+}
+
 static const GetSetDef tio_getset[] = {
     {"closed", tio_get_closed, NULL, NULL, NULL},
     {"encoding", tio_get_encoding, NULL, NULL, NULL},
     {"errors", tio_get_errors, NULL, NULL, NULL},
+    {"buffer", tio_get_lower, NULL, NULL, NULL},
+    {"line_buffering", tio_get_line_buffering, NULL, NULL, NULL},
+    {"write_through", tio_get_write_through, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
 static const GetSetDef bio_getset[] = {
     {"closed", tio_get_closed, NULL, NULL, NULL},
+    {"raw", tio_get_lower, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static Object *
+tio_get_closefd(Object *self, void *c)
+{
+    return bool_from(SELF->owns_fd);
+}
+
+static const GetSetDef fio_getset[] = {
+    {"closed", tio_get_closed, NULL, NULL, NULL},
+    {"closefd", tio_get_closefd, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -834,7 +925,7 @@ tio_iternext(Object *self)
 static Object *
 tio_iter(Object *self)
 {
-    if (SELF->closed)
+    if (tio_closed(SELF))
         return err_set(exc_ValueError, "I/O operation on closed file.");
     return newref(self);
 }
@@ -891,7 +982,10 @@ tio_dealloc(Object *self)
 {
     TextIOObject *f = SELF;
     gc_untrack(self);
-    if (!f->is_std && !f->closed && f->owns_fd && f->cpy_dicts[0])
+    int owns = 0;
+    for (TextIOObject *l = f; l; l = LOWER(l))
+        owns |= l->owns_fd;
+    if (!f->is_std && !f->closed && owns && f->cpy_dicts[0])
         unclosed_file_warning(f);
     if (!f->is_std)
         tio_close_impl(f);
@@ -904,6 +998,7 @@ tio_dealloc(Object *self)
         std_out = NULL;
     if (self == std_err)
         std_err = NULL;
+    CLEAR(f->lower);
     heap_free(f->wbuf);
     heap_free(f->rbuf);
     xdecref(f->name);
@@ -921,6 +1016,7 @@ tio_dealloc(Object *self)
 static int
 tio_traverse(Object *self, visitproc visit, void *arg)
 {
+    OBJ_VISIT(SELF->lower);
     OBJ_VISIT(SELF->dict);
     return 0;
 }
@@ -929,7 +1025,7 @@ static Object *
 tio_repr(Object *self)
 {
     if (TYPE(self) == &fileio_type) {
-        if (SELF->closed)
+        if (tio_closed(SELF))
             return str_from_cstr("<_io.FileIO [closed]>");
         return str_from_format("<_io.FileIO name=%R mode=%R closefd=%s>", SELF->name,
                                SELF->mode, SELF->owns_fd ? "True" : "False");
@@ -964,7 +1060,7 @@ TypeObject textio_type = {
 };
 
 /* The binary files share the implementation; only the name and attributes differ. */
-#define BIO_TYPE(tname)                                                                  \
+#define BIO_TYPE(tname, gs)                                                              \
     {                                                                                    \
         .ob_base = {{1, &type_type}, 0},                                                 \
         .name = tname,                                                                   \
@@ -979,15 +1075,15 @@ TypeObject textio_type = {
         .getattro = obj_generic_getattr,                                                 \
         .setattro = obj_generic_setattr,                                                 \
         .methods = tio_methods,                                                          \
-        .getset = bio_getset,                                                            \
+        .getset = gs,                                                                    \
         .members = tio_members,                                                          \
         .dictoffset = offsetof(TextIOObject, dict),                                      \
     }
 
-TypeObject bufreader_type = BIO_TYPE("_io.BufferedReader");
-TypeObject fileio_type = BIO_TYPE("_io.FileIO");        /* open(..., buffering=0) */
-TypeObject bufwriter_type = BIO_TYPE("_io.BufferedWriter");
-TypeObject bufrandom_type = BIO_TYPE("_io.BufferedRandom");
+TypeObject bufreader_type = BIO_TYPE("_io.BufferedReader", bio_getset);
+TypeObject fileio_type = BIO_TYPE("_io.FileIO", fio_getset);    /* open(..., buffering=0) */
+TypeObject bufwriter_type = BIO_TYPE("_io.BufferedWriter", bio_getset);
+TypeObject bufrandom_type = BIO_TYPE("_io.BufferedRandom", bio_getset);
 
 static TextIOObject *
 tio_new(TypeObject *type, int fd, Object *name, const char *mode)
@@ -1020,6 +1116,7 @@ file_new_std(int fd, const char *name, int buffered)
     f->writable = fd != 0;
     f->is_std = 1;
     f->line_buffered = isatty(fd);
+    f->write_through = file_unbuffered_stdio;
     if (fd == 1)
         std_out = (Object *)f;
     else if (fd == 2)
@@ -1074,6 +1171,87 @@ open_cpython_layers(TextIOObject *f, int binary, int unbuffered, int rd, int wr)
 done:
     if (err_occurred())
         err_clear();
+}
+
+/* FileIO is made ready on first use, as a start-up object would be: off the pools and
+** the counts (a type the start-up readied would change what its exit collects). */
+static int
+fileio_ready(void)
+{
+    if (fileio_type.flags & TPFLAG_READY)
+        return 0;
+    heap_side_enter();
+    int pinned = heap_side_pinned;
+    heap_side_pinned = 1;
+    int r = type_ready(&fileio_type);
+    heap_side_pinned = pinned;
+    heap_side_leave();
+    return r;
+}
+
+/* f.buffer (a text file) or f.raw (a buffered one), made on first use.  CPython made it
+** with f: a standard stream's at start-up (so it is made as a start-up object, off the
+** pools and counts, and adopted into the oldest generation), an open()ed file's in
+** open() (counted then as one of f's cpy_layers, which the real object now stands for).
+** It shares f's descriptor and takes over closing it; f writes through it in order (what
+** it holds goes out before f's own pending bytes). */
+static Object *
+file_lower(TextIOObject *f)
+{
+    if (f->lower)
+        return newref(f->lower);
+    int raw = f->binary || (f->write_through && f->writable);    /* stdin stays buffered */
+    if (raw && fileio_ready() < 0)
+        return NULL;
+    TypeObject *type = raw                          ? &fileio_type
+                       : f->readable && f->writable ? &bufrandom_type
+                       : f->readable                ? &bufreader_type
+                                                    : &bufwriter_type;
+    const char *mode;
+    if (f->binary) {
+        mode = str_as_utf8(f->mode, NULL);
+    } else {
+        const char *m = str_as_utf8(f->mode, NULL);
+        int plus = m && strchr(m, '+') != NULL;
+        char kind = m && strchr(m, 'a') ? 'a' : m && strchr(m, 'x') ? 'x' : 0;
+        mode = kind == 'x'                 ? (plus ? "xb+" : "xb")
+               : kind == 'a'               ? (plus ? "ab+" : "ab")
+               : f->readable && f->writable ? "rb+"
+               : f->readable               ? "rb"
+                                           : "wb";
+    }
+    if (!mode)
+        return NULL;
+    heap_side_enter();
+    if (f->is_std)
+        gc_startup_objects_begin();
+    TextIOObject *n = tio_new(type, f->fd, f->name, mode);
+    if (f->is_std)
+        gc_startup_objects_end();
+    heap_side_leave();
+    if (!n)
+        return NULL;
+    /* the real object takes over its counted stand-in; a buffer also carries its FileIO's
+    ** until that is made (f's cpy_layers: FileIO, buffer, then the codec objects) */
+    if (!f->is_std && !f->binary && f->cpy_layers >= 2) {
+        f->cpy_layers -= 2;
+        n->cpy_layers = 1;
+    } else if (!f->is_std && f->cpy_layers > 0) {
+        f->cpy_layers--;
+    }
+    n->readable = f->readable;
+    n->writable = f->writable;
+    n->binary = 1;
+    n->is_std = f->is_std;
+    n->owns_fd = f->owns_fd;
+    f->owns_fd = 0;
+    if (!raw) {
+        struct stat st;
+        n->cpy_bufsize = fstat(f->fd, &st) == 0 && st.st_blksize > 1 ? (ssize_t)st.st_blksize
+                                                                     : 8192;
+    }
+    f->lower = (Object *)n;
+    return newref(f->lower);
 }
 
 Object *
@@ -1134,18 +1312,8 @@ file_open(Object *const *args, size_t nargs, Object *kwnames)
             return NULL;
     }
     int unbuffered = buffering == 0;
-    if (unbuffered && !(fileio_type.flags & TPFLAG_READY)) {
-        /* made on first use, as a start-up object would be: off the pools and the
-        ** counts (a type the start-up readied would change what its exit collects) */
-        heap_side_enter();
-        int pinned = heap_side_pinned;
-        heap_side_pinned = 1;
-        int r = type_ready(&fileio_type);
-        heap_side_pinned = pinned;
-        heap_side_leave();
-        if (r < 0)
-            return NULL;
-    }
+    if (unbuffered && fileio_ready() < 0)
+        return NULL;
     switch (kind) {
     case 'r': rd = 1; flags = plus ? O_RDWR : O_RDONLY; wr = plus; break;
     case 'w': wr = 1; flags = (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_TRUNC; rd = plus; break;

@@ -12,6 +12,9 @@ extern TypeObject textio_type;
 /* open(..., 'b'): the same object with bytes in and out (_io.BufferedReader...) */
 extern TypeObject bufreader_type, bufwriter_type, bufrandom_type, fileio_type;
 
+/* -u or PYTHONUNBUFFERED: the standard streams write through (set before sys exists) */
+extern int file_unbuffered_stdio;
+
 void file_init(void);
 void file_fini(void);
 void file_flush_stdout(void);

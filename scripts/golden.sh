@@ -20,6 +20,10 @@
 # (for the deterministic lines of a report such as sys._debugmallocstats()); such a test may
 # write other stderr lines, and has a NAME.err only when it exits with an error.
 set -u
+# Buffering of the standard streams shows in a test's stdout (sys.stdout.buffer overtakes
+# what print() still holds): both interpreters run without PYTHONUNBUFFERED, whatever the
+# environment says; a test that wants -u has it in NAME.opts.
+unset PYTHONUNBUFFERED
 mode=${1:-}
 shift || true
 root=$(cd "$(dirname "$0")/.." && pwd)
