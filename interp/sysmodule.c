@@ -675,7 +675,9 @@ sysmodule_init(int argc, char **argv)
         goto fail;
     decref(in);
     decref(out);
-    decref(err);
+    /* CPython's start-up (site) imports threading, whose _MainThread keeps a reference to
+    ** sys.stderr (Thread._stderr) until the end: kept with the runtime's roots instead */
+    rt_keep(err);
     if (dict_setitem_str(d, "modules", rt.modules) < 0)
         goto fail;
     if (add_take(d, "path", list_new(0)) < 0 || add_take(d, "argv", list_new(0)) < 0 ||
