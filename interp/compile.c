@@ -5065,9 +5065,11 @@ assemble(Compiler *c, int addNone)
             /* CPython's NOP (a SETUP_* becomes one too), kept when it alone carries
             ** its line (no instruction before or after it on that line) */
             int line = in->loc.lineno, j = i + 1;
-            while (j < n && (depth[j] < 0 || no_code(u->instrs[j].op)))
+            while (j < n && (depth[j] < 0 || u->instrs[j].op == OP_POP_BLOCK))
                 j++;
-            int next = j < n ? u->instrs[j].loc.lineno : -1;
+            /* the next instruction is CPython's next, NOPs included; one with no line of
+            ** its own takes this one's (clean_basic_block) */
+            int next = j < n ? (u->instrs[j].noline ? line : u->instrs[j].loc.lineno) : -1;
             if (line >= 0 && line != cline && next >= 0 && next != line) {
                 cunits++;
                 cline = line;
