@@ -112,7 +112,8 @@ tio_flush_raw(TextIOObject *f)
 void
 file_flush_stdout(void)
 {
-    if (std_out && !((TextIOObject *)std_out)->closed) {
+    /* (with its buffer closed, what print() still held is lost, as in CPython) */
+    if (std_out && !tio_closed((TextIOObject *)std_out)) {
         if (tio_flush_raw((TextIOObject *)std_out) < 0)
             err_clear();
     }
@@ -694,8 +695,12 @@ tio_readlines(Object *self, Object *const *args, ssize_t nargs, Object *kw)
 static int
 tio_close_impl(TextIOObject *f)
 {
-    if (f->closed)
+    if (tio_closed(f)) {
+        /* a layer below was closed: CPython's close() returns at once, pending bytes
+        ** and all */
+        f->closed = 1;
         return 0;
+    }
     int r = tio_flush_raw(f);
     f->closed = 1;
     if (f->owns_fd && f->fd > 2)
@@ -989,7 +994,7 @@ tio_dealloc(Object *self)
         unclosed_file_warning(f);
     if (!f->is_std)
         tio_close_impl(f);
-    else
+    else if (!tio_closed(f))
         tio_flush_raw(f);
     weakref_clear_refs(self);
     if (err_occurred())
@@ -1403,7 +1408,7 @@ void
 file_fini(void)
 {
     file_flush_stdout();
-    if (std_err)
+    if (std_err && !tio_closed((TextIOObject *)std_err))
         tio_flush_raw((TextIOObject *)std_err);
     std_out = NULL;
     std_err = NULL;
