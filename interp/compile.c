@@ -754,6 +754,7 @@ loc_entries(PtrVec *sizes, Loc l, int *prevline, int isize)
                 varint_len((unsigned)(l.col + 1)) + varint_len((unsigned)(l.end_col + 1));
             *prevline = l.lineno;
         }
+        if (getenv("LTDBG")) fprintf(stderr, "LT (%d,%d,%d,%d) units=%d bytes=%d\n", l.lineno, l.end_lineno, l.col, l.end_col, n, b);
         if (pv_push(sizes, (void *)(intptr_t)b) < 0)
             return;
     }
@@ -3709,9 +3710,11 @@ hrestore(Compiler *c, const HSnap *s)
 static int
 pop_except_and_reraise(Compiler *c)
 {
-    CHECK(EMIT_NOLOC(OP_COPY, 3));
-    CHECK(EMIT_NOLOC(OP_POP_EXCEPT, 0));
-    return EMIT_NOLOC(OP_RERAISE, 1);
+    /* at the current location, as CPython's ADDOPs: none after an except clause or a
+    ** with statement (UNSET_LOC), the finally body's last statement's after finally */
+    CHECK(EMIT(OP_COPY, 3));
+    CHECK(EMIT(OP_POP_EXCEPT, 0));
+    return EMIT(OP_RERAISE, 1);
 }
 
 static int
@@ -3818,8 +3821,7 @@ compile_try_finally(Compiler *c, Stmt *s)
     CHECK(push_fblock(c, FB_FINALLY_END, -1, -1, NULL));
     CHECK(compile_stmts(c, finalbody));
     pop_fblock(c);
-    c->u->loc = NO_LOC;
-    CHECK(EMIT_NOLOC(OP_RERAISE, 0));
+    CHECK(EMIT(OP_RERAISE, 0));         /* where the finally body left the location */
     use_label(c, cleanup);
     hrestore(c, &s0);
     CHECK(pop_except_and_reraise(c));
@@ -3860,12 +3862,15 @@ compile_with(Compiler *c, Stmt *s, int pos)
     CHECK(push_handler(c, OP_SETUP_CLEANUP, cleanup));
     CHECK(EMIT(OP_PUSH_EXC_INFO, 0));
     CHECK(EMIT(OP_WITH_EXCEPT_START, 0));
+    Loc with_loc = c->u->loc;
+    c->u->loc = NO_LOC;                 /* compiler_with_except_finish's UNSET_LOC */
     CHECK(EMIT_JUMP(OP_POP_JUMP_IF_TRUE, suppress));
     CHECK(EMIT(OP_RERAISE, 2));
     hsnap(c, &sc);
     use_label(c, cleanup);
     hrestore(c, &s0);
     CHECK(pop_except_and_reraise(c));
+    c->u->loc = with_loc;
     use_label(c, suppress);
     hrestore(c, &sc);
     CHECK(EMIT(OP_POP_TOP, 0));
@@ -4330,7 +4335,7 @@ exit_block(CodeUnit *u, const int *depth, const char *labelled, int t, int *noli
 ** (or a jump and the code before it) reach gets a copy per jump but one
 ** (duplicate_exits_without_lineno). The copies' location entries go to 'locs'. */
 static int
-exit_copies(CodeUnit *u, const int *depth, PtrVec *locs)
+exit_copies(CodeUnit *u, const int *depth, PtrVec *locs, int *jcopy, char *gone)
 {
     int n = u->ninstr, extra = 0, line = -1;
     char *labelled = calloc((size_t)n + 1, 1);
@@ -4357,16 +4362,7 @@ exit_copies(CodeUnit *u, const int *depth, PtrVec *locs)
         if (in->op == OP_JUMP) {
             extra += units - 1;         /* the copy replaces the jump */
             ext[t]++;
-            for (int j = t; j < n; j++) {
-                Instr *e = &u->instrs[j];
-                if (e->op == OP_NOP)
-                    continue;
-                loc_entries(locs, e->noline ? in->loc : e->loc, &line,
-                            cpy_isize(e->op, (unsigned)e->arg));
-                if (e->op == OP_RETURN_VALUE || e->op == OP_RAISE_VARARGS ||
-                    e->op == OP_RERAISE)
-                    break;
-            }
+            jcopy[i] = t + 1;           /* its entries: where the jump stands (assemble) */
         } else {
             preds[t]++;
         }
@@ -4381,8 +4377,10 @@ exit_copies(CodeUnit *u, const int *depth, PtrVec *locs)
         int fall = !(op == OP_JUMP || op == OP_RETURN_VALUE || op == OP_RAISE_VARARGS ||
                      op == OP_RERAISE);
         int nl, units = exit_block(u, depth, labelled, t, &nl);
-        if (!preds[t] && !fall)
+        if (!preds[t] && !fall) {
             extra -= units;             /* every way in was a jump, now a copy */
+            gone[t] = 1;
+        }
         else if (preds[t])
             extra += units * (fall ? preds[t] : preds[t] - 1);
         if (preds[t] && fall) {
@@ -4945,6 +4943,8 @@ assemble(Compiler *c, int addNone)
     CodeLoc *locs = NULL;
     ExcEntry *exc = NULL;
     PtrVec loc_sizes = {NULL, 0, 0};    /* CPython's location table entries (fmc_) */
+    int *jcopy = NULL;                  /* a jump replaced by a copy of its exit: 1 + where */
+    char *gone = NULL;                  /* an exit block every jump to copied: removed */
     int *jpreds = NULL;                 /* ... jumps to each instruction, the last one's */
     Loc *jlast = NULL;                  /* location (CPython's propagate_line_numbers) */
     if (!cellslot || !kinds || !lpnames) {
@@ -5081,7 +5081,13 @@ assemble(Compiler *c, int addNone)
             cline = in->loc.lineno;
     }
     cwoff[n] = cunits;
-    cunits += exit_copies(u, depth, &loc_sizes);
+    jcopy = calloc((size_t)n + 1, sizeof(int));
+    gone = calloc((size_t)n + 1, 1);
+    if (!jcopy || !gone) {
+        err_no_memory();
+        goto fail;
+    }
+    cunits += exit_copies(u, depth, &loc_sizes, jcopy, gone);
     for (int i = 0; i < n; i++) {
         Instr *in = &u->instrs[i];
         if (depth[i] < 0 || !is_jump(in->op))
@@ -5107,6 +5113,7 @@ assemble(Compiler *c, int addNone)
     const Loc no_loc = {-1, -1, -1, -1};
     Loc cpy_prev = no_loc;
     int cpy_prev_falls = 0;     /* the instruction before falls through */
+    int in_gone = 0;            /* inside an exit block CPython removed */
     jpreds = calloc((size_t)n + 1, sizeof(int));
     jlast = calloc((size_t)n + 1, sizeof(Loc));
     if (!jpreds || !jlast) {
@@ -5125,6 +5132,7 @@ assemble(Compiler *c, int addNone)
     }
     for (int i = 0; i < n; i++) {
         Instr *in = &u->instrs[i];
+        if (getenv("LTDBG")) fprintf(stderr, "I%d op=%d depth=%d nocode=%d loc=(%d,%d,%d,%d) noline=%d cw=%d..%d jp=%d\n", i, in->op, depth[i], no_code(in->op), in->loc.lineno, in->loc.end_lineno, in->loc.col, in->loc.end_col, in->noline, cwoff[i], cwoff[i+1], jpreds[i]);
         if (no_code(in->op) && depth[i] >= 0 && cwoff[i + 1] > cwoff[i]) {
             if (!cpy_resumed) {         /* RESUME comes first (see below) */
                 cpy_resumed = 1;
@@ -5169,10 +5177,31 @@ assemble(Compiler *c, int addNone)
         else if (start)
             cpy_prev = no_loc;
         cpy_prev_falls = !no_fallthrough(in->op);
-        loc_entries(&loc_sizes, eloc, &cpy_line,
-                    cpy_isize(in->op, is_jump(in->op) ? 0 : (unsigned)in->arg) -
-                        (in->op == OP_CALL ? 2 + cpy_ext((unsigned)in->arg) : 0) -
-                        (in->op == OP_YIELD_VALUE));
+        if (gone[i])
+            in_gone = 1;                /* CPython removed this exit block */
+        if (in_gone) {
+            if (no_fallthrough(in->op))
+                in_gone = 0;
+        } else if (jcopy[i]) {
+            /* extend_block: the jump is a copy of its exit block, whose instructions
+            ** without a line take the location the jump had */
+            for (int j = jcopy[i] - 1; j < n; j++) {
+                Instr *e = &u->instrs[j];
+                if (e->op == OP_NOP)
+                    continue;
+                Loc el = e->noline || e->loc.lineno < 0 ? eloc : e->loc;
+                loc_entries(&loc_sizes, el, &cpy_line, cpy_isize(e->op, (unsigned)e->arg));
+                if (el.lineno >= 0)
+                    cpy_prev = el;
+                if (no_fallthrough(e->op))
+                    break;
+            }
+        } else {
+            loc_entries(&loc_sizes, eloc, &cpy_line,
+                        cpy_isize(in->op, is_jump(in->op) ? 0 : (unsigned)in->arg) -
+                            (in->op == OP_CALL ? 2 + cpy_ext((unsigned)in->arg) : 0) -
+                            (in->op == OP_YIELD_VALUE));
+        }
         if (in->op == OP_YIELD_VALUE)   /* CPython's RESUME after it */
             loc_entries(&loc_sizes, in->loc, &cpy_line, 1);
         int arg = in->arg;
@@ -5332,6 +5361,8 @@ assemble(Compiler *c, int addNone)
     locs = NULL;
     exc = NULL;
     free(loc_sizes.p);
+    free(jcopy);
+    free(gone);
     free(jpreds);
     free(jlast);
     heap_free(cellslot);
@@ -5342,6 +5373,8 @@ assemble(Compiler *c, int addNone)
     return (Object *)co;
 fail:
     free(loc_sizes.p);
+    free(jcopy);
+    free(gone);
     free(jpreds);
     free(jlast);
     heap_free(cellslot);
