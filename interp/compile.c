@@ -754,7 +754,6 @@ loc_entries(PtrVec *sizes, Loc l, int *prevline, int isize)
                 varint_len((unsigned)(l.col + 1)) + varint_len((unsigned)(l.end_col + 1));
             *prevline = l.lineno;
         }
-        if (getenv("LTDBG")) fprintf(stderr, "LT (%d,%d,%d,%d) units=%d bytes=%d\n", l.lineno, l.end_lineno, l.col, l.end_col, n, b);
         if (pv_push(sizes, (void *)(intptr_t)b) < 0)
             return;
     }
@@ -5132,7 +5131,6 @@ assemble(Compiler *c, int addNone)
     }
     for (int i = 0; i < n; i++) {
         Instr *in = &u->instrs[i];
-        if (getenv("LTDBG")) fprintf(stderr, "I%d op=%d depth=%d nocode=%d loc=(%d,%d,%d,%d) noline=%d cw=%d..%d jp=%d\n", i, in->op, depth[i], no_code(in->op), in->loc.lineno, in->loc.end_lineno, in->loc.col, in->loc.end_col, in->noline, cwoff[i], cwoff[i+1], jpreds[i]);
         if (no_code(in->op) && depth[i] >= 0 && cwoff[i + 1] > cwoff[i]) {
             if (!cpy_resumed) {         /* RESUME comes first (see below) */
                 cpy_resumed = 1;
