@@ -5025,13 +5025,16 @@ assemble(Compiler *c, int addNone)
     int maxdepth;
     if (!compute_depths(c, depth, &maxdepth, 0))
         goto fail;
-    /* a JUMP to where execution goes next anyway (past unreachable code only) is a NOP */
+    /* a JUMP to where execution goes next anyway (past unreachable code only) is a NOP;
+    ** a NOP with a line of its own in between (an `else: pass`) stays CPython's, which
+    ** keeps its block and the jump (then a copy of its exit: extend_block) */
     for (int i = 0; i < n; i++) {
         Instr *in = &u->instrs[i];
         if (depth[i] < 0 || in->op != OP_JUMP)
             continue;
         int t = u->labels[in->target], j = i + 1;
-        while (j < t && (depth[j] < 0 || no_code(u->instrs[j].op)))
+        while (j < t && (depth[j] < 0 || (no_code(u->instrs[j].op) &&
+                                          (u->instrs[j].op != OP_NOP || u->instrs[j].loc.lineno < 0))))
             j++;
         if (j == t)
             in->op = OP_NOP;
