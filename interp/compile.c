@@ -4332,11 +4332,14 @@ exit_block(CodeUnit *u, const int *depth, const char *labelled, int t, int *noli
 ** line number (the implicit return): an unconditional jump to one becomes a copy of it
 ** (extend_block; the block goes when nothing else reaches it), and one that several jumps
 ** (or a jump and the code before it) reach gets a copy per jump but one
-** (duplicate_exits_without_lineno). The copies' location entries go to 'locs'. */
+** (duplicate_exits_without_lineno).  assemble writes the copies' location entries where
+** CPython lays the copies out: jcopy[i] (1 + the exit's start) for a jump the copy
+** replaces, gone[t] 1 for an exit block nothing reaches any more, 2 for one the
+** conditional jumps' copies follow. */
 static int
-exit_copies(CodeUnit *u, const int *depth, PtrVec *locs, int *jcopy, char *gone)
+exit_copies(CodeUnit *u, const int *depth, int *jcopy, char *gone)
 {
-    int n = u->ninstr, extra = 0, line = -1;
+    int n = u->ninstr, extra = 0;
     char *labelled = calloc((size_t)n + 1, 1);
     int *preds = calloc((size_t)n + 1, sizeof(int)), *ext = calloc((size_t)n + 1, sizeof(int));
     if (!labelled || !preds || !ext) {
@@ -4382,30 +4385,8 @@ exit_copies(CodeUnit *u, const int *depth, PtrVec *locs, int *jcopy, char *gone)
         }
         else if (preds[t])
             extra += units * (fall ? preds[t] : preds[t] - 1);
-        if (preds[t] && fall) {
-            /* each conditional jump's copy takes the jump's location (COPY_INSTR_LOC,
-            ** then propagate_line_numbers); the original, reached by falling in, takes
-            ** the location before it (the main loop) */
-            for (int i = 0; i < n; i++) {
-                Instr *in = &u->instrs[i];
-                if (depth[i] < 0 || !is_jump(in->op) || in->op == OP_JUMP)
-                    continue;
-                int tt = u->labels[in->target];
-                while (tt < n && u->instrs[tt].op == OP_NOP)
-                    tt++;
-                if (tt != t)
-                    continue;
-                for (int j = t; j < n; j++) {
-                    Instr *e = &u->instrs[j];
-                    if (e->op == OP_NOP)
-                        continue;
-                    loc_entries(locs, e->noline ? in->loc : e->loc, &line,
-                                cpy_isize(e->op, (unsigned)e->arg));
-                    if (no_fallthrough(e->op))
-                        break;
-                }
-            }
-        }
+        if (preds[t] && fall)
+            gone[t] = 2;        /* the conditional jumps' copies follow it (assemble) */
     }
     free(labelled);
     free(preds);
@@ -5089,7 +5070,7 @@ assemble(Compiler *c, int addNone)
         err_no_memory();
         goto fail;
     }
-    cunits += exit_copies(u, depth, &loc_sizes, jcopy, gone);
+    cunits += exit_copies(u, depth, jcopy, gone);
     for (int i = 0; i < n; i++) {
         Instr *in = &u->instrs[i];
         if (depth[i] < 0 || !is_jump(in->op))
@@ -5116,6 +5097,7 @@ assemble(Compiler *c, int addNone)
     Loc cpy_prev = no_loc;
     int cpy_prev_falls = 0;     /* the instruction before falls through */
     int in_gone = 0;            /* inside an exit block CPython removed */
+    int copied_exit = 0;        /* inside one the conditional jumps' copies follow: 1 + start */
     jpreds = calloc((size_t)n + 1, sizeof(int));
     jlast = calloc((size_t)n + 1, sizeof(Loc));
     if (!jpreds || !jlast) {
@@ -5178,8 +5160,10 @@ assemble(Compiler *c, int addNone)
         else if (start)
             cpy_prev = no_loc;
         cpy_prev_falls = !no_fallthrough(in->op);
-        if (gone[i])
+        if (gone[i] == 1)
             in_gone = 1;                /* CPython removed this exit block */
+        else if (gone[i] == 2)
+            copied_exit = i + 1;
         if (in_gone) {
             if (no_fallthrough(in->op))
                 in_gone = 0;
@@ -5202,6 +5186,32 @@ assemble(Compiler *c, int addNone)
                         cpy_isize(in->op, is_jump(in->op) ? 0 : (unsigned)in->arg) -
                             (in->op == OP_CALL ? 2 + cpy_ext((unsigned)in->arg) : 0) -
                             (in->op == OP_YIELD_VALUE));
+        }
+        if (copied_exit && no_fallthrough(in->op)) {
+            /* duplicate_exits_without_lineno puts each conditional jump's copy right
+            ** after the exit block (a later jump's before an earlier one's), its
+            ** instructions at the jump's location */
+            int t = copied_exit - 1;
+            copied_exit = 0;
+            for (int k = n - 1; k >= 0; k--) {
+                Instr *jn = &u->instrs[k];
+                if (depth[k] < 0 || !is_jump(jn->op) || jn->op == OP_JUMP)
+                    continue;
+                int tt = u->labels[jn->target];
+                while (tt < n && u->instrs[tt].op == OP_NOP)
+                    tt++;
+                if (tt != t)
+                    continue;
+                for (int j = t; j < n; j++) {
+                    Instr *e = &u->instrs[j];
+                    if (e->op == OP_NOP)
+                        continue;
+                    loc_entries(&loc_sizes, e->noline ? jn->loc : e->loc, &cpy_line,
+                                cpy_isize(e->op, (unsigned)e->arg));
+                    if (no_fallthrough(e->op))
+                        break;
+                }
+            }
         }
         if (in->op == OP_YIELD_VALUE)   /* CPython's RESUME after it */
             loc_entries(&loc_sizes, in->loc, &cpy_line, 1);
