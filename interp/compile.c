@@ -3246,6 +3246,20 @@ compile_annotations(Compiler *c, Arguments *args, Expr *returns, int *flags)
 static int compile_stmt(Compiler *c, Stmt *s);
 
 /* A function, method or lambda: push the function object. */
+/* Each decorator's call at the decorator's location, the last one first, then the
+** location as it was (CPython's compiler_apply_decorators). */
+static int
+apply_decorators(Compiler *c, Seq *decos)
+{
+    Loc saved = c->u->loc;
+    for (ssize_t i = SEQ_LEN(decos) - 1; i >= 0; i--) {
+        c->u->loc = LOC_OF((Expr *)SEQ_GET(decos, i));
+        CHECK(EMIT(OP_CALL, 0));
+    }
+    c->u->loc = saved;
+    return 1;
+}
+
 static int
 compile_function_like(Compiler *c, void *key, Object *name, Arguments *args, Seq *body,
                       Expr *lambda_body, Seq *decorators, Expr *returns, int firstlineno,
@@ -3301,8 +3315,7 @@ compile_function_like(Compiler *c, void *key, Object *name, Arguments *args, Seq
     decref(qualname);
     decref(co);
     CHECK(ok);
-    for (int i = 0; i < SEQ_LEN(decorators); i++)
-        CHECK(EMIT(OP_CALL, 0));
+    CHECK(apply_decorators(c, decorators));
     return 1;
 fail:
     compiler_exit_scope(c);
@@ -3419,8 +3432,7 @@ compile_class(Compiler *c, Stmt *s)
     decref(co);
     CHECK(ok);
     CHECK(compile_call_helper(c, 2, s->v.ClassDef.bases, s->v.ClassDef.keywords, LOC_OF(s)));
-    for (int i = 0; i < SEQ_LEN(decos); i++)
-        CHECK(EMIT(OP_CALL, 0));
+    CHECK(apply_decorators(c, decos));
     return compiler_nameop(c, s->v.ClassDef.name, CTX_STORE);
 fail:
     compiler_exit_scope(c);
