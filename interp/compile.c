@@ -2141,9 +2141,10 @@ unwind_fblock(Compiler *c, FBlock *info, int preserve_tos)
         pop_handler(c);
         if (preserve_tos)
             CHECK(push_fblock(c, FB_POP_VALUE, -1, -1, NULL));
-        Loc saved = c->u->loc;
         CHECK(compile_stmts(c, (Seq *)info->datum));
-        c->u->loc = saved;
+        /* CPython: the finally body should appear to run after the statement that
+        ** unwinds, so what follows has no location of its own (UNSET_LOC) */
+        c->u->loc = NO_LOC;
         if (preserve_tos)
             pop_fblock(c);
         return 1;
@@ -2157,11 +2158,15 @@ unwind_fblock(Compiler *c, FBlock *info, int preserve_tos)
         pop_handler(c);
         return EMIT(OP_POP_EXCEPT, 0);
     case FB_WITH:
+        /* __exit__ is called at the with statement's location; what follows has none */
+        c->u->loc = LOC_OF((Stmt *)info->datum);
         pop_handler(c);
         if (preserve_tos)
             CHECK(EMIT(OP_SWAP, 2));
         CHECK(compile_call_exit_with_nones(c));
-        return EMIT(OP_POP_TOP, 0);
+        CHECK(EMIT(OP_POP_TOP, 0));
+        c->u->loc = NO_LOC;
+        return 1;
     case FB_HANDLER_CLEANUP:
         if (info->datum)
             pop_handler(c);
@@ -3659,15 +3664,21 @@ compile_return(Compiler *c, Stmt *s)
         return compiler_error(c, LOC_OF(s), "'return' outside function");
     Expr *v = s->v.Return.value;
     int preserve_tos = v && v->kind != EXPR_CONSTANT;
-    if (preserve_tos)
+    if (preserve_tos) {
         CHECK(compile_expr(c, v));
-    else if (v)     /* CPython's NOP for the value's line (kept if it is alone there) */
-        CHECK(emit_full(c, OP_NOP, 0, -1, LOC_OF(v)));
-    if (!v || v->lineno != s->lineno)
-        CHECK(emit_full(c, OP_NOP, 0, -1, LOC_OF(s)));
-    /* a constant return value is loaded after unwinding */
+    } else if (v) {
+        /* CPython's NOP for the value's line (kept if it is alone there); the location
+        ** stays the value's */
+        c->u->loc = LOC_OF(v);
+        CHECK(EMIT(OP_NOP, 0));
+    }
+    if (!v || v->lineno != s->lineno) {
+        c->u->loc = LOC_OF(s);
+        CHECK(EMIT(OP_NOP, 0));
+    }
+    /* a constant return value is loaded after unwinding, at the location the unwinding
+    ** left (none after a finally body or a with statement's exit) */
     CHECK(unwind_and_restore(c, preserve_tos, NULL));
-    c->u->loc = LOC_OF(s);
     if (!v)
         CHECK(load_const(c, None));
     else if (!preserve_tos)
@@ -3683,12 +3694,13 @@ compile_break_continue(Compiler *c, Stmt *s, int is_break)
     int saved[64];
     memcpy(saved, u->hstack, sizeof(int) * (size_t)saved_depth);
     FBlock *loop = NULL;
-    int ok = unwind_fblock_stack(c, 0, &loop);
+    /* CPython's NOP for the statement's line; the jump takes the location the unwinding
+    ** leaves (none after a finally body or a with statement's exit) */
+    int ok = EMIT(OP_NOP, 0) && unwind_fblock_stack(c, 0, &loop);
     if (ok && !loop)
         ok = compiler_error(c, LOC_OF(s), is_break ? "'break' outside loop"
                                                    : "'continue' not properly in loop");
     if (ok) {
-        c->u->loc = LOC_OF(s);
         if (is_break)
             ok = unwind_fblock(c, loop, 0) && EMIT_JUMP(OP_JUMP, loop->exit_label);
         else
@@ -4180,6 +4192,7 @@ compile_stmt_inner(Compiler *c, Stmt *s)
         if (v->kind == EXPR_CONSTANT)
             return EMIT(OP_NOP, 0);
         CHECK(compile_expr(c, v));
+        c->u->loc = NO_LOC;             /* CPython marks this POP_TOP artificial */
         return EMIT(OP_POP_TOP, 0);
     }
     case STMT_PASS:
@@ -5120,6 +5133,8 @@ assemble(Compiler *c, int addNone)
         Instr *in = &u->instrs[i];
         if (depth[i] < 0 || !is_jump(in->op))
             continue;
+        if (jcopy[i])
+            continue;                   /* a copy of its exit block now, no jump */
         int t = u->labels[in->target];
         while (t < n && (depth[t] < 0 || no_code(u->instrs[t].op)))
             t++;
