@@ -3289,11 +3289,16 @@ compile_function_like(Compiler *c, void *key, Object *name, Arguments *args, Seq
         if (add_const(c, None) < 0)
             goto fail;
         if (u->ste->generator) {
+            /* CPython 3.11's compiler_lambda: a generator lambda returns its body's
+            ** value too (`lambda: (yield)` gives back what send() sent), by the
+            ** implicit RETURN_VALUE, which has no location of its own */
             if (!compile_expr(c, lambda_body))
                 goto fail;
-            if (!EMIT(OP_POP_TOP, 0))
+            u->loc = NO_LOC;
+            if (!EMIT(OP_RETURN_VALUE, 0))
                 goto fail;
-            co = assemble(c, 1);
+            u->instrs[u->ninstr - 1].noline = 1;
+            co = assemble(c, 0);
         } else {
             u->loc = LOC_OF(lambda_body);
             if (!compile_expr(c, lambda_body) || !EMIT(OP_RETURN_VALUE, 0))
