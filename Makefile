@@ -75,7 +75,7 @@ BIN := $(BUILD)/pyheap
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test unit golden conformance repl-test asan stress clean deps bench bench-check \
+.PHONY: all run test unit golden conformance repl-test asan stress clean deps bench bench-check linetable \
         fuzz fuzz-smoke \
         fuzz-build memerr memerr-full edge
 .DEFAULT_GOAL := all
@@ -171,6 +171,12 @@ LEAKCHECK ?= 1
 golden: pyheap
 	@LEAKCHECK=$(LEAKCHECK) STRESS=$(if $(filter stress,$(MODE)),1,0) scripts/golden.sh run $(BIN)
 
+# The compiler's model of CPython's location tables (their sizes move later ids): the
+# sizes of 113 statement shapes against tests/linetable/expected.json, which
+# `scripts/linetable_check.py regen` writes from python3.
+linetable: pyheap
+	@python3 scripts/linetable_check.py check $(BIN)
+
 # Allocation-failure injection (tests/memerr/, scripts/memerr.sh): every N-th allocation
 # fails in turn; MEMERR_STEP=k tries every k-th N only (1 = all, as `make memerr-full`).
 MEMERR_STEP ?= 7
@@ -206,7 +212,7 @@ repl-test: pyheap
 
 test: deps
 	@$(MAKE) --no-print-directory all unit golden
-	@$(MAKE) --no-print-directory conformance repl-test bench-check
+	@$(MAKE) --no-print-directory conformance repl-test bench-check linetable
 	@$(MAKE) --no-print-directory MODE=asan all unit golden memerr edge
 	@$(MAKE) --no-print-directory MODE=stress all golden
 	@$(MAKE) --no-print-directory fuzz-smoke

@@ -840,6 +840,8 @@ fmc_assemble(Compiler *c, CodeUnit *u, int ncode, PtrVec *loc_sizes, int nexc,
     fmo_bytes_resize(ex, eoff);
     fmo_bytes_fill(*ex, h[2]);
     *ex = fm_merge_one(c, *ex);
+    if (rt.flag_linetable)
+        fprintf(stderr, "pyheap-linetable %d\n", off);
     fmo_bytes_resize(lt, off);
     fmo_bytes_fill(*lt, h[1]);
     *lt = fm_merge_one(c, *lt);

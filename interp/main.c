@@ -54,6 +54,7 @@
     "         -X heaplimit=BYTES cap the heap; exceeding it raises MemoryError\n"        \
     "         -X heap-fail-after=N make the N-th heap allocation fail (tests)\n"       \
     "         -X budget=N        RuntimeError after N loop iterations + calls (tests)\n" \
+    "         -X linetable       print each code object's CPython co_linetable size\n"  \
     "-B, -E, -s, -S, -O : accepted for compatibility, no effect\n"                       \
     "file   : program read from script file\n"                                           \
     "-      : program read from stdin (default; interactive mode if a tty)\n"            \
@@ -429,6 +430,8 @@ x_option(const char *opt)
         flag_dis = 1;
     else if (strcmp(opt, "heapstats") == 0)
         rt.flag_heapstats = 1;
+    else if (strcmp(opt, "linetable") == 0)
+        rt.flag_linetable = 1;
     else if (strncmp(opt, "heaplimit=", 10) == 0) {
         char *end;
         errno = 0;

@@ -46,6 +46,8 @@ typedef struct Runtime {
     int interactive;            /* REPL mode */
     int flag_leakcheck;         /* -X leakcheck */
     int flag_heapstats;         /* -X heapstats */
+    int flag_linetable;         /* -X linetable: each code object's modelled
+                                ** len(co_linetable) on stderr (scripts/linetable_check.py) */
     int flag_verbose_errors;
     const char *progname;
 } Runtime;

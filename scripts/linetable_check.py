@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
-"""linetable_check.py PYHEAP_DEBUG: the compiler's model of CPython's location tables.
+"""linetable_check.py: the compiler's model of CPython's location tables.
 
 pyheap does not keep CPython's co_linetable, but its compiler models the bytes object's
 growth and final size (interp/compile.c, fmc_assemble), because the size class of that
-block decides which block later objects get.  This script compiles a list of statement
-shapes with python3 (len(co_linetable) of each code object, inner ones first) and with a
-debug build of pyheap under gdb (the modelled size at `fmo_bytes_resize(lt, off)`), and
-prints the shapes whose sizes differ.
+block decides which block later objects get.  `pyheap -X linetable` prints each modelled
+size as it assembles a code object (inner ones first, as CPython's co_consts nest).
 
-    make MODE=debug BUILDROOT=/tmp/dbg && python3 scripts/linetable_check.py /tmp/dbg/debug/pyheap
+    scripts/linetable_check.py PYHEAP          compare with python3 (len(co_linetable))
+    scripts/linetable_check.py regen           write tests/linetable/expected.json (python3)
+    scripts/linetable_check.py check PYHEAP    compare with that file (make test)
+
+Each prints the shapes whose sizes differ and exits 1 if any does.
 """
+import json
 import os
 import subprocess
 import sys
@@ -144,29 +147,62 @@ def cpython_sizes(src):
     return sizes
 
 
-def main():
-    pyheap = sys.argv[1]
-    here = os.path.dirname(os.path.abspath(__file__))
-    with open(os.path.join(here, '..', 'interp', 'compile.c')) as f:
-        line = next(i for i, l in enumerate(f, 1) if 'fmo_bytes_resize(lt, off);' in l)
-    bad = 0
+EXPECTED = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'linetable',
+                        'expected.json')
+
+
+def pyheap_sizes(pyheap):
+    """The modelled sizes of every shape, from one run of pyheap -X linetable."""
+    prog = 'import sys\nSHAPES = %r\nfor s in SHAPES:\n    sys.stderr.write("SHAPE\\n")\n' \
+           '    compile(s, "m.py", "exec")\nsys.stderr.write("SHAPE\\n")\n' % (SHAPES,)
     with tempfile.TemporaryDirectory() as tmp:
-        prog, script = os.path.join(tmp, 'one.py'), os.path.join(tmp, 'g.gdb')
-        with open(script, 'w') as f:
-            f.write('set pagination off\nbreak interp/compile.c:%d\ncommands\nsilent\n'
-                    'printf "OFF %%d\\n", off\ncont\nend\nrun %s\n' % (line, prog))
-        for src in SHAPES:
-            with open(prog, 'w') as f:
-                f.write('compile(%r, "m.py", "exec")\n' % src)
-            res = subprocess.run(['gdb', '-q', '-batch', '-x', script, pyheap],
-                                 capture_output=True, text=True)
-            got = [int(l.split()[1]) for l in res.stdout.split('\n') if l.startswith('OFF')]
-            want = cpython_sizes(src)
-            if got[1:] != want:         # the first is one.py itself
-                bad += 1
-                print('DIFF python3 %s pyheap %s: %s' % (want, got[1:], src.replace('\n', '; ')))
+        path = os.path.join(tmp, 'shapes.py')
+        with open(path, 'w') as f:
+            f.write(prog)
+        res = subprocess.run([pyheap, '-X', 'linetable', path], capture_output=True, text=True)
+    parts, cur = [], None
+    for line in res.stderr.split('\n'):
+        if line == 'SHAPE':
+            if cur is not None:
+                parts.append(cur)
+            cur = []
+        elif line.startswith('pyheap-linetable ') and cur is not None:
+            cur.append(int(line.split()[1]))
+    return parts
+
+
+def compare(want, got):
+    bad = 0
+    for i, src in enumerate(SHAPES):
+        g = got[i] if i < len(got) else None
+        if g != want[i]:
+            bad += 1
+            print('DIFF python3 %s pyheap %s: %s' % (want[i], g, src.replace('\n', '; ')))
     print('linetable_check: %d of %d shapes differ' % (bad, len(SHAPES)))
+    return 1 if bad else 0
+
+
+def main():
+    args = sys.argv[1:]
+    if args == ['regen']:
+        os.makedirs(os.path.dirname(EXPECTED), exist_ok=True)
+        with open(EXPECTED, 'w') as f:
+            f.write('[\n' + ',\n'.join(json.dumps([src, cpython_sizes(src)]) for src in SHAPES)
+                    + '\n]\n')
+        return 0
+    if len(args) == 2 and args[0] == 'check':
+        with open(EXPECTED) as f:
+            table = dict((src, sizes) for src, sizes in json.load(f))
+        missing = [src for src in SHAPES if src not in table]
+        if missing:
+            print('linetable_check: %d shapes have no expected sizes: run regen' % len(missing))
+            return 1
+        return compare([table[src] for src in SHAPES], pyheap_sizes(args[1]))
+    if len(args) == 1:
+        return compare([cpython_sizes(src) for src in SHAPES], pyheap_sizes(args[0]))
+    print(__doc__)
+    return 2
 
 
 if __name__ == '__main__':
-    main()
+    sys.exit(main())
