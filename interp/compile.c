@@ -2547,7 +2547,7 @@ compile_call_helper(Compiler *c, int n, Seq *args, Seq *keywords, Loc callloc)
         pools_decref(names);
         if (ci < 0)
             return 0;
-        CHECK(emit_full(c, OP_KW_NAMES, ci, -1, callloc));
+        CHECK(EMIT(OP_KW_NAMES, ci));       /* the current location: see compile_call */
     }
     return emit_full(c, OP_CALL, n + nelts + nkw, -1, callloc);
 
@@ -2704,8 +2704,10 @@ compile_call(Compiler *c, Expr *e)
             int ni = add_name(c, f->v.Attribute.attr);
             if (ni < 0 || !EMIT(OP_LOAD_METHOD, ni))
                 return 0;
+            /* ... and so are the arguments' KW_NAMES (maybe_optimize_method_call) */
+            int ok = compile_call_helper(c, 0, e->v.Call.args, e->v.Call.keywords, callloc);
             c->u->loc = saved;
-            return compile_call_helper(c, 0, e->v.Call.args, e->v.Call.keywords, callloc);
+            return ok;
         }
     }
     CHECK(check_caller(c, e, f));
@@ -2715,7 +2717,11 @@ compile_call(Compiler *c, Expr *e)
         CHECK(compiler_load_callable_name(c, f->v.Name.id));
         c->u->loc = saved;
     } else {
+        /* CPython's compiler_call: the NULL at the callee's location */
+        Loc saved = c->u->loc;
+        c->u->loc = LOC_OF(f);
         CHECK(EMIT(OP_PUSH_NULL, 0));
+        c->u->loc = saved;
         CHECK(compile_expr(c, f));
     }
     return compile_call_helper(c, 0, e->v.Call.args, e->v.Call.keywords, callloc);

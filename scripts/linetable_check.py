@@ -132,6 +132,10 @@ SHAPES = [
     "x = (1, 2, (3, 4), 'five', None)",
     "x = [1, 2.5, 'three', b'four', True, None, ...]",
     "print(1,\n      2,\n      3)",
+    "def f3():\n    return '{}{}'.format(*t)",
+    "def a6(v):\n    return C().__call__(x=v)",
+    "x = obj.method(1, key=2)\ny = f(a)(b)",
+    "x = (lambda: 1)()\ny = d['k'](*args, **kw)",
 ]
 
 
