@@ -3934,33 +3934,35 @@ compile_augassign(Compiler *c, Stmt *s)
         c->u->loc = LOC_OF(t);
         return compiler_nameop(c, t->v.Name.id, CTX_STORE);
     case EXPR_ATTRIBUTE: {
+        /* CPython's compiler_augassign: the target's location for its own
+        ** instructions (COPY, SWAP too), the statement's for the operation */
+        c->u->loc = LOC_OF(t);
         CHECK(compile_expr(c, t->v.Attribute.value));
         CHECK(EMIT(OP_COPY, 1));
         int ni = add_name(c, t->v.Attribute.attr);
         if (ni < 0)
             return 0;
-        c->u->loc = LOC_OF(t);
         CHECK(EMIT(OP_LOAD_ATTR, ni));
         CHECK(compile_expr(c, s->v.AugAssign.value));
         c->u->loc = loc;
         CHECK(EMIT(OP_BINARY_OP, op));
-        CHECK(EMIT(OP_SWAP, 2));
         c->u->loc = LOC_OF(t);
+        CHECK(EMIT(OP_SWAP, 2));
         return EMIT(OP_STORE_ATTR, ni);
     }
     case EXPR_SUBSCRIPT:
+        c->u->loc = LOC_OF(t);
         CHECK(compile_expr(c, t->v.Subscript.value));
         CHECK(compile_expr(c, t->v.Subscript.slice));
         CHECK(EMIT(OP_COPY, 2));
         CHECK(EMIT(OP_COPY, 2));
-        c->u->loc = LOC_OF(t);
         CHECK(EMIT(OP_BINARY_SUBSCR, 0));
         CHECK(compile_expr(c, s->v.AugAssign.value));
         c->u->loc = loc;
         CHECK(EMIT(OP_BINARY_OP, op));
+        c->u->loc = LOC_OF(t);
         CHECK(EMIT(OP_SWAP, 3));
         CHECK(EMIT(OP_SWAP, 2));
-        c->u->loc = LOC_OF(t);
         return EMIT(OP_STORE_SUBSCR, 0);
     default:
         return compiler_error(c, LOC_OF(t), "'%s' is an illegal expression for augmented "

@@ -136,6 +136,8 @@ SHAPES = [
     "def a6(v):\n    return C().__call__(x=v)",
     "x = obj.method(1, key=2)\ny = f(a)(b)",
     "x = (lambda: 1)()\ny = d['k'](*args, **kw)",
+    "def e(self):\n    Timer.depth += 1\n    return Timer.depth",
+    "def e(a, i):\n    a[i] += 1\n    a[i:i + 1] *= 2",
 ]
 
 
