@@ -4837,7 +4837,6 @@ static int
 fold_const_tuples(Compiler *c)
 {
     CodeUnit *u = c->u;
-    int removed = 0;
     for (int i = 0; i < u->ninstr; i++) {
         Instr *in = &u->instrs[i];
         int n = in->arg;
@@ -4884,16 +4883,17 @@ fold_const_tuples(Compiler *c)
             }
         }
         decref(m);
-        /* the LOAD_CONSTs go (CPython's NOPs, removed on the same line) */
+        /* the LOAD_CONSTs become CPython's NOPs (fold_tuple_on_constants), which stay
+        ** for the location table when alone on their line (a tuple over several
+        ** lines) and lay out no code */
         in->op = OP_LOAD_CONST;
         in->arg = (int)idx;
-        for (int k = i - n; k < i; k++)
-            u->instrs[k].op = -1;
-        removed += n;
+        for (int k = i - n; k < i; k++) {
+            u->instrs[k].op = OP_NOP;
+            u->instrs[k].arg = 0;
+        }
     }
-    if (!removed)
-        return 1;
-    return compact_instrs(u);
+    return 1;
 }
 
 /* Remove the instructions marked op -1 (a label never points at one: it moves to where

@@ -138,6 +138,8 @@ SHAPES = [
     "x = (lambda: 1)()\ny = d['k'](*args, **kw)",
     "def e(self):\n    Timer.depth += 1\n    return Timer.depth",
     "def e(a, i):\n    a[i] += 1\n    a[i:i + 1] *= 2",
+    "def f(a,\n      b=2,\n      *args,\n      **kw): return a + b",
+    "x = (1,\n     2,\n     3)",
 ]
 
 
