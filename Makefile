@@ -172,7 +172,7 @@ golden: pyheap
 	@LEAKCHECK=$(LEAKCHECK) STRESS=$(if $(filter stress,$(MODE)),1,0) scripts/golden.sh run $(BIN)
 
 # The compiler's model of CPython's location tables (their sizes move later ids): the
-# sizes of 121 statement shapes against tests/linetable/expected.json, which
+# sizes of 123 statement shapes against tests/linetable/expected.json, which
 # `scripts/linetable_check.py regen` writes from python3.
 linetable: pyheap
 	@python3 scripts/linetable_check.py check $(BIN)

@@ -3308,7 +3308,9 @@ compile_function_like(Compiler *c, void *key, Object *name, Arguments *args, Seq
             u->instrs[u->ninstr - 1].noline = 1;
             co = assemble(c, 0);
         } else {
-            u->loc = LOC_OF(lambda_body);
+            /* the RETURN_VALUE at the location the unit started with, to which the
+            ** body's visit returns (CPython's compiler_lambda) */
+            u->loc = (Loc){u->firstlineno, u->firstlineno, 0, 0};
             if (!compile_expr(c, lambda_body) || !EMIT(OP_RETURN_VALUE, 0))
                 goto fail;
             co = assemble(c, 0);
@@ -3385,6 +3387,9 @@ find_ann(Seq *stmts)
 static int
 compile_body(Compiler *c, Seq *stmts)
 {
+    /* CPython's compiler_body: a module's SETUP_ANNOTATIONS at its first statement */
+    if (c->u->kind == UNIT_MODULE && SEQ_LEN(stmts))
+        c->u->loc = LOC_OF((Stmt *)SEQ_GET(stmts, 0));
     if (find_ann(stmts))
         CHECK(EMIT(OP_SETUP_ANNOTATIONS, 0));
     int start = 0;

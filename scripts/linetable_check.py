@@ -140,6 +140,8 @@ SHAPES = [
     "def e(a, i):\n    a[i] += 1\n    a[i:i + 1] *= 2",
     "def f(a,\n      b=2,\n      *args,\n      **kw): return a + b",
     "x = (1,\n     2,\n     3)",
+    "err(lambda: hash(bytearray()))",
+    "y: float = 2.71828\ncount: dict[str, int] = {}",
 ]
 
 
