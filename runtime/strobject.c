@@ -518,6 +518,18 @@ warn_delta(const unsigned char *p, ssize_t len)
     return 0;
 }
 
+uint32_t
+str_fnv1a(Object *o)
+{
+    StrObject *s = (StrObject *)o;
+    const unsigned char *p = (const unsigned char *)STR_DATA(o);
+    size_t n = (size_t)s->length * s->state.kind;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 16777619u;
+    return h;
+}
+
 static ssize_t
 startup_delta(Object *o)
 {
@@ -528,9 +540,7 @@ startup_delta(Object *o)
     ssize_t dw = startup_warned ? warn_delta(p, s->length) : 0;
     if (s->length > STARTUP_NAME_MAXLEN)
         return dw;
-    uint32_t h = 2166136261u;
-    for (ssize_t i = 0; i < s->length; i++)
-        h = (h ^ p[i]) * 16777619u;
+    uint32_t h = str_fnv1a(o);
     for (uint32_t j = h & (STARTUP_NAMES_SLOTS - 1);; j = (j + 1) & (STARTUP_NAMES_SLOTS - 1)) {
         int k = startup_names_slots[j];
         if (k < 0)

@@ -142,6 +142,9 @@ int str_eq(Object *a, Object *b);       /* exact equality of two str objects */
 int str_eq_cstr(Object *a, const char *s);
 int str_compare(Object *a, Object *b);  /* <0, 0, >0 by code points */
 hash_t str_hash(Object *s);
+/* FNV-1a (32 bits) of the string's bytes: the key of the start-up tables, which
+** scripts/startup_tables.py computes the same way (fixed, unlike str hashes). */
+uint32_t str_fnv1a(Object *s);
 Object *str_concat(Object *a, Object *b);  /* new ref */
 /* In place concatenation for 'a += b' when *pa is uniquely referenced (CPython's
 ** unicode_concatenate): may resize *pa; steals nothing. */

@@ -156,18 +156,20 @@ mc_seen_grow(void)
     return 0;
 }
 
+/* The slot of key in the set: where it is, or the empty one where it would go. */
+static uint64_t *
+mc_seen_slot(uint64_t key)
+{
+    size_t j = (size_t)(key ^ (key >> 29)) & mc_seen_mask;
+    while (mc_seen[j] && mc_seen[j] != key)
+        j = (j + 1) & mc_seen_mask;
+    return &mc_seen[j];
+}
+
 static int
 mc_seen_has(uint64_t key)
 {
-    if (!key)
-        key = 1;
-    size_t j = (size_t)(key ^ (key >> 29)) & mc_seen_mask;
-    while (mc_seen[j]) {
-        if (mc_seen[j] == key)
-            return 1;
-        j = (j + 1) & mc_seen_mask;
-    }
-    return 0;
+    return *mc_seen_slot(key ? key : 1) != 0;
 }
 
 /* 1 if key was not in the set (and is now), 0 if it was or cannot be added. */
@@ -178,13 +180,10 @@ mc_seen_add(uint64_t key)
         key = 1;
     if ((mc_seen_used + 1) * 2 > mc_seen_mask + 1 && mc_seen_grow() < 0)
         return 0;
-    size_t j = (size_t)(key ^ (key >> 29)) & mc_seen_mask;
-    while (mc_seen[j]) {
-        if (mc_seen[j] == key)
-            return 0;
-        j = (j + 1) & mc_seen_mask;
-    }
-    mc_seen[j] = key;
+    uint64_t *slot = mc_seen_slot(key);
+    if (*slot)
+        return 0;
+    *slot = key;
     mc_seen_used++;
     return 1;
 }
@@ -198,20 +197,6 @@ mc_seen_add(uint64_t key)
     (((uint64_t)(version) << 32) | (uint32_t)((uint32_t)(h) ^ ((program) ? 0 : 0x9e3779b9u)))
 Object *type_mcache_program_name;
 
-/* FNV-1a of the name's characters, as gen_startup_mcache.py computes it (the names it
-** lists are ASCII): fixed, unlike str hashes, so the table needs no hashing at start. */
-static uint32_t
-mc_name_hash(Object *name)
-{
-    StrObject *s = (StrObject *)name;
-    const unsigned char *p = (const unsigned char *)STR_DATA(name);
-    size_t n = (size_t)s->length * s->state.kind;
-    uint32_t h = 0x811c9dc5u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ p[i]) * 0x01000193u;
-    return h;
-}
-
 static void
 mc_model_fill(unsigned int version, Object *name)
 {
@@ -220,7 +205,7 @@ mc_model_fill(unsigned int version, Object *name)
         return;
     /* a lookup from C may have used either object: it is new when neither pair is known */
     int program = name == type_mcache_program_name;
-    uint32_t h = mc_name_hash(name);
+    uint32_t h = str_fnv1a(name);   /* as the start-up table's pairs are keyed */
     if (!program && mc_seen_has(MC_KEY(version, h, 1)))
         return;
     if (!mc_seen_add(MC_KEY(version, h, program)) || heap_side_active())

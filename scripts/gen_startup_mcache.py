@@ -22,11 +22,12 @@ It needs gdb and a python3 whose libpython has its symbols and debug information
 (pyenv's builds; about 20 s).  PYTHONHASHSEED=1 and python3's own environment are used,
 as the tests run it.
 """
-import json
 import os
 import subprocess
 import sys
 import tempfile
+
+from startup_tables import fnv1a, reference_python
 
 GDB_PY = r'''
 import gdb
@@ -111,21 +112,9 @@ def lookups(tmp, exe, env, mode):
         return nones, [tuple(line.rstrip('\n').split(' ', 2)) for line in f]
 
 
-def fnv1a(s):
-    """FNV-1a, 32 bits, over the name's bytes (runtime/typeobject.c mc_name_hash)."""
-    h = 0x811c9dc5
-    for b in s.encode('latin-1'):
-        h = ((h ^ b) * 0x01000193) & 0xffffffff
-    return h
-
-
 def main():
     outdir = sys.argv[1] if len(sys.argv) > 1 else 'runtime'
-    probe = subprocess.run(['python3', '-c', 'import os, sys, json; print(json.dumps('
-                            '[sys.executable, dict(os.environ)]))'],
-                           capture_output=True, text=True, check=True)
-    exe, env = json.loads(probe.stdout)
-    env['PYTHONHASHSEED'] = '1'
+    exe, env = reference_python()
     pairs, nones = {}, {}
     with tempfile.TemporaryDirectory() as tmp:
         with open(os.path.join(tmp, 'dump.py'), 'w') as f:

@@ -32,6 +32,8 @@ import sys
 import sysconfig
 import tempfile
 
+from startup_tables import fnv1a
+
 NAME = re.compile(r'[A-Za-z0-9_]{2,64}\Z')
 WORD = re.compile(r'[A-Za-z_][A-Za-z0-9_]{1,63}')
 
@@ -136,13 +138,6 @@ def median_run(measure, runs=5):
         vals = sorted(r[k] for r in results if k in r)
         out[k] = vals[len(vals) // 2]
     return out
-
-
-def fnv1a(s):
-    h = 2166136261
-    for b in s.encode('ascii'):
-        h = ((h ^ b) * 16777619) & 0xffffffff
-    return h
 
 
 # The small ints' refcounts: the loop's own references (the variable, the argument, the

@@ -24,6 +24,8 @@ import subprocess
 import sys
 import tempfile
 
+from startup_tables import reference_python
+
 GDB_PY = r'''
 import gdb, json
 def dump(path):
@@ -67,11 +69,7 @@ def measure(tmp, exe, env, mode):
 
 def main():
     outdir = sys.argv[1] if len(sys.argv) > 1 else 'runtime'
-    probe = subprocess.run(['python3', '-c', 'import os, sys, json; print(json.dumps('
-                            '[sys.executable, dict(os.environ)]))'],
-                           capture_output=True, text=True, check=True)
-    exe, env = json.loads(probe.stdout)
-    env['PYTHONHASHSEED'] = '1'
+    exe, env = reference_python()
     with tempfile.TemporaryDirectory() as tmp:
         with open(os.path.join(tmp, 'dump.py'), 'w') as f:
             f.write(GDB_PY)
