@@ -604,20 +604,21 @@ options_done:
     char abspath[PATH_MAX];
     const char *path0 = "";
     if (script) {
-        if (!realpath(script, abspath)) {
-            /* a missing file is still named by its absolute path, as CPython does */
-            size_t sl = strlen(script), cl;
-            if (script[0] != '/' && getcwd(abspath, sizeof abspath) &&
-                (cl = strlen(abspath)) + 1 + sl < sizeof abspath) {
-                abspath[cl] = '/';
-                memcpy(abspath + cl + 1, script, sl + 1);
-            } else {
-                snprintf(abspath, sizeof abspath, "%s", script);
-            }
+        /* __file__ and the tracebacks name the script by its absolute path as given --
+        ** joined to the working directory, symbolic links and '..' kept (CPython's
+        ** _Py_abspath) -- even when the file is missing */
+        size_t slen = strlen(script), cl;
+        if (script[0] != '/' && getcwd(abspath, sizeof abspath) &&
+            (cl = strlen(abspath)) + 1 + slen < sizeof abspath) {
+            abspath[cl] = '/';
+            memcpy(abspath + cl + 1, script, slen + 1);
+        } else {
+            snprintf(abspath, sizeof abspath, "%s", script);
         }
-        /* sys.path[0] is the script's directory */
+        /* sys.path[0] is the directory of the file the links lead to */
+        char real[PATH_MAX];
         static char dir[PATH_MAX];
-        snprintf(dir, sizeof dir, "%s", abspath);
+        snprintf(dir, sizeof dir, "%s", realpath(script, real) ? real : abspath);
         char *sl = strrchr(dir, '/');
         if (sl)
             *sl = 0;

@@ -19,7 +19,7 @@ for s in (sys.stdin, sys.stdout, sys.stderr):
     print(getattr(s.buffer, 'raw', None))
 print(sys.getrefcount(sys.stdout.buffer), sys.stdout.buffer is sys.stdout.buffer)
 
-name = 'file_buffer_layers.tmp'
+name = os.path.basename(__file__)[:-3] + '.tmp'   # the -u run is a link to this file
 f = open(name, 'w')
 print(f.buffer, f.buffer.raw, f.buffer.raw.mode, f.buffer.raw.closefd if hasattr(f.buffer.raw, 'closefd') else '')
 b = f.buffer
